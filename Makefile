@@ -1,0 +1,67 @@
+# qingdan — build, demo site, tests.
+# Quick start (README): `make deps site`, then `make deps-dev check`.
+
+CC      ?= cc
+PKGS    := libcmark yaml-0.1
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(PKG_CFLAGS) $(CFLAGS)
+LIBS    = $(PKG_LIBS) -lpthread -lm
+SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+# every module except main.c; tests link against these
+LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
+HDRS    := $(wildcard src/*.h)
+OBJ     := $(LIB_SRC:src/%.c=build/rel/%.o)
+SAN_OBJ := $(LIB_SRC:src/%.c=build/san/%.o)
+TEST_SRC := $(wildcard tests/unit/*.c)
+
+.PHONY: all site deps deps-dev check check-valgrind test clean bench help
+.DEFAULT_GOAL := all
+
+all: qingdan
+
+help:
+	@echo "make deps site      install build dependencies, build, render the demo site"
+	@echo "make deps-dev check install test dependencies too, run every test"
+	@echo "make bench          benchmarks (see bench/)"
+
+qingdan: build/rel/main.o $(OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+
+build/rel/%.o: src/%.c $(HDRS) | build/rel
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+build/san/%.o: src/%.c $(HDRS) | build/san
+	$(CC) $(ALL_CFLAGS) $(SAN) -O1 -c -o $@ $<
+
+build/rel build/san:
+	mkdir -p $@
+
+# the sanitized binary the test suites run
+build/san/qingdan: build/san/main.o $(SAN_OBJ)
+	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $^ $(LIBS)
+
+build/san/unit: $(TEST_SRC) tests/unit/t.h $(SAN_OBJ)
+	$(CC) $(ALL_CFLAGS) $(SAN) -Isrc -O1 -o $@ $(TEST_SRC) $(SAN_OBJ) $(LIBS)
+
+# Until page rendering lands, `site` checks the demo content; see README.
+site: qingdan
+	./qingdan build --content content --output public
+
+deps:
+	@sh tools/deps.sh build
+
+deps-dev: deps
+	@sh tools/deps.sh dev
+
+check: build/san/qingdan build/san/unit qingdan
+	@sh tests/run.sh
+
+check-valgrind: qingdan
+	@sh tests/run.sh --valgrind
+
+clean:
+	rm -rf build qingdan

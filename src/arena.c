@@ -1,0 +1,114 @@
+/* arena: block-chained bump allocator (see arena.h). */
+#include "arena.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+#define ARENA_BLOCK (64 * 1024)
+#define ARENA_ALIGN 16
+
+struct arena_block {
+	arena_block *next;
+	size_t size;
+	_Alignas(ARENA_ALIGN) unsigned char data[];
+};
+
+void arena_init(arena *a)
+{
+	memset(a, 0, sizeof *a);
+}
+
+void arena_free(arena *a)
+{
+	arena_block *b = a->head;
+	while (b) {
+		arena_block *next = b->next;
+		free(b);
+		b = next;
+	}
+	arena_init(a);
+}
+
+void *arena_alloc(arena *a, size_t n)
+{
+	size_t need = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+	if (need < n)
+		need = SIZE_MAX; /* overflow: let xmalloc fail loudly */
+	if (!a->head || a->head->size - a->used < need) {
+		size_t size = need > ARENA_BLOCK / 4 ? need : ARENA_BLOCK;
+		arena_block *b = xmalloc(sizeof *b + size);
+		b->size = size;
+		if (need > ARENA_BLOCK / 4 && a->head) {
+			/* big allocation: own block behind head, keep head's space */
+			b->next = a->head->next;
+			a->head->next = b;
+			a->total += n;
+			memset(b->data, 0, need);
+			return b->data;
+		}
+		b->next = a->head;
+		a->head = b;
+		a->used = 0;
+	}
+	void *p = a->head->data + a->used;
+	a->used += need;
+	a->total += n;
+	memset(p, 0, need);
+	return p;
+}
+
+void *arena_array(arena *a, size_t n, size_t size)
+{
+	if (size && n > SIZE_MAX / size) {
+		fprintf(stderr, "qingdan: array size overflow\n");
+		abort();
+	}
+	return arena_alloc(a, n * size);
+}
+
+char *arena_strndup(arena *a, const char *s, size_t n)
+{
+	char *p = arena_alloc(a, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *arena_strdup(arena *a, const char *s)
+{
+	return arena_strndup(a, s, strlen(s));
+}
+
+void *arena_memdup(arena *a, const void *p, size_t n)
+{
+	void *q = arena_alloc(a, n);
+	if (n)
+		memcpy(q, p, n);
+	return q;
+}
+
+char *arena_vprintf(arena *a, const char *fmt, va_list ap)
+{
+	va_list cp;
+	va_copy(cp, ap);
+	int n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	if (n < 0)
+		n = 0;
+	char *p = arena_alloc(a, (size_t)n + 1);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
+
+char *arena_printf(arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *p = arena_vprintf(a, fmt, ap);
+	va_end(ap);
+	return p;
+}

@@ -1,0 +1,35 @@
+/* arena: one-owner memory for everything a build allocates.
+ * Allocations are bump-pointer carved from large blocks and are never freed
+ * one by one; arena_free releases them all at once. Out-of-memory aborts
+ * (see xalloc.h), so no allocation here returns NULL. */
+#ifndef QD_ARENA_H
+#define QD_ARENA_H
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct arena_block arena_block;
+typedef struct arena {
+	arena_block *head; /* current block; older blocks chained behind it */
+	size_t used;       /* bytes used in head */
+	size_t total;      /* bytes handed out, for statistics */
+} arena;
+
+/* An empty arena; no memory is taken until the first allocation. */
+void arena_init(arena *a);
+/* Release every block; the arena is empty again and may be reused. */
+void arena_free(arena *a);
+/* `n` bytes aligned for any type, zeroed. Owned by the arena. */
+void *arena_alloc(arena *a, size_t n);
+/* An array of `n` elements of `size` bytes, zeroed; checks overflow. */
+void *arena_array(arena *a, size_t n, size_t size);
+/* NUL-terminated copies of `s` (first `n` bytes for strndup). */
+char *arena_strdup(arena *a, const char *s);
+char *arena_strndup(arena *a, const char *s, size_t n);
+/* printf into arena memory. */
+char *arena_printf(arena *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+char *arena_vprintf(arena *a, const char *fmt, va_list ap);
+/* Copy `n` bytes of `p` into the arena. */
+void *arena_memdup(arena *a, const void *p, size_t n);
+
+#endif

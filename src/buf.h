@@ -1,0 +1,37 @@
+/* buf: growable byte buffer.
+ * A buf's `ptr` is never NULL and always NUL-terminated (an empty buf points
+ * at a static ""), so it can be passed to string functions at any time.
+ * buf_detach is the only way to take ownership of its memory. */
+#ifndef QD_BUF_H
+#define QD_BUF_H
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct buf {
+	char *ptr;
+	size_t len;
+	size_t cap; /* 0 while ptr is the static empty string */
+} buf;
+
+#define BUF_INIT { buf_empty_, 0, 0 }
+extern char buf_empty_[];
+
+void buf_init(buf *b);
+/* Free the memory; the buf is empty again. */
+void buf_free(buf *b);
+/* Make room for `extra` more bytes (plus the NUL). */
+void buf_grow(buf *b, size_t extra);
+/* Keep the memory, drop the contents. */
+void buf_reset(buf *b);
+/* Cut to `len` bytes (len <= b->len). */
+void buf_truncate(buf *b, size_t len);
+void buf_put(buf *b, const void *p, size_t n);
+void buf_puts(buf *b, const char *s);
+void buf_putc(buf *b, int c);
+void buf_printf(buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void buf_vprintf(buf *b, const char *fmt, va_list ap);
+/* Take the memory (caller frees with free()); the buf is left empty. */
+char *buf_detach(buf *b, size_t *len);
+
+#endif

@@ -1,0 +1,89 @@
+/* build: load -> report -> write, with the exit status of the run. */
+#include "build.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "diag.h"
+#include "dump.h"
+#include "model.h"
+#include "output.h"
+#include "records.h"
+
+static void summary(const site *s, FILE *out)
+{
+	size_t ncomm = 0;
+	for (size_t i = 0; i < s->nstreets; i++)
+		ncomm += s->streets[i]->ncommunities;
+	fprintf(out,
+		"qingdan: %zu files: %zu lists (%zu items), %zu events, %zu cases, %zu orgs, %zu pages; "
+		"%zu districts, %zu streets, %zu communities, %zu categories\n",
+		s->nfiles, s->nlists, s->nitems, s->nevents, s->ncases, s->norgs, s->npages,
+		s->ndistricts, s->nstreets, ncomm, s->ncategories);
+}
+
+static int write_site(const build_opts *opt, site *s, diag *d)
+{
+	output o;
+	if (output_begin(&o, opt->output, d) != 0) {
+		output_free(&o);
+		return -1;
+	}
+	int rc = 0;
+	for (size_t i = 0; i < s->nstatics && rc == 0; i++) {
+		const char *rel = arena_printf(s->a, "static/%s", s->statics[i].path);
+		rc = output_copy(&o, rel, s->statics[i].src);
+	}
+	if (rc == 0)
+		rc = output_commit(&o);
+	else
+		output_abort(&o);
+	if (rc == 0 && !opt->quiet)
+		fprintf(stderr, "qingdan: wrote %zu files (%zu bytes) to %s\n", o.files, o.bytes, opt->output);
+	output_free(&o);
+	return rc;
+}
+
+int build_run(const build_opts *opt, build_mode mode)
+{
+	arena a;
+	diag d;
+	arena_init(&a);
+	diag_init(&d);
+	int status = 0;
+	site *s = site_load(&a, &d, opt->content);
+	if (s && opt->base_url)
+		site_set_base_url(s, &d, opt->base_url);
+	if (!s || d.errors) {
+		size_t errors = d.errors, warnings = d.warnings;
+		diag_print(&d, stderr);
+		fprintf(stderr, "qingdan: %zu error%s, %zu warning%s%s\n", errors, errors == 1 ? "" : "s",
+			warnings, warnings == 1 ? "" : "s",
+			mode == BUILD_WRITE ? "; nothing was written, the previous output is unchanged" : "");
+		status = 1;
+		goto out;
+	}
+	size_t warnings = d.warnings;
+	diag_print(&d, stderr);
+	if (!opt->quiet) {
+		summary(s, stderr);
+		if (warnings)
+			fprintf(stderr, "qingdan: 0 errors, %zu warning%s\n", warnings, warnings == 1 ? "" : "s");
+	}
+	if (mode == BUILD_DUMP) {
+		buf b = BUF_INIT;
+		dump_site(s, &b);
+		fwrite(b.ptr, 1, b.len, stdout);
+		buf_free(&b);
+	} else if (mode == BUILD_WRITE && write_site(opt, s, &d) != 0) {
+		diag_print(&d, stderr);
+		status = 3;
+	}
+out:
+	site_free(s);
+	diag_free(&d);
+	arena_free(&a);
+	return status;
+}

@@ -1,0 +1,147 @@
+/* checks: what is derived once every record is loaded (records.h:
+ * site_finish): the two-way link between lists and the events that
+ * released them, the 已截止 state, the flat item array, and warnings for
+ * content that is valid but probably wrong. */
+#include <math.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "records.h"
+#include "xalloc.h"
+
+static bool has_list(const event *e, const list *l)
+{
+	for (size_t i = 0; i < e->nlists; i++)
+		if (e->lists[i] == l)
+			return true;
+	return false;
+}
+
+/* A list names its event, or an event names its lists: either way both
+ * sides know, and a disagreement is flagged. */
+static void link_events(loadctx *c)
+{
+	site *s = c->s;
+	for (size_t i = 0; i < s->nevents; i++) {
+		event *e = s->events[i];
+		for (size_t k = 0; k < e->nlists; k++) {
+			list *l = e->lists[k];
+			if (!l->event)
+				l->event = e;
+			else if (l->event != e)
+				diag_warn(c->d, e->pos,
+					  "event lists '%s', but that list names another event ('%s'); correct one of them",
+					  l->id, l->event->id);
+		}
+	}
+	size_t *extra = xcalloc(s->nevents + 1, sizeof *extra);
+	for (size_t i = 0; i < s->nlists; i++) {
+		event *e = s->lists[i]->event;
+		if (e && !has_list(e, s->lists[i]))
+			for (size_t k = 0; k < s->nevents; k++)
+				if (s->events[k] == e)
+					extra[k]++;
+	}
+	for (size_t k = 0; k < s->nevents; k++) {
+		event *e = s->events[k];
+		if (!extra[k])
+			continue;
+		list **grown = arena_array(c->a, e->nlists + extra[k], sizeof *grown);
+		if (e->nlists)
+			memcpy(grown, e->lists, e->nlists * sizeof *grown);
+		e->lists = grown;
+		for (size_t i = 0; i < s->nlists; i++)
+			if (s->lists[i]->event == e && !has_list(e, s->lists[i]))
+				e->lists[e->nlists++] = s->lists[i];
+	}
+	free(extra);
+}
+
+static void check_budget(loadctx *c, const list *l)
+{
+	bool any = false;
+	for (size_t i = 0; i < l->nitems; i++)
+		any |= l->items[i]->budget.set;
+	/* only when items carry budgets: a list that publishes just its total
+	 * (as press releases often do) is not suspicious */
+	if (!l->total_given || !any || fabs(l->total_budget - l->budget_sum) < 0.005)
+		return;
+	char a[32], b[32];
+	snprintf(a, sizeof a, "%.4g", l->total_budget);
+	snprintf(b, sizeof b, "%.4g", l->budget_sum);
+	diag_warn(c->d, l->pos,
+		  "total_budget (资金总额) is %s万元 but the items' budgets add up to %s万元; correct the total or the item budgets",
+		  a, b);
+}
+
+static void check_dates(loadctx *c, const list *l)
+{
+	char a[11], b[11];
+	if (l->published == DATE_NONE)
+		return;
+	date_format(l->published, a);
+	if (l->deadline != DATE_NONE && l->deadline < l->published) {
+		date_format(l->deadline, b);
+		diag_warn(c->d, l->pos, "the list's deadline %s is before its publication date %s; check the year",
+			  b, a);
+	}
+	for (size_t i = 0; i < l->nitems; i++) {
+		const item *it = l->items[i];
+		if (it->deadline != DATE_NONE && it->deadline < l->published && it->deadline != l->deadline) {
+			date_format(it->deadline, b);
+			diag_warn(c->d, it->pos, "item %lld's deadline %s is before the list's publication date %s; check the year",
+				  it->no, b, a);
+		}
+	}
+}
+
+/* The same project (title and community) in two lists is usually a copy
+ * left behind when a list was split or republished. */
+static void check_repeats(loadctx *c)
+{
+	site *s = c->s;
+	strmap seen;
+	strmap_init(&seen);
+	buf key = BUF_INIT;
+	for (size_t i = 0; i < s->nitems; i++) {
+		item *it = s->items[i];
+		if (!it->title)
+			continue;
+		buf_reset(&key);
+		buf_printf(&key, "%d\x1f%s\x1f%s", (int)it->list->kind, it->title,
+			   it->community ? it->community->id : it->street ? it->street->id : "");
+		item *had = strmap_get(&seen, key.ptr, key.len);
+		if (had && had->list != it->list)
+			diag_warn(c->d, it->pos,
+				  "'%s' also appears in list '%s' (%s:%u); if this is a copy, keep it in one list",
+				  it->title, had->list->id, had->pos.file, had->pos.line);
+		else if (!had)
+			strmap_put(&seen, arena_strndup(c->a, key.ptr, key.len), key.len, it);
+	}
+	buf_free(&key);
+	strmap_free(&seen);
+}
+
+void site_finish(loadctx *c)
+{
+	site *s = c->s;
+	link_events(c);
+	size_t n = 0;
+	for (size_t i = 0; i < s->nlists; i++)
+		n += s->lists[i]->nitems;
+	s->items = arena_array(c->a, n ? n : 1, sizeof *s->items);
+	for (size_t i = 0; i < s->nlists; i++) {
+		list *l = s->lists[i];
+		for (size_t k = 0; k < l->nitems; k++) {
+			item *it = l->items[k];
+			it->expired = it->status == STATUS_OPEN && it->deadline != DATE_NONE &&
+				      it->deadline < s->today;
+			s->items[s->nitems++] = it;
+		}
+		if (l->kind == LIST_NEEDS)
+			check_budget(c, l);
+		check_dates(c, l);
+	}
+	check_repeats(c);
+}

@@ -1,0 +1,90 @@
+/* date: day arithmetic and parsing (see date.h). */
+#include "date.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+/* Days from civil date by counting 400-year eras from 0000-03-01, so that
+ * the leap day falls at the end of each counted year. */
+qdate date_from_ymd(int y, int m, int d)
+{
+	y -= m <= 2;
+	int era = (y >= 0 ? y : y - 399) / 400;
+	unsigned yoe = (unsigned)(y - era * 400);
+	unsigned doy = (unsigned)((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1);
+	unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (qdate)(era * 146097 + (int)doe - 719468);
+}
+
+void date_to_ymd(qdate z0, int *y, int *m, int *d)
+{
+	int z = z0 + 719468;
+	int era = (z >= 0 ? z : z - 146096) / 146097;
+	unsigned doe = (unsigned)(z - era * 146097);
+	unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int yy = (int)yoe + era * 400;
+	unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	unsigned mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = yy + (*m <= 2);
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int dm[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return dm[m - 1];
+}
+
+int date_parse(const char *s, qdate *out)
+{
+	for (int i = 0; i < 10; i++) {
+		if (i == 4 || i == 7) {
+			if (s[i] != '-')
+				return -1;
+		} else if (s[i] < '0' || s[i] > '9') {
+			return -1;
+		}
+	}
+	if (s[10] != '\0')
+		return -1;
+	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+	if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+		return -1;
+	*out = date_from_ymd(y, m, d);
+	return 0;
+}
+
+void date_format(qdate d, char out[11])
+{
+	int y, m, day;
+	date_to_ymd(d, &y, &m, &day);
+	unsigned uy = (unsigned)y % 10000, um = (unsigned)m % 100, ud = (unsigned)day % 100;
+	out[0] = (char)('0' + uy / 1000), out[1] = (char)('0' + uy / 100 % 10);
+	out[2] = (char)('0' + uy / 10 % 10), out[3] = (char)('0' + uy % 10);
+	out[4] = '-', out[5] = (char)('0' + um / 10), out[6] = (char)('0' + um % 10);
+	out[7] = '-', out[8] = (char)('0' + ud / 10), out[9] = (char)('0' + ud % 10);
+	out[10] = '\0';
+}
+
+int date_today(qdate *out)
+{
+	long long t;
+	const char *env = getenv("SOURCE_DATE_EPOCH");
+	if (env && *env) {
+		char *end;
+		errno = 0;
+		t = strtoll(env, &end, 10);
+		if (errno || *end || t < 0)
+			return -1;
+	} else {
+		t = (long long)time(NULL);
+	}
+	t += 8 * 3600; /* China Standard Time, no daylight saving */
+	*out = (qdate)(t / 86400);
+	return 0;
+}

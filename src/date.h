@@ -1,0 +1,23 @@
+/* date: calendar days as integers (days since 1970-01-01), parsing of
+ * YYYY-MM-DD, and "today" in China Standard Time (UTC+8), taken from
+ * SOURCE_DATE_EPOCH when it is set so that builds are reproducible. */
+#ifndef QD_DATE_H
+#define QD_DATE_H
+#include <stdint.h>
+
+typedef int32_t qdate;
+#define DATE_NONE INT32_MIN
+
+/* Parse exactly YYYY-MM-DD (a real calendar day, years 1900-2999). Returns
+ * 0 and sets *out, or -1. */
+int date_parse(const char *s, qdate *out);
+/* Days since the epoch of y-m-d (proleptic Gregorian). */
+qdate date_from_ymd(int y, int m, int d);
+void date_to_ymd(qdate d, int *y, int *m, int *day);
+/* Write YYYY-MM-DD into out (11 bytes). */
+void date_format(qdate d, char out[11]);
+/* Today in UTC+8: from SOURCE_DATE_EPOCH when set, else the clock.
+ * Returns -1 (and leaves *out) when SOURCE_DATE_EPOCH is not a number. */
+int date_today(qdate *out);
+
+#endif

@@ -1,0 +1,341 @@
+/* load: read a content folder into a site (model.h: site_load).
+ * Order matters and is fixed: site.yaml, places.yaml, categories.yaml,
+ * then every record file is parsed and its id and name registered, then
+ * records are filled (so references may point to any record), then
+ * checks.c derives totals and states. Files are taken in name order, so a
+ * run reports errors in the same order every time. */
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "frontmatter.h"
+#include "places.h"
+#include "records.h"
+#include "source.h"
+#include "xalloc.h"
+#include "yamlload.h"
+
+typedef enum coll { COLL_ORGS, COLL_EVENTS, COLL_LISTS, COLL_CASES, COLL_PAGES, COLL_COUNT } coll;
+static const char *coll_dirs[COLL_COUNT] = { "orgs", "events", "lists", "cases", "pages" };
+
+typedef struct docs {
+	doc *v;
+	size_t n, cap;
+} docs;
+
+typedef struct walker {
+	loadctx *c;
+	static_file *statics; /* malloc'd while walking static/ */
+	size_t nstatics, cap;
+	char root_real[PATH_MAX]; /* the content folder, symlinks resolved */
+} walker;
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sorted names in `dir` (without . and ..); NULL when it does not exist. */
+static char **list_dir(const char *dir, size_t *n)
+{
+	DIR *d = opendir(dir);
+	*n = 0;
+	if (!d)
+		return NULL;
+	char **names = NULL;
+	size_t cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue; /* . .. and hidden files (editor swap files, .DS_Store) */
+		names = xgrow(names, &cap, *n + 1, sizeof *names);
+		names[(*n)++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (*n)
+		qsort(names, *n, sizeof *names, cmp_str);
+	return names;
+}
+
+static void free_names(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+/* A symlink must stay inside the content folder; returns false (after
+ * reporting) when it leads out or nowhere. */
+static bool link_inside(walker *w, const char *path)
+{
+	char real[PATH_MAX];
+	if (!realpath(path, real)) {
+		diag_report(w->c->d, DIAG_ERROR, path, 0, 0,
+			    "symbolic link leads nowhere (%s); remove it or fix its target", strerror(errno));
+		return false;
+	}
+	size_t n = strlen(w->root_real);
+	if (strncmp(real, w->root_real, n) != 0 || (real[n] != '/' && real[n] != '\0')) {
+		diag_report(w->c->d, DIAG_ERROR, path, 0, 0,
+			    "symbolic link points outside the content folder (to %s); copy the file into content/ instead",
+			    real);
+		return false;
+	}
+	return true;
+}
+
+/* Read and parse one file; `.md` files are front matter + body. */
+static value *parse_file(loadctx *c, const char *path, bool md, markdown_src *body)
+{
+	source src;
+	if (source_read(c->a, c->d, path, &src) != 0)
+		return NULL;
+	c->s->nfiles++;
+	const char *p = src.text;
+	while (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')
+		p++;
+	if (!*p) {
+		diag_report(c->d, DIAG_ERROR, src.path, 0, 0, "file is empty; add its fields or delete the file");
+		return NULL;
+	}
+	if (!md)
+		return yaml_load(c->a, c->d, src.path, src.text, src.len, 1);
+	frontmatter fm;
+	int rc = frontmatter_split(src.text, src.len, &fm);
+	if (rc == 1) {
+		diag_report(c->d, DIAG_ERROR, src.path, 1, 1,
+			    "a .md file must start with a line '---', then its fields in YAML, then another '---' line, then the Markdown text");
+		return NULL;
+	}
+	if (rc == 2) {
+		diag_report(c->d, DIAG_ERROR, src.path, 1, 1,
+			    "the front matter opened here is never closed; add a line '---' after the last field");
+		return NULL;
+	}
+	body->text = fm.body;
+	body->len = fm.body_len;
+	body->pos = (vpos){ src.path, fm.body_line, 1 };
+	return yaml_load(c->a, c->d, src.path, fm.yaml, fm.yaml_len, fm.yaml_line);
+}
+
+static bool has_ext(const char *name, const char *ext, size_t *stem)
+{
+	size_t n = strlen(name), k = strlen(ext);
+	if (n <= k || strcmp(name + n - k, ext) != 0)
+		return false;
+	*stem = n - k;
+	return true;
+}
+
+static void read_collection(walker *w, coll k, docs *out)
+{
+	loadctx *c = w->c;
+	const char *dir = arena_printf(c->a, "%s/%s", c->s->content_dir, coll_dirs[k]);
+	size_t n;
+	char **names = list_dir(dir, &n);
+	strmap ids;
+	strmap_init(&ids);
+	for (size_t i = 0; i < n; i++) {
+		const char *name = names[i];
+		const char *path = arena_printf(c->a, "%s/%s", dir, name);
+		struct stat st;
+		if (lstat(path, &st) != 0)
+			continue;
+		if (S_ISLNK(st.st_mode) && (!link_inside(w, path) || stat(path, &st) != 0))
+			continue;
+		size_t stem;
+		bool md = has_ext(name, ".md", &stem);
+		if (S_ISDIR(st.st_mode)) {
+			diag_report(c->d, DIAG_WARNING, path, 0, 0,
+				    "folder ignored: records are the files directly in %s/", coll_dirs[k]);
+			continue;
+		}
+		if (!md && !has_ext(name, ".yaml", &stem) && !has_ext(name, ".yml", &stem)) {
+			if (name[strlen(name) - 1] != '~')
+				diag_report(c->d, DIAG_WARNING, path, 0, 0,
+					    "file ignored: only .md and .yaml files are read here");
+			continue;
+		}
+		if (!slug_ok(name, stem)) {
+			diag_report(c->d, DIAG_ERROR, path, 0, 0,
+				    "file name '%.*s' is not a valid id; rename the file using lowercase letters a-z, digits and '-' (at most 80), e.g. 2020-bailianchi-needs%s",
+				    (int)stem, name, name + stem);
+			continue;
+		}
+		const char *id = arena_strndup(c->a, name, stem);
+		const char *had = strmap_get(&ids, id, stem);
+		if (had) {
+			diag_report(c->d, DIAG_ERROR, path, 0, 0,
+				    "id '%s' is already used by %s; two files cannot share a name, rename one",
+				    id, had);
+			continue;
+		}
+		strmap_put(&ids, id, stem, (void *)path);
+		doc dc = { .path = path, .id = id, .is_md = md };
+		dc.root = parse_file(c, path, md, &dc.body);
+		if (!dc.root)
+			continue;
+		if (dc.root->kind != V_MAP) {
+			diag_error(c->d, dc.root->pos,
+				   "the file must hold fields ('key: value' lines), not %s",
+				   value_kind_name(dc.root->kind));
+			continue;
+		}
+		out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
+		out->v[out->n++] = dc;
+	}
+	strmap_free(&ids);
+	free_names(names, n);
+}
+
+/* The raw text of `en` or `zh` in a record's map, for registering names
+ * before the record is loaded (errors are reported when it is). */
+static const char *raw_name(const value *root, const char *en, const char *zh)
+{
+	const value *v = value_get(root, en);
+	if (!v || v->kind == V_LIST || v->kind == V_MAP || v->kind == V_NULL)
+		v = value_get(root, zh);
+	if (!v || v->kind == V_LIST || v->kind == V_MAP || v->kind == V_NULL)
+		return NULL;
+	return v->s;
+}
+
+#define REGISTER(c, d, arr, count, T, ids, names, en, zh, namefield)                   \
+	do {                                                                           \
+		(arr) = arena_array((c)->a, (d)->n ? (d)->n : 1, sizeof *(arr));       \
+		for (size_t i_ = 0; i_ < (d)->n; i_++) {                               \
+			T *r_ = arena_alloc((c)->a, sizeof *r_);                       \
+			r_->id = (d)->v[i_].id;                                        \
+			r_->namefield = raw_name((d)->v[i_].root, en, zh);             \
+			strmap_put(&(c)->s->ids, r_->id, strlen(r_->id), r_);          \
+			if (r_->namefield)                                             \
+				name_register(&(c)->s->names, r_->namefield, r_);      \
+			(arr)[(count)++] = r_;                                         \
+		}                                                                      \
+	} while (0)
+
+static void read_statics(walker *w, const char *dir, const char *rel, size_t depth)
+{
+	loadctx *c = w->c;
+	size_t n;
+	char **names = list_dir(dir, &n);
+	for (size_t i = 0; i < n; i++) {
+		const char *path = arena_printf(c->a, "%s/%s", dir, names[i]);
+		const char *r = *rel ? arena_printf(c->a, "%s/%s", rel, names[i])
+				     : arena_strdup(c->a, names[i]);
+		struct stat st;
+		if (lstat(path, &st) != 0)
+			continue;
+		if (S_ISLNK(st.st_mode) && (!link_inside(w, path) || stat(path, &st) != 0))
+			continue;
+		if (S_ISDIR(st.st_mode)) {
+			if (depth < 16)
+				read_statics(w, path, r, depth + 1);
+			else
+				diag_report(c->d, DIAG_ERROR, path, 0, 0, "folders nested too deep in static/; flatten them");
+		} else if (S_ISREG(st.st_mode)) {
+			w->statics = xgrow(w->statics, &w->cap, w->nstatics + 1, sizeof *w->statics);
+			w->statics[w->nstatics++] = (static_file){ r, path };
+		}
+	}
+	free_names(names, n);
+}
+
+site *site_load(arena *a, diag *d, const char *dir)
+{
+	site *s = arena_alloc(a, sizeof *s);
+	loadctx ctx = { a, d, s }, *c = &ctx;
+	walker w = { .c = c };
+	s->a = a;
+	s->content_dir = arena_strdup(a, dir);
+	s->language = "zh-CN";
+	s->per_page = 20;
+	s->base_url = "https://example.org/";
+	s->base_path = "/";
+	struct stat st;
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode) || !realpath(dir, w.root_real)) {
+		diag_report(d, DIAG_ERROR, dir, 0, 0, "content folder not found; give its path with --content DIR");
+		return NULL;
+	}
+	if (date_today(&s->today) != 0) {
+		diag_report(d, DIAG_ERROR, NULL, 0, 0,
+			    "SOURCE_DATE_EPOCH must be a number of seconds since 1970-01-01 UTC");
+		return NULL;
+	}
+
+	/* the three site-wide files; a file that fails to parse has been
+	 * reported and is not reported again as missing */
+	const char *paths[3];
+	value *roots[3] = { 0 };
+	bool present[3] = { 0 };
+	static const char *const top[3] = { "site.yaml", "places.yaml", "categories.yaml" };
+	for (int i = 0; i < 3; i++) {
+		paths[i] = arena_printf(a, "%s/%s", dir, top[i]);
+		struct stat fst;
+		if (lstat(paths[i], &fst) != 0)
+			continue;
+		present[i] = true;
+		markdown_src none;
+		if (!S_ISLNK(fst.st_mode) || link_inside(&w, paths[i]))
+			roots[i] = parse_file(c, paths[i], false, &none);
+	}
+	if (roots[0] || !present[0])
+		config_load(c, roots[0], paths[0]);
+	if (roots[1] || !present[1])
+		places_load(c, roots[1], paths[1]);
+	if (roots[2] || !present[2])
+		categories_load(c, roots[2], paths[2]);
+
+	docs all[COLL_COUNT] = { 0 };
+	for (int k = 0; k < COLL_COUNT; k++)
+		read_collection(&w, (coll)k, &all[k]);
+	REGISTER(c, &all[COLL_ORGS], s->orgs, s->norgs, org, org_ids, org_names, "name", "名称", name);
+	REGISTER(c, &all[COLL_EVENTS], s->events, s->nevents, event, event_ids, event_titles, "title", "标题", title);
+	REGISTER(c, &all[COLL_LISTS], s->lists, s->nlists, list, list_ids, list_titles, "title", "标题", title);
+	s->cases = arena_array(a, all[COLL_CASES].n + 1, sizeof *s->cases);
+	s->pages = arena_array(a, all[COLL_PAGES].n + 1, sizeof *s->pages);
+
+	for (size_t i = 0; i < s->norgs; i++)
+		org_load(c, s->orgs[i], &all[COLL_ORGS].v[i]);
+	for (size_t i = 0; i < s->nevents; i++)
+		event_load(c, s->events[i], &all[COLL_EVENTS].v[i]);
+	for (size_t i = 0; i < s->nlists; i++)
+		list_load(c, s->lists[i], &all[COLL_LISTS].v[i]);
+	for (size_t i = 0; i < all[COLL_CASES].n; i++) {
+		case_study *cs = arena_alloc(a, sizeof *cs);
+		cs->id = all[COLL_CASES].v[i].id;
+		case_load(c, cs, &all[COLL_CASES].v[i]);
+		s->cases[s->ncases++] = cs;
+	}
+	for (size_t i = 0; i < all[COLL_PAGES].n; i++) {
+		page *p = arena_alloc(a, sizeof *p);
+		p->id = all[COLL_PAGES].v[i].id;
+		page_load(c, p, &all[COLL_PAGES].v[i]);
+		s->pages[s->npages++] = p;
+	}
+	for (int k = 0; k < COLL_COUNT; k++)
+		free(all[k].v);
+
+	const char *stat_dir = arena_printf(a, "%s/static", dir);
+	if (stat(stat_dir, &st) == 0 && S_ISDIR(st.st_mode))
+		read_statics(&w, stat_dir, "", 0);
+	s->statics = arena_memdup(a, w.statics, w.nstatics * sizeof *w.statics);
+	s->nstatics = w.nstatics;
+	free(w.statics);
+	site_finish(c);
+	return s;
+}
+
+void site_free(site *s)
+{
+	if (!s)
+		return;
+	strmap *maps[] = { &s->district_ids, &s->district_names, &s->street_ids, &s->street_names,
+			   &s->category_ids, &s->category_names, &s->org_ids, &s->org_names,
+			   &s->list_ids, &s->list_titles, &s->event_ids, &s->event_titles };
+	for (size_t i = 0; i < sizeof maps / sizeof maps[0]; i++)
+		strmap_free(maps[i]);
+}

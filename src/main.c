@@ -1,0 +1,103 @@
+/* main: the command line. Parses arguments, runs one verb, and maps the
+ * result to an exit status: 0 success, 1 content errors, 2 usage errors,
+ * 3 I/O or internal errors. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "build.h"
+/* TEMPLATE-CMD #include "cmd_template.h" */
+
+#ifndef QINGDAN_VERSION
+#define QINGDAN_VERSION "0.1.0"
+#endif
+
+static const char usage[] =
+	"usage: qingdan <command> [options]\n"
+	"\n"
+	"qingdan (清单) builds a static website from a folder of community-governance\n"
+	"lists: needs lists (需求清单), supply lists (供给清单), matching events\n"
+	"(供需对接会), cases (案例) and organisations, written in Markdown and YAML.\n"
+	"\n"
+	"commands:\n"
+	"  build            check the content and write the site (nothing is written\n"
+	"                   unless the whole build succeeds)\n"
+	"  check            check the content only: report every error and warning\n"
+	"  dump             check the content and print it as JSON (for debugging)\n"
+	"  template render FILE --data DATA [--partials DIR]\n"
+	"                   render one Mustache template against a YAML/JSON file\n"
+	"\n"
+	"options:\n"
+	"  --content DIR    content folder (default: content)\n"
+	"  --templates DIR  templates folder (default: DIR/../templates next to the\n"
+	"                   content if it exists, else the built-in theme)\n"
+	"  --output DIR     output folder (default: public)\n"
+	"  --base-url URL   use URL instead of base_url (网址) from site.yaml, e.g. for\n"
+	"                   a preview under another address\n"
+	"  --quiet          print only errors and warnings\n"
+	"  -h, --help       show this help\n"
+	"  --version        show the version\n"
+	"\n"
+	"exit status: 0 success, 1 content errors, 2 usage errors, 3 I/O errors.\n"
+	"SOURCE_DATE_EPOCH, when set, is \"today\" (decides 已截止, closed for\n"
+	"applications), so that two builds of the same content are identical.\n"
+	"Documentation: docs/content.md (writing content), docs/templates.md.\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "qingdan: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nTry 'qingdan --help'.\n");
+	return 2;
+}
+
+int main(int argc, char **argv)
+{
+	build_opts opt = { .content = "content", .output = "public" };
+	const char *verb = NULL;
+	if (argc > 1 && strcmp(argv[1], "template") == 0)
+		return 2; /* TEMPLATE-CMD cmd_template(argc - 1, argv + 1) */
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const char **slot = NULL;
+		if (!strcmp(a, "-h") || !strcmp(a, "--help") || !strcmp(a, "help")) {
+			fputs(usage, stdout);
+			return 0;
+		} else if (!strcmp(a, "--version")) {
+			printf("qingdan %s\n", QINGDAN_VERSION);
+			return 0;
+		} else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
+			opt.quiet = 1;
+			continue;
+		} else if (!strcmp(a, "--content")) {
+			slot = &opt.content;
+		} else if (!strcmp(a, "--templates")) {
+			slot = &opt.templates;
+		} else if (!strcmp(a, "--output")) {
+			slot = &opt.output;
+		} else if (!strcmp(a, "--base-url")) {
+			slot = &opt.base_url;
+		} else if (a[0] == '-') {
+			return usage_error("unknown option '%s'", a);
+		} else if (!verb) {
+			verb = a;
+			continue;
+		} else {
+			return usage_error("unexpected argument '%s'", a);
+		}
+		if (i + 1 >= argc || !*argv[i + 1])
+			return usage_error("option '%s' needs a value", a);
+		*slot = argv[++i];
+	}
+	if (!verb) {
+		fputs(usage, stderr);
+		return 2;
+	}
+	if (!strcmp(verb, "build"))
+		return build_run(&opt, BUILD_WRITE);
+	if (!strcmp(verb, "check"))
+		return build_run(&opt, BUILD_CHECK);
+	if (!strcmp(verb, "dump"))
+		return build_run(&opt, BUILD_DUMP);
+	return usage_error("unknown command '%s' (commands: build, check, dump, template)", verb);
+}

@@ -1,0 +1,316 @@
+/* model: the typed records of a site, as the content model defines them
+ * (docs/content.md): places, categories, lists and their items, events,
+ * cases, organisations and pages. site_load reads a content folder into a
+ * `site`; everything in it is owned by the site's arena and is read-only
+ * once loading is done. References between records are pointers. */
+#ifndef QD_MODEL_H
+#define QD_MODEL_H
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "date.h"
+#include "diag.h"
+#include "strmap.h"
+#include "value.h"
+
+typedef struct district district;
+typedef struct street street;
+typedef struct community community;
+typedef struct category category;
+typedef struct org org;
+typedef struct list list;
+typedef struct item item;
+typedef struct event event;
+typedef struct case_study case_study;
+typedef struct page page;
+
+/* A list of texts (a field that takes one value or a list of them). */
+typedef struct strs {
+	const char **v;
+	size_t n;
+} strs;
+
+typedef struct contact {
+	const char *name, *phone, *email, *address;
+} contact;
+
+/* Markdown text and the file line it starts on (for error positions). */
+typedef struct markdown_src {
+	const char *text; /* NULL when absent */
+	size_t len;
+	vpos pos;
+} markdown_src;
+
+typedef struct source_ref {
+	const char *name, *url;
+	qdate date;
+} source_ref;
+
+/* A place a record covers: a whole district or one street. */
+typedef struct area {
+	district *district;
+	street *street; /* NULL: the whole district */
+} area;
+
+typedef enum place_kind { PLACE_STREET, PLACE_TOWN, PLACE_COMMUNITY, PLACE_VILLAGE } place_kind;
+
+struct community {
+	const char *id, *name;
+	place_kind kind;
+	street *street;
+	vpos pos;
+};
+
+struct street {
+	const char *id, *name;
+	place_kind kind;
+	district *district;
+	community **communities;
+	size_t ncommunities;
+	vpos pos;
+};
+
+struct district {
+	const char *id, *name;
+	street **streets;
+	size_t nstreets;
+	vpos pos;
+};
+
+struct category {
+	const char *id, *name, *description;
+	category *group; /* parent in the two-level tree, or NULL */
+	size_t index;    /* position in categories.yaml */
+	vpos pos;
+};
+
+typedef enum list_kind { LIST_NEEDS, LIST_SUPPLY, LIST_PAIN_POINTS } list_kind;
+
+typedef enum item_status {
+	STATUS_OPEN,
+	STATUS_NEGOTIATING,
+	STATUS_CLAIMED,
+	STATUS_IN_PROGRESS,
+	STATUS_COMPLETED,
+	STATUS_CLOSED,
+	STATUS_COUNT
+} item_status;
+
+typedef enum org_kind {
+	ORG_SOCIAL_ORG,
+	ORG_SOCIAL_ENTERPRISE,
+	ORG_ENTERPRISE,
+	ORG_ASSOCIATION,
+	ORG_VOLUNTEER,
+	ORG_THINK_TANK,
+	ORG_OTHER,
+	ORG_KIND_COUNT
+} org_kind;
+
+/* An optional number: `set` says whether the field was given. */
+typedef struct amount {
+	double v;
+	bool set;
+} amount;
+
+struct item {
+	list *list;
+	long long no;           /* 序号, unique in its list */
+	const char *title;
+	category *category;     /* NULL only where the kind allows it */
+	district *district;     /* derived from street, or the list's */
+	street *street;         /* own or inherited from the list */
+	community *community;
+	amount budget, self_funding;
+	const char *fund;       /* own or inherited */
+	const char *beneficiaries;
+	const char *period;     /* text form; or from start/end */
+	qdate period_start, period_end;
+	qdate deadline;         /* own or inherited; DATE_NONE */
+	item_status status;
+	bool expired;           /* open and past its deadline: 已截止 */
+	org **claimed_by;
+	size_t nclaimed;
+	markdown_src requirements, description;
+	strs outcomes, indicators, tags;
+	const char *notes;
+	const contact *contact; /* own or inherited; NULL */
+	/* supply items */
+	org *org;
+	area *areas;
+	size_t nareas;
+	const char *price_text; /* price as text, when not a number */
+	amount price;
+	vpos pos;
+};
+
+struct list {
+	const char *id, *path;
+	list_kind kind;
+	const char *title;
+	district *district;     /* the publisher's district (derived from street) */
+	street *street;         /* NULL for a district-level list */
+	const char *publisher;  /* given, else the street's/district's name */
+	qdate published, deadline;
+	event *event;
+	const char *fund;
+	double total_budget;    /* given, else the sum of the item budgets */
+	bool total_given;
+	double budget_sum;      /* sum of item budgets (items without one: 0) */
+	const contact *contact;
+	markdown_src body;
+	item **items;
+	size_t nitems;
+	vpos pos;
+};
+
+typedef struct count_entry {
+	const char *key;   /* as written */
+	const char *label; /* Chinese label for known keys, else the key */
+	const char *text;  /* the value as written (150 or 150余) */
+} count_entry;
+
+typedef struct result_entry {
+	const char *label, *value, *unit;
+} result_entry;
+
+typedef struct photo {
+	const char *src; /* path inside static/ */
+	const char *caption;
+	vpos pos;
+} photo;
+
+struct event {
+	const char *id, *path, *title;
+	qdate date, end_date;
+	const char *time;
+	district *district;
+	street *street;
+	const char *venue;
+	strs guided_by, organizer, undertaker;
+	count_entry *participants;
+	size_t nparticipants;
+	result_entry *results;
+	size_t nresults;
+	list **lists;        /* the lists released there (given here or by the list) */
+	size_t nlists;
+	category **categories;
+	size_t ncategories;
+	photo *photos;
+	size_t nphotos;
+	const char *byline, *credit;
+	source_ref source;
+	markdown_src body;
+	vpos pos;
+};
+
+struct case_study {
+	const char *id, *path, *title;
+	qdate date;
+	district *district;
+	street *street;
+	community *community;
+	category **categories;
+	size_t ncategories;
+	org **orgs;
+	size_t norgs;
+	const char *model;
+	strs highlights;
+	source_ref source;
+	markdown_src body;
+	vpos pos;
+};
+
+struct org {
+	const char *id, *path, *name;
+	org_kind kind;
+	district *district;
+	street *street;
+	category **services;
+	size_t nservices;
+	area *areas;
+	size_t nareas;
+	long long *pool;     /* years in a quality-supplier pool */
+	size_t npool;
+	const contact *contact;
+	const char *website;
+	long long founded;   /* 0: not given */
+	const char *summary;
+	markdown_src body;
+	vpos pos;
+};
+
+struct page {
+	const char *id, *path, *title;
+	long long menu;      /* order in the menu; 0: not in the menu */
+	markdown_src body;
+	vpos pos;
+};
+
+typedef struct menu_entry {
+	const char *title, *url;
+} menu_entry;
+
+typedef struct static_file {
+	const char *path; /* relative to content/static */
+	const char *src;  /* full path to read from */
+} static_file;
+
+typedef struct site {
+	arena *a;
+	const char *content_dir;
+	/* site.yaml */
+	const char *title, *subtitle, *description, *language, *base_url;
+	const char *base_path; /* path part of base_url, always ending in '/' */
+	long long per_page;
+	const char *publisher, *icp;
+	const contact *contact;
+	menu_entry *menu;
+	size_t nmenu;
+	qdate today;
+	/* records, in file order */
+	district **districts;
+	size_t ndistricts;
+	street **streets;         /* all streets, in places.yaml order */
+	size_t nstreets;
+	category **categories;
+	size_t ncategories;
+	list **lists;
+	size_t nlists;
+	item **items;             /* all items, list by list */
+	size_t nitems;
+	event **events;
+	size_t nevents;
+	case_study **cases;
+	size_t ncases;
+	org **orgs;
+	size_t norgs;
+	page **pages;
+	size_t npages;
+	static_file *statics;
+	size_t nstatics;
+	/* lookups by id and by exact name; owned by the site */
+	strmap district_ids, district_names, street_ids, street_names;
+	strmap category_ids, category_names, org_ids, org_names;
+	strmap list_ids, list_titles, event_ids, event_titles;
+	size_t nfiles;            /* content files read */
+} site;
+
+/* Read the content folder `dir` into a new site allocated from `a`.
+ * Every problem is reported to `d` (all of them, in file order once
+ * printed). Returns the site, or NULL when `dir` itself cannot be read;
+ * the caller checks d->errors before using the site. */
+site *site_load(arena *a, diag *d, const char *dir);
+/* Free the site's lookup tables (its records go with the arena). */
+void site_free(site *s);
+
+/* Labels for display: Chinese, as the content model names them. */
+const char *status_label(item_status st, list_kind kind);
+const char *status_id(item_status st);
+const char *list_kind_label(list_kind k);
+const char *list_kind_id(list_kind k);
+const char *org_kind_label(org_kind k);
+const char *org_kind_id(org_kind k);
+
+#endif

@@ -1,0 +1,238 @@
+/* output: staging folder, safe paths, atomic swap (see output.h). */
+#include "output.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <dirent.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "xalloc.h"
+
+bool output_path_ok(const char *rel)
+{
+	if (!rel || !*rel || rel[0] == '/')
+		return false;
+	const char *p = rel;
+	while (*p) {
+		const char *end = strchr(p, '/');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+		if (n == 0 || (n == 1 && p[0] == '.') || (n == 2 && p[0] == '.' && p[1] == '.'))
+			return false;
+		for (size_t i = 0; i < n; i++)
+			if ((unsigned char)p[i] < 0x20 || p[i] == '\\' || p[i] == 0x7f)
+				return false;
+		if (!end)
+			break;
+		p = end + 1;
+		if (!*p)
+			return false; /* trailing '/' */
+	}
+	return true;
+}
+
+int output_begin(output *o, const char *dir, diag *d)
+{
+	memset(o, 0, sizeof *o);
+	o->d = d;
+	size_t n = strlen(dir);
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	o->final = xstrndup(dir, n);
+	const char *slash = strrchr(o->final, '/');
+	buf b = BUF_INIT;
+	if (slash)
+		buf_printf(&b, "%.*s/.%s.staging-%ld", (int)(slash - o->final), o->final, slash + 1,
+			   (long)getpid());
+	else
+		buf_printf(&b, ".%s.staging-%ld", o->final, (long)getpid());
+	o->staging = buf_detach(&b, NULL);
+	output_rmtree(o->staging); /* left over by a killed build of this pid */
+	if (mkdir(o->staging, 0755) != 0) {
+		diag_report(d, DIAG_ERROR, o->staging, 0, 0, "cannot create the staging folder: %s",
+			    strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* mkdir -p for the folders of `path` below staging. */
+static int make_parents(output *o, char *path)
+{
+	size_t base = strlen(o->staging) + 1;
+	for (char *p = path + base; (p = strchr(p, '/')); p++) {
+		*p = '\0';
+		int rc = mkdir(path, 0755);
+		int err = errno;
+		*p = '/';
+		if (rc != 0 && err != EEXIST) {
+			diag_report(o->d, DIAG_ERROR, path, 0, 0, "cannot create folder: %s", strerror(err));
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int output_write(output *o, const char *rel, const void *data, size_t len)
+{
+	int rc = -1, fd = -1;
+	if (!output_path_ok(rel)) {
+		diag_report(o->d, DIAG_ERROR, NULL, 0, 0,
+			    "internal error: refusing to write outside the output folder: '%s'", rel);
+		return -1;
+	}
+	char *path = NULL;
+	buf b = BUF_INIT;
+	buf_printf(&b, "%s/%s", o->staging, rel);
+	path = buf_detach(&b, NULL);
+	if (make_parents(o, path) != 0)
+		goto out;
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+	if (fd < 0) {
+		diag_report(o->d, DIAG_ERROR, path, 0, 0, "cannot create file: %s", strerror(errno));
+		goto out;
+	}
+	const char *p = data;
+	size_t left = len;
+	while (left) {
+		ssize_t w = write(fd, p, left);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			diag_report(o->d, DIAG_ERROR, path, 0, 0, "cannot write: %s", strerror(errno));
+			goto out;
+		}
+		p += w;
+		left -= (size_t)w;
+	}
+	o->files++;
+	o->bytes += len;
+	rc = 0;
+out:
+	if (fd >= 0 && close(fd) != 0 && rc == 0) {
+		diag_report(o->d, DIAG_ERROR, path, 0, 0, "cannot write: %s", strerror(errno));
+		rc = -1;
+	}
+	free(path);
+	return rc;
+}
+
+int output_copy(output *o, const char *rel, const char *src)
+{
+	FILE *f = fopen(src, "rb");
+	if (!f) {
+		diag_report(o->d, DIAG_ERROR, src, 0, 0, "cannot read: %s", strerror(errno));
+		return -1;
+	}
+	buf b = BUF_INIT;
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_put(&b, chunk, n);
+	int rc = ferror(f) ? -1 : 0;
+	fclose(f);
+	if (rc != 0)
+		diag_report(o->d, DIAG_ERROR, src, 0, 0, "cannot read: %s", strerror(errno));
+	else
+		rc = output_write(o, rel, b.ptr, b.len);
+	buf_free(&b);
+	return rc;
+}
+
+static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st, (void)ftw;
+	return flag == FTW_DP ? rmdir(path) : unlink(path);
+}
+
+int output_rmtree(const char *path)
+{
+	struct stat st;
+	if (lstat(path, &st) != 0)
+		return 0;
+	if (!S_ISDIR(st.st_mode))
+		return unlink(path);
+	return nftw(path, rm_entry, 32, FTW_DEPTH | FTW_PHYS);
+}
+
+/* Move the dot-entries at the top of the old output into staging. */
+static void carry_dotfiles(output *o)
+{
+	DIR *d = opendir(o->final);
+	if (!d)
+		return;
+	struct dirent *e;
+	buf from = BUF_INIT, to = BUF_INIT;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] != '.' || !strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		buf_reset(&from);
+		buf_reset(&to);
+		buf_printf(&from, "%s/%s", o->final, e->d_name);
+		buf_printf(&to, "%s/%s", o->staging, e->d_name);
+		if (access(to.ptr, F_OK) != 0)
+			rename(from.ptr, to.ptr);
+	}
+	closedir(d);
+	buf_free(&from);
+	buf_free(&to);
+}
+
+int output_commit(output *o)
+{
+	struct stat st;
+	if (lstat(o->final, &st) != 0) {
+		if (rename(o->staging, o->final) != 0)
+			goto fail;
+		return 0;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		diag_report(o->d, DIAG_ERROR, o->final, 0, 0,
+			    "the output path exists and is not a folder; remove it or choose another --output");
+		output_abort(o);
+		return -1;
+	}
+	carry_dotfiles(o);
+	/* one atomic step: the old tree moves to the staging name */
+	if (renameat2(AT_FDCWD, o->staging, AT_FDCWD, o->final, RENAME_EXCHANGE) != 0) {
+		/* file systems without RENAME_EXCHANGE: two renames, a short gap */
+		buf old = BUF_INIT;
+		buf_printf(&old, "%s.old", o->staging);
+		int rc = rename(o->final, old.ptr);
+		if (rc == 0 && rename(o->staging, o->final) != 0) {
+			rename(old.ptr, o->final);
+			rc = -1;
+		}
+		if (rc == 0)
+			output_rmtree(old.ptr);
+		buf_free(&old);
+		if (rc != 0)
+			goto fail;
+		return 0;
+	}
+	output_rmtree(o->staging);
+	return 0;
+fail:
+	diag_report(o->d, DIAG_ERROR, o->final, 0, 0, "cannot move the new site into place: %s",
+		    strerror(errno));
+	output_abort(o);
+	return -1;
+}
+
+void output_abort(output *o)
+{
+	if (o->staging)
+		output_rmtree(o->staging);
+}
+
+void output_free(output *o)
+{
+	free(o->final);
+	free(o->staging);
+	o->final = o->staging = NULL;
+}

@@ -1,0 +1,42 @@
+/* output: the only module that writes the built site. Everything goes into
+ * a fresh staging folder beside the output folder; output_commit swaps it
+ * in atomically once the whole build has succeeded, so a failed build
+ * leaves the previous output untouched. Every path is checked to stay
+ * inside the staging folder; folders are created here, never followed
+ * through existing symlinks. */
+#ifndef QD_OUTPUT_H
+#define QD_OUTPUT_H
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+typedef struct output {
+	char *final;    /* the output folder (e.g. public) */
+	char *staging;  /* its staging sibling, e.g. .public.staging-1234 */
+	diag *d;
+	size_t files, bytes;
+} output;
+
+/* True when `rel` is a safe relative output path: not empty, no leading
+ * '/', no empty, '.' or '..' component, no backslash or control byte. */
+bool output_path_ok(const char *rel);
+/* Create the staging folder for `dir`. Returns 0, or -1 after reporting. */
+int output_begin(output *o, const char *dir, diag *d);
+/* Write `len` bytes to `rel` inside staging, creating folders. Returns 0,
+ * or -1 after reporting (an unsafe path is reported as an internal error). */
+int output_write(output *o, const char *rel, const void *data, size_t len);
+/* Copy the file at `src` to `rel`. */
+int output_copy(output *o, const char *rel, const char *src);
+/* Swap staging in place of the output folder and remove the old tree.
+ * Dot-files at the top of the old output (.git, .gitkeep, .well-known)
+ * are carried over. Returns 0, or -1 after reporting. */
+int output_commit(output *o);
+/* Remove the staging folder (after a failed build). */
+void output_abort(output *o);
+/* Free the writer's memory (after commit or abort). */
+void output_free(output *o);
+/* Remove a tree without following symlinks. */
+int output_rmtree(const char *path);
+
+#endif

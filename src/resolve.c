@@ -1,0 +1,246 @@
+/* resolve: id-or-name references with suggestions (see resolve.h). */
+#include "resolve.h"
+
+#include <string.h>
+
+#include "suggest.h"
+
+/* Look `v` up by id, then by name; report it unknown otherwise, with the
+ * nearest id or name of the same kind. */
+static void *lookup(loadctx *c, const value *v, const strmap *ids, const strmap *names,
+		    const char *kind, const char *where_defined)
+{
+	const char *q;
+	if (!fld_text(c, v, &q))
+		return NULL;
+	void *r = strmap_get(ids, q, strlen(q));
+	if (!r)
+		r = strmap_get(names, q, strlen(q));
+	if (r == name_ambiguous) {
+		diag_error(c->d, v->pos, "more than one %s is named '%s'; refer to it by its id", kind, q);
+		return NULL;
+	}
+	if (r)
+		return r;
+	suggest sg;
+	suggest_init(&sg, q);
+	const strmap *maps[2] = { ids, names };
+	for (int m = 0; m < 2; m++)
+		for (size_t i = 0; i < maps[m]->cap; i++)
+			if (maps[m]->slots[i].key && maps[m]->slots[i].val != name_ambiguous)
+				suggest_offer(&sg, maps[m]->slots[i].key);
+	if (sg.best)
+		diag_error(c->d, v->pos, "unknown %s '%s'; did you mean '%s'?", kind, q, sg.best);
+	else
+		diag_error(c->d, v->pos, "unknown %s '%s'; use an id or the exact name from %s",
+			   kind, q, where_defined);
+	return NULL;
+}
+
+district *ref_district(loadctx *c, const value *v)
+{
+	return lookup(c, v, &c->s->district_ids, &c->s->district_names, "district", "places.yaml");
+}
+
+street *ref_street(loadctx *c, const value *v, const district *within)
+{
+	street *st = lookup(c, v, &c->s->street_ids, &c->s->street_names, "street", "places.yaml");
+	if (st && within && st->district != within) {
+		diag_error(c->d, v->pos, "street '%s' is in %s, not in %s; correct the street or the district",
+			   st->name, st->district->name, within->name);
+		return NULL;
+	}
+	return st;
+}
+
+static community *find_in_street(const street *st, const char *q, size_t len)
+{
+	for (size_t i = 0; i < st->ncommunities; i++) {
+		community *cm = st->communities[i];
+		if ((strlen(cm->id) == len && memcmp(cm->id, q, len) == 0) ||
+		    (strlen(cm->name) == len && memcmp(cm->name, q, len) == 0))
+			return cm;
+	}
+	return NULL;
+}
+
+static void unknown_community(loadctx *c, const value *v, const char *q, street *st,
+			      const district *d)
+{
+	suggest sg;
+	suggest_init(&sg, q);
+	community *elsewhere = NULL;
+	for (size_t i = 0; i < c->s->nstreets; i++) {
+		street *s2 = c->s->streets[i];
+		if (st && s2 != st) {
+			if (!elsewhere)
+				elsewhere = find_in_street(s2, q, strlen(q));
+			continue;
+		}
+		if (d && s2->district != d)
+			continue;
+		for (size_t k = 0; k < s2->ncommunities; k++) {
+			suggest_offer(&sg, s2->communities[k]->id);
+			suggest_offer(&sg, s2->communities[k]->name);
+		}
+	}
+	if (elsewhere)
+		diag_error(c->d, v->pos,
+			   "community '%s' is not in %s but in %s; write '%s/%s' or correct the street",
+			   q, st->name, elsewhere->street->name, elsewhere->street->name, elsewhere->name);
+	else if (sg.best)
+		diag_error(c->d, v->pos, "unknown community '%s'%s%s; did you mean '%s'?", q,
+			   st ? " in " : "", st ? st->name : "", sg.best);
+	else
+		diag_error(c->d, v->pos, "unknown community '%s'%s%s; add it to places.yaml or correct the name",
+			   q, st ? " in " : "", st ? st->name : "");
+}
+
+community *ref_community(loadctx *c, const value *v, street *st, const district *d)
+{
+	const char *q;
+	if (!fld_text(c, v, &q))
+		return NULL;
+	const char *slash = strchr(q, '/');
+	if (slash) {
+		value part = *v;
+		part.s = arena_strndup(c->a, q, (size_t)(slash - q));
+		part.len = (size_t)(slash - q);
+		street *named = ref_street(c, &part, d);
+		if (!named)
+			return NULL;
+		st = named;
+		q = slash + 1;
+	}
+	if (st) {
+		community *cm = find_in_street(st, q, strlen(q));
+		if (!cm)
+			unknown_community(c, v, q, st, d);
+		return cm;
+	}
+	community *found = NULL;
+	for (size_t i = 0; i < c->s->nstreets; i++) {
+		street *s2 = c->s->streets[i];
+		if (d && s2->district != d)
+			continue;
+		community *cm = find_in_street(s2, q, strlen(q));
+		if (cm && found) {
+			diag_error(c->d, v->pos,
+				   "community '%s' exists in %s and in %s; write 'street/community' to say which",
+				   q, found->street->name, s2->name);
+			return NULL;
+		}
+		if (cm)
+			found = cm;
+	}
+	if (!found)
+		unknown_community(c, v, q, NULL, d);
+	return found;
+}
+
+category *ref_category(loadctx *c, const value *v)
+{
+	return lookup(c, v, &c->s->category_ids, &c->s->category_names, "category", "categories.yaml");
+}
+
+org *ref_org(loadctx *c, const value *v)
+{
+	return lookup(c, v, &c->s->org_ids, &c->s->org_names, "organisation", "orgs/");
+}
+
+list *ref_list(loadctx *c, const value *v)
+{
+	return lookup(c, v, &c->s->list_ids, &c->s->list_titles, "list", "lists/");
+}
+
+event *ref_event(loadctx *c, const value *v)
+{
+	return lookup(c, v, &c->s->event_ids, &c->s->event_titles, "event", "events/");
+}
+
+bool ref_area(loadctx *c, const value *v, area *out)
+{
+	const char *q;
+	memset(out, 0, sizeof *out);
+	if (!fld_text(c, v, &q))
+		return false;
+	size_t len = strlen(q);
+	district *d = strmap_get(&c->s->district_ids, q, len);
+	if (!d)
+		d = strmap_get(&c->s->district_names, q, len);
+	if ((void *)d == name_ambiguous)
+		d = NULL;
+	if (d) {
+		out->district = d;
+		return true;
+	}
+	street *st = strmap_get(&c->s->street_ids, q, len);
+	if (!st)
+		st = strmap_get(&c->s->street_names, q, len);
+	if ((void *)st == name_ambiguous) {
+		diag_error(c->d, v->pos, "more than one street is named '%s'; refer to it by its id", q);
+		return false;
+	}
+	if (st) {
+		out->street = st;
+		out->district = st->district;
+		return true;
+	}
+	suggest sg;
+	suggest_init(&sg, q);
+	for (size_t i = 0; i < c->s->ndistricts; i++)
+		suggest_offer(&sg, c->s->districts[i]->name);
+	for (size_t i = 0; i < c->s->nstreets; i++)
+		suggest_offer(&sg, c->s->streets[i]->name);
+	if (sg.best)
+		diag_error(c->d, v->pos, "unknown district or street '%s'; did you mean '%s'?", q, sg.best);
+	else
+		diag_error(c->d, v->pos, "unknown district or street '%s'; use an id or name from places.yaml", q);
+	return false;
+}
+
+void ref_place(loadctx *c, const value *vdistrict, const value *vstreet, vpos where,
+	       const char *what, bool required, district **d, street **st)
+{
+	*d = vdistrict ? ref_district(c, vdistrict) : NULL;
+	*st = vstreet ? ref_street(c, vstreet, *d) : NULL;
+	if (*st)
+		*d = (*st)->district;
+	if (required && !vdistrict && !vstreet)
+		diag_error(c->d, where, "%s has neither 'district' (区县) nor 'street' (街道); give one of them",
+			   what);
+}
+
+size_t ref_categories(loadctx *c, const value *v, category ***out)
+{
+	size_t n = fld_count(v), k = 0;
+	*out = n ? arena_array(c->a, n, sizeof **out) : NULL;
+	for (size_t i = 0; i < n; i++) {
+		category *cat = ref_category(c, fld_at(v, i));
+		if (cat)
+			(*out)[k++] = cat;
+	}
+	return k;
+}
+
+size_t ref_orgs(loadctx *c, const value *v, org ***out)
+{
+	size_t n = fld_count(v), k = 0;
+	*out = n ? arena_array(c->a, n, sizeof **out) : NULL;
+	for (size_t i = 0; i < n; i++) {
+		org *o = ref_org(c, fld_at(v, i));
+		if (o)
+			(*out)[k++] = o;
+	}
+	return k;
+}
+
+size_t ref_areas(loadctx *c, const value *v, area **out)
+{
+	size_t n = fld_count(v), k = 0;
+	*out = n ? arena_array(c->a, n, sizeof **out) : NULL;
+	for (size_t i = 0; i < n; i++)
+		if (ref_area(c, fld_at(v, i), &(*out)[k]))
+			k++;
+	return k;
+}

@@ -1,0 +1,178 @@
+/* source: read a content file, enforce size and UTF-8 (see source.h). */
+#include "source.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+size_t utf8_check(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+	while (i < len) {
+		unsigned c = s[i];
+		size_t n;
+		unsigned min;
+		if (c < 0x80) {
+			i++;
+			continue;
+		} else if ((c & 0xE0) == 0xC0) {
+			n = 1, min = 0x80, c &= 0x1F;
+		} else if ((c & 0xF0) == 0xE0) {
+			n = 2, min = 0x800, c &= 0x0F;
+		} else if ((c & 0xF8) == 0xF0) {
+			n = 3, min = 0x10000, c &= 0x07;
+		} else {
+			return i;
+		}
+		if (len - i <= n)
+			return i;
+		for (size_t k = 1; k <= n; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				return i;
+			c = (c << 6) | (s[i + k] & 0x3F);
+		}
+		if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+			return i;
+		i += n + 1;
+	}
+	return (size_t)-1;
+}
+
+unsigned utf8_next(const char **p)
+{
+	const unsigned char *s = (const unsigned char *)*p;
+	unsigned c = s[0];
+	size_t n = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+	if (n == 1)
+		c &= 0x1F;
+	else if (n == 2)
+		c &= 0x0F;
+	else if (n == 3)
+		c &= 0x07;
+	for (size_t k = 1; k <= n && s[k]; k++)
+		c = (c << 6) | (s[k] & 0x3F);
+	*p += n + 1;
+	return c;
+}
+
+size_t utf8_count(const char *s, size_t n)
+{
+	size_t count = 0;
+	for (size_t i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			count++;
+	return count;
+}
+
+/* True when the whole text converts from GB18030 (a superset of GBK and
+ * GB2312) and has multi-byte characters: what Windows tools in China save. */
+static int looks_gb18030(const char *s, size_t len)
+{
+	iconv_t cd = iconv_open("UTF-8", "GB18030");
+	if (cd == (iconv_t)-1)
+		return 0;
+	char out[4096];
+	char *in = (char *)s;
+	size_t inleft = len;
+	int ok = 1;
+	while (inleft > 0) {
+		char *o = out;
+		size_t oleft = sizeof out;
+		if (iconv(cd, &in, &inleft, &o, &oleft) == (size_t)-1 && errno != E2BIG) {
+			ok = 0;
+			break;
+		}
+	}
+	iconv_close(cd);
+	return ok;
+}
+
+/* Line and column (in characters, assuming what precedes is UTF-8) of byte
+ * offset `off`. */
+static void line_col(const char *s, size_t off, unsigned *line, unsigned *col)
+{
+	unsigned l = 1;
+	size_t bol = 0;
+	for (size_t i = 0; i < off; i++)
+		if (s[i] == '\n')
+			l++, bol = i + 1;
+	*line = l;
+	*col = (unsigned)utf8_count(s + bol, off - bol) + 1;
+}
+
+int source_read(arena *a, diag *d, const char *path, source *src)
+{
+	int rc = -1;
+	FILE *f = fopen(path, "rb");
+	char *text = NULL;
+	if (!f) {
+		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	struct stat st;
+	if (fstat(fileno(f), &st) != 0) {
+		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot stat: %s", strerror(errno));
+		goto out;
+	}
+	if (st.st_size > (off_t)SOURCE_MAX_FILE) {
+		diag_report(d, DIAG_ERROR, path, 0, 0,
+			    "file is %lld bytes, over the limit of %u bytes (8 MiB); split it into smaller files",
+			    (long long)st.st_size, SOURCE_MAX_FILE);
+		rc = 1;
+		goto out;
+	}
+	size_t len = (size_t)st.st_size;
+	text = arena_alloc(a, len + 1);
+	if (len && fread(text, 1, len, f) != len) {
+		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot read: %s",
+			    ferror(f) ? strerror(errno) : "file changed while reading");
+		goto out;
+	}
+	text[len] = '\0';
+	rc = 1;
+	if (len >= 2 && (((unsigned char)text[0] == 0xFF && (unsigned char)text[1] == 0xFE) ||
+			 ((unsigned char)text[0] == 0xFE && (unsigned char)text[1] == 0xFF))) {
+		diag_report(d, DIAG_ERROR, path, 0, 0,
+			    "file is UTF-16, not UTF-8; save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8 '%s' > new-file)",
+			    path);
+		goto out;
+	}
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
+	size_t bad = utf8_check(text, len);
+	if (bad != (size_t)-1) {
+		unsigned line, col;
+		line_col(text, bad, &line, &col);
+		if (looks_gb18030(text, len))
+			diag_report(d, DIAG_ERROR, path, line, col,
+				    "file is not UTF-8: it looks like GBK/GB18030 (as saved by many Windows tools); "
+				    "convert it with: iconv -f GB18030 -t UTF-8 '%s' > new-file, then replace the file",
+				    path);
+		else
+			diag_report(d, DIAG_ERROR, path, line, col,
+				    "invalid UTF-8 byte 0x%02X; save the file as UTF-8",
+				    (unsigned char)text[bad]);
+		goto out;
+	}
+	const char *nul = memchr(text, '\0', len);
+	if (nul) {
+		unsigned line, col;
+		line_col(text, (size_t)(nul - text), &line, &col);
+		diag_report(d, DIAG_ERROR, path, line, col,
+			    "file contains a NUL byte; it is not a text file, move it to static/ if it is an attachment");
+		goto out;
+	}
+	src->path = arena_strdup(a, path);
+	src->text = text;
+	src->len = len;
+	rc = 0;
+out:
+	fclose(f);
+	return rc;
+}

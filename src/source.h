@@ -1,0 +1,33 @@
+/* source: read one content file into memory and vet its encoding.
+ * Enforces the file-size limit, strips a UTF-8 BOM, and rejects anything
+ * that is not UTF-8, saying which encoding it looks like (GBK/GB18030 from
+ * Windows tools, UTF-16) and how to convert it. Never parses. */
+#ifndef QD_SOURCE_H
+#define QD_SOURCE_H
+#include <stddef.h>
+
+#include "arena.h"
+#include "diag.h"
+
+#define SOURCE_MAX_FILE (8u << 20) /* bytes */
+
+typedef struct source {
+	const char *path; /* as given, owned by the arena */
+	const char *text; /* NUL-terminated, BOM removed; owned by the arena */
+	size_t len;
+} source;
+
+/* Read `path`. On success fill `src` and return 0. On a content problem
+ * (too big, not UTF-8, contains NUL) report it to `d` and return 1; on an
+ * I/O error report it and return -1. */
+int source_read(arena *a, diag *d, const char *path, source *src);
+
+/* Check `len` bytes for valid UTF-8. Returns the offset of the first bad
+ * byte, or (size_t)-1 when all is valid. */
+size_t utf8_check(const char *s, size_t len);
+/* Decode one code point at *s (valid UTF-8 assumed); advances *s. */
+unsigned utf8_next(const char **s);
+/* Number of code points in the first `n` bytes of valid UTF-8. */
+size_t utf8_count(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,288 @@
+/* value: constructors, lookup and text forms of the data tree (value.h). */
+#include "value.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+value *value_new(arena *a, vkind kind)
+{
+	value *v = arena_alloc(a, sizeof *v);
+	v->kind = kind;
+	v->s = "";
+	v->weight = 1;
+	return v;
+}
+
+value *value_null(arena *a) { return value_new(a, V_NULL); }
+
+value *value_bool(arena *a, bool b)
+{
+	value *v = value_new(a, V_BOOL);
+	v->u.b = b;
+	v->s = b ? "true" : "false";
+	v->len = strlen(v->s);
+	return v;
+}
+
+value *value_int(arena *a, long long i)
+{
+	value *v = value_new(a, V_INT);
+	v->u.i = i;
+	v->s = arena_printf(a, "%lld", i);
+	v->len = strlen(v->s);
+	return v;
+}
+
+value *value_float(arena *a, double f)
+{
+	value *v = value_new(a, V_FLOAT);
+	buf b = BUF_INIT;
+	value_fmt_double(f, &b);
+	v->u.f = f;
+	v->s = arena_strndup(a, b.ptr, b.len);
+	v->len = b.len;
+	buf_free(&b);
+	return v;
+}
+
+value *value_str(arena *a, const char *s, size_t len)
+{
+	value *v = value_new(a, V_STR);
+	v->s = s;
+	v->len = len;
+	return v;
+}
+
+value *value_cstr(arena *a, const char *s)
+{
+	return value_str(a, s, strlen(s));
+}
+
+value *value_list(arena *a, size_t cap)
+{
+	value *v = value_new(a, V_LIST);
+	v->cap = cap;
+	v->items = cap ? arena_array(a, cap, sizeof *v->items) : NULL;
+	return v;
+}
+
+value *value_map(arena *a, size_t cap)
+{
+	value *v = value_new(a, V_MAP);
+	v->cap = cap;
+	v->items = cap ? arena_array(a, cap * 2, sizeof *v->items) : NULL;
+	return v;
+}
+
+static void reserve(arena *a, value *v, size_t slots_per)
+{
+	if (v->n < v->cap)
+		return;
+	size_t cap = v->cap ? v->cap * 2 : 8;
+	value **items = arena_array(a, cap * slots_per, sizeof *items);
+	if (v->n)
+		memcpy(items, v->items, v->n * slots_per * sizeof *items);
+	v->items = items;
+	v->cap = cap;
+}
+
+void value_push(arena *a, value *list, value *v)
+{
+	reserve(a, list, 1);
+	list->items[list->n++] = v;
+	list->weight += v->weight;
+}
+
+void value_set_kv(arena *a, value *map, value *key, value *v)
+{
+	reserve(a, map, 2);
+	map->items[2 * map->n] = key;
+	map->items[2 * map->n + 1] = v;
+	map->n++;
+	map->weight += key->weight + v->weight;
+}
+
+void value_set(arena *a, value *map, const char *key, value *v)
+{
+	value_set_kv(a, map, value_cstr(a, key), v);
+}
+
+value *value_getn(const value *map, const char *key, size_t len)
+{
+	if (!map || map->kind != V_MAP)
+		return NULL;
+	for (size_t i = 0; i < map->n; i++) {
+		const value *k = map->items[2 * i];
+		if (k->len == len && memcmp(k->s, key, len) == 0)
+			return map->items[2 * i + 1];
+	}
+	return NULL;
+}
+
+value *value_get(const value *map, const char *key)
+{
+	return value_getn(map, key, strlen(key));
+}
+
+bool value_truthy(const value *v)
+{
+	if (!v)
+		return false;
+	switch (v->kind) {
+	case V_NULL: return false;
+	case V_BOOL: return v->u.b;
+	case V_LIST: return v->n > 0;
+	default: return true;
+	}
+}
+
+void value_fmt_double(double f, buf *out)
+{
+	char tmp[40];
+	if (isnan(f)) {
+		buf_puts(out, "NaN");
+		return;
+	}
+	if (isinf(f)) {
+		buf_puts(out, f < 0 ? "-Infinity" : "Infinity");
+		return;
+	}
+	if (f == floor(f) && fabs(f) < 1e15) {
+		snprintf(tmp, sizeof tmp, "%.0f", f);
+		buf_puts(out, strcmp(tmp, "-0") == 0 ? "0" : tmp);
+		return;
+	}
+	for (int prec = 1; prec <= 17; prec++) {
+		snprintf(tmp, sizeof tmp, "%.*g", prec, f);
+		if (strtod(tmp, NULL) == f)
+			break;
+	}
+	buf_puts(out, tmp);
+}
+
+void value_text(const value *v, buf *out)
+{
+	if (!v)
+		return;
+	switch (v->kind) {
+	case V_NULL: case V_LIST: case V_MAP: return;
+	case V_BOOL: buf_puts(out, v->u.b ? "true" : "false"); return;
+	case V_INT: buf_printf(out, "%lld", v->u.i); return;
+	case V_FLOAT: value_fmt_double(v->u.f, out); return;
+	case V_STR: buf_put(out, v->s, v->len); return;
+	}
+}
+
+const char *value_kind_name(vkind k)
+{
+	switch (k) {
+	case V_NULL: return "nothing (null)";
+	case V_BOOL: return "true/false";
+	case V_INT: return "a whole number";
+	case V_FLOAT: return "a number";
+	case V_STR: return "text";
+	case V_LIST: return "a list";
+	case V_MAP: return "a map of keys";
+	}
+	return "?";
+}
+
+static void json_str(const char *s, size_t len, buf *out)
+{
+	static const char hex[] = "0123456789abcdef";
+	buf_putc(out, '"');
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		switch (c) {
+		case '"': buf_puts(out, "\\\""); continue;
+		case '\\': buf_puts(out, "\\\\"); continue;
+		case '\n': buf_puts(out, "\\n"); continue;
+		case '\r': buf_puts(out, "\\r"); continue;
+		case '\t': buf_puts(out, "\\t"); continue;
+		case '<': buf_puts(out, "\\u003c"); continue;
+		case '>': buf_puts(out, "\\u003e"); continue;
+		case '&': buf_puts(out, "\\u0026"); continue;
+		default: break;
+		}
+		if (c < 0x20) {
+			char e[7] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15], 0 };
+			buf_puts(out, e);
+		} else if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+			   ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9)) {
+			buf_puts(out, (unsigned char)s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029");
+			i += 2;
+		} else {
+			buf_putc(out, c);
+		}
+	}
+	buf_putc(out, '"');
+}
+
+static void newline(buf *out, int indent)
+{
+	if (indent < 0)
+		return;
+	buf_putc(out, '\n');
+	for (int i = 0; i < indent; i++)
+		buf_puts(out, "  ");
+}
+
+static void json(const value *v, buf *out, int indent)
+{
+	int inner = indent < 0 ? -1 : indent + 1;
+	if (!v) {
+		buf_puts(out, "null");
+		return;
+	}
+	switch (v->kind) {
+	case V_NULL: buf_puts(out, "null"); return;
+	case V_BOOL: case V_INT: value_text(v, out); return;
+	case V_FLOAT:
+		if (isnan(v->u.f) || isinf(v->u.f))
+			buf_puts(out, "null");
+		else
+			value_fmt_double(v->u.f, out);
+		return;
+	case V_STR: json_str(v->s, v->len, out); return;
+	case V_LIST:
+		buf_putc(out, '[');
+		for (size_t i = 0; i < v->n; i++) {
+			if (i)
+				buf_putc(out, ',');
+			newline(out, inner);
+			json(v->items[i], out, inner);
+		}
+		if (v->n)
+			newline(out, indent);
+		buf_putc(out, ']');
+		return;
+	case V_MAP:
+		buf_putc(out, '{');
+		for (size_t i = 0; i < v->n; i++) {
+			if (i)
+				buf_putc(out, ',');
+			newline(out, inner);
+			const value *k = value_key(v, i);
+			json_str(k->s, k->len, out);
+			buf_puts(out, indent < 0 ? ":" : ": ");
+			json(value_val(v, i), out, inner);
+		}
+		if (v->n)
+			newline(out, indent);
+		buf_putc(out, '}');
+		return;
+	}
+}
+
+void value_json(const value *v, buf *out)
+{
+	json(v, out, -1);
+}
+
+void value_json_pretty(const value *v, buf *out)
+{
+	json(v, out, 0);
+	buf_putc(out, '\n');
+}

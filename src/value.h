@@ -1,0 +1,83 @@
+/* value: the data tree (null, bool, number, string, list, map) that YAML
+ * loads into and templates read from. Every node carries its source
+ * position. Nodes live in an arena; nothing here frees. */
+#ifndef QD_VALUE_H
+#define QD_VALUE_H
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "buf.h"
+
+typedef enum vkind { V_NULL, V_BOOL, V_INT, V_FLOAT, V_STR, V_LIST, V_MAP } vkind;
+
+/* Where a value came from: file path (owned by the build's arena), 1-based
+ * line and column counted in characters. line 0 means "the whole file";
+ * file NULL means "made by the program". */
+typedef struct vpos {
+	const char *file;
+	unsigned line, col;
+} vpos;
+
+typedef struct value value;
+struct value {
+	vkind kind;
+	bool plain;       /* scalar written without quotes or block style */
+	vpos pos;
+	const char *s;    /* every scalar: its text exactly as written */
+	size_t len;       /* length of s in bytes */
+	union {
+		bool b;
+		long long i;
+		double f;
+	} u;
+	size_t n;         /* list: element count; map: pair count */
+	size_t cap;       /* capacity of items (in elements / pairs) */
+	value **items;    /* list: n values; map: 2n values, key then value */
+	size_t weight;    /* nodes in this subtree, counting itself */
+};
+
+/* Constructors; results are owned by `a`. value_str copies nothing: `s`
+ * must outlive the tree (use arena_strndup first when it does not). */
+value *value_new(arena *a, vkind kind);
+value *value_null(arena *a);
+value *value_bool(arena *a, bool b);
+value *value_int(arena *a, long long i);
+value *value_float(arena *a, double f);
+value *value_str(arena *a, const char *s, size_t len);
+value *value_cstr(arena *a, const char *s);
+value *value_list(arena *a, size_t cap);
+value *value_map(arena *a, size_t cap);
+
+/* Append to a list / add a pair to a map (no duplicate check; the loader
+ * checks duplicates itself). Grows inside the arena when full. */
+void value_push(arena *a, value *list, value *v);
+void value_set(arena *a, value *map, const char *key, value *v);
+void value_set_kv(arena *a, value *map, value *key, value *v);
+
+/* Map lookup by key text; NULL when absent or `map` is not a map.
+ * Linear: maps in content and views are small. */
+value *value_get(const value *map, const char *key);
+value *value_getn(const value *map, const char *key, size_t len);
+/* The i-th key / value of a map. */
+static inline value *value_key(const value *m, size_t i) { return m->items[2 * i]; }
+static inline value *value_val(const value *m, size_t i) { return m->items[2 * i + 1]; }
+
+/* Mustache truthiness: null, false, empty list are false; everything else
+ * (including 0 and "") is true. */
+bool value_truthy(const value *v);
+/* Append the text form of a scalar: strings as is, integers in decimal,
+ * floats in their shortest round-trip form (1.210 -> "1.21"), booleans
+ * as true/false, null as nothing. Lists and maps append nothing. */
+void value_text(const value *v, buf *out);
+/* Format a double in its shortest round-trip form. */
+void value_fmt_double(double f, buf *out);
+/* Readable name of a kind for error messages ("a list", "text", ...). */
+const char *value_kind_name(vkind k);
+/* Write the tree as JSON (strings escaped for JSON, also safe inside an
+ * HTML <script>: '<', '>', '&', U+2028/9 are escaped). */
+void value_json(const value *v, buf *out);
+/* The same, indented by two spaces per level, ending in a newline. */
+void value_json_pretty(const value *v, buf *out);
+
+#endif
