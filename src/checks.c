@@ -65,12 +65,12 @@ static void check_budget(loadctx *c, const list *l)
 		any |= l->items[i]->budget.set;
 	/* only when items carry budgets: a list that publishes just its total
 	 * (as press releases often do) is not suspicious */
-	if (!l->total_given || !any || fabs(l->total_budget - l->budget_sum) < 0.005)
+	if (!l->total_given || !any || l->budget_bad || fabs(l->total_budget - l->budget_sum) < 0.005)
 		return;
 	char a[32], b[32];
 	snprintf(a, sizeof a, "%.4g", l->total_budget);
 	snprintf(b, sizeof b, "%.4g", l->budget_sum);
-	diag_warn(c->d, l->pos,
+	diag_warn(c->d, l->total_pos,
 		  "total_budget (资金总额) is %s万元 but the items' budgets add up to %s万元; correct the total or the item budgets",
 		  a, b);
 }
@@ -83,7 +83,7 @@ static void check_dates(loadctx *c, const list *l)
 	date_format(l->published, a);
 	if (l->deadline != DATE_NONE && l->deadline < l->published) {
 		date_format(l->deadline, b);
-		diag_warn(c->d, l->pos, "the list's deadline %s is before its publication date %s; check the year",
+		diag_warn(c->d, l->deadline_pos, "the list's deadline %s is before its publication date %s; check the year",
 			  b, a);
 	}
 	for (size_t i = 0; i < l->nitems; i++) {

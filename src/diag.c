@@ -98,7 +98,8 @@ void diag_print(diag *d, FILE *out)
 		d->v[i].line = prev->line;
 		d->v[i].col = prev->col;
 	}
-	qsort(d->v, d->n, sizeof *d->v, cmp_entry);
+	if (d->n)
+		qsort(d->v, d->n, sizeof *d->v, cmp_entry);
 	size_t printed = 0, skipped = 0;
 	for (size_t i = 0; i < d->n; i++) {
 		diag_entry *e = &d->v[i];

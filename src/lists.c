@@ -202,9 +202,12 @@ static void load_item(loadctx *c, list *l, item *it, const value *v, long long *
 		fld_missing(c, v->pos, &item_fields[I_CATEGORY], what);
 	else
 		it->category = ref_category(c, f[I_CATEGORY]);
-	if (l->kind != LIST_SUPPLY)
+	/* a list whose own place is wrong would make every community look
+	 * wrong too: report the list's error once, not once per item */
+	if (l->kind != LIST_SUPPLY && !l->place_bad)
 		item_place(c, it, l, f);
-	money(c, f[I_BUDGET], &it->budget);
+	if (f[I_BUDGET] && !money(c, f[I_BUDGET], &it->budget))
+		l->budget_bad = true;
 	money(c, f[I_SELF], &it->self_funding);
 	fld_text(c, f[I_FUND], &it->fund);
 	fld_text(c, f[I_BENEF], &it->beneficiaries);
@@ -262,13 +265,16 @@ void list_load(loadctx *c, list *l, const doc *dc)
 		fld_enum(c, f[L_KIND], list_kinds, 3, &kind);
 	l->kind = (list_kind)kind;
 	ref_place(c, f[L_DISTRICT], f[L_STREET], l->pos, what, true, &l->district, &l->street);
+	l->place_bad = (f[L_STREET] && !l->street) || (f[L_DISTRICT] && !l->district) ||
+		       (!f[L_STREET] && !f[L_DISTRICT]);
 	if (!fld_text(c, f[L_PUBLISHER], &l->publisher))
 		l->publisher = l->street ? l->street->name : l->district ? l->district->name : NULL;
 	if (!f[L_PUBLISHED])
 		fld_missing(c, l->pos, &list_fields[L_PUBLISHED], what);
 	else
 		fld_date(c, f[L_PUBLISHED], &l->published);
-	fld_date(c, f[L_DEADLINE], &l->deadline);
+	if (fld_date(c, f[L_DEADLINE], &l->deadline))
+		l->deadline_pos = f[L_DEADLINE]->pos;
 	if (f[L_EVENT])
 		l->event = ref_event(c, f[L_EVENT]);
 	fld_text(c, f[L_FUND], &l->fund);
@@ -278,6 +284,7 @@ void list_load(loadctx *c, list *l, const doc *dc)
 				   "'total_budget' (资金总额) applies to needs lists only; remove it");
 		} else if (fld_number(c, f[L_TOTAL], &l->total_budget)) {
 			l->total_given = true;
+			l->total_pos = f[L_TOTAL]->pos;
 		}
 	}
 	fld_contact(c, f[L_CONTACT], &l->contact);

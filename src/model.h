@@ -158,6 +158,10 @@ struct list {
 	double total_budget;    /* given, else the sum of the item budgets */
 	bool total_given;
 	double budget_sum;      /* sum of item budgets (items without one: 0) */
+	vpos total_pos;         /* where total_budget was given */
+	vpos deadline_pos;      /* where deadline was given */
+	bool place_bad;         /* its district/street did not resolve */
+	bool budget_bad;        /* an item's budget was invalid */
 	const contact *contact;
 	markdown_src body;
 	item **items;

@@ -32,7 +32,8 @@ static void load_community(loadctx *c, street *st, const value *v, strmap *seen)
 	community *cm = arena_alloc(c->a, sizeof *cm);
 	cm->pos = v->pos;
 	cm->street = st;
-	bool ok = fld_id(c, f[0], &cm->id);
+	fld_id(c, f[0], &cm->id);
+	bool ok = cm->id != NULL;
 	if (!f[0])
 		fld_missing(c, v->pos, &community_fields[0], "a community");
 	ok &= fld_text_required(c, f[1], &community_fields[1], v->pos, "a community", &cm->name);
@@ -66,7 +67,8 @@ static void load_street(loadctx *c, district *d, const value *v)
 	street *st = arena_alloc(c->a, sizeof *st);
 	st->pos = v->pos;
 	st->district = d;
-	bool ok = fld_id(c, f[0], &st->id);
+	fld_id(c, f[0], &st->id);
+	bool ok = st->id != NULL;
 	if (!f[0])
 		fld_missing(c, v->pos, &street_fields[0], "a street");
 	ok &= fld_text_required(c, f[1], &street_fields[1], v->pos, "a street", &st->name);
@@ -149,7 +151,8 @@ void places_load(loadctx *c, const value *root, const char *path)
 			continue;
 		district *d = arena_alloc(c->a, sizeof *d);
 		d->pos = v->pos;
-		bool ok = fld_id(c, f[0], &d->id);
+		fld_id(c, f[0], &d->id);
+		bool ok = d->id != NULL;
 		if (!f[0])
 			fld_missing(c, v->pos, &district_fields[0], "a district");
 		ok &= fld_text_required(c, f[1], &district_fields[1], v->pos, "a district", &d->name);
@@ -205,7 +208,8 @@ void categories_load(loadctx *c, const value *root, const char *path)
 			continue;
 		category *cat = arena_alloc(c->a, sizeof *cat);
 		cat->pos = v->pos;
-		bool ok = fld_id(c, f[0], &cat->id);
+		fld_id(c, f[0], &cat->id);
+		bool ok = cat->id != NULL;
 		if (!f[0])
 			fld_missing(c, v->pos, &category_fields[0], "a category");
 		ok &= fld_text_required(c, f[1], &category_fields[1], v->pos, "a category", &cat->name);

@@ -29,8 +29,8 @@ static void *lookup(loadctx *c, const value *v, const strmap *ids, const strmap 
 		for (size_t i = 0; i < maps[m]->cap; i++)
 			if (maps[m]->slots[i].key && maps[m]->slots[i].val != name_ambiguous)
 				suggest_offer(&sg, maps[m]->slots[i].key);
-	if (sg.best)
-		diag_error(c->d, v->pos, "unknown %s '%s'; did you mean '%s'?", kind, q, sg.best);
+	if (suggest_result(&sg))
+		diag_error(c->d, v->pos, "unknown %s '%s'; did you mean '%s'?", kind, q, suggest_result(&sg));
 	else
 		diag_error(c->d, v->pos, "unknown %s '%s'; use an id or the exact name from %s",
 			   kind, q, where_defined);
@@ -88,9 +88,9 @@ static void unknown_community(loadctx *c, const value *v, const char *q, street 
 		diag_error(c->d, v->pos,
 			   "community '%s' is not in %s but in %s; write '%s/%s' or correct the street",
 			   q, st->name, elsewhere->street->name, elsewhere->street->name, elsewhere->name);
-	else if (sg.best)
+	else if (suggest_result(&sg))
 		diag_error(c->d, v->pos, "unknown community '%s'%s%s; did you mean '%s'?", q,
-			   st ? " in " : "", st ? st->name : "", sg.best);
+			   st ? " in " : "", st ? st->name : "", suggest_result(&sg));
 	else
 		diag_error(c->d, v->pos, "unknown community '%s'%s%s; add it to places.yaml or correct the name",
 			   q, st ? " in " : "", st ? st->name : "");
@@ -192,8 +192,8 @@ bool ref_area(loadctx *c, const value *v, area *out)
 		suggest_offer(&sg, c->s->districts[i]->name);
 	for (size_t i = 0; i < c->s->nstreets; i++)
 		suggest_offer(&sg, c->s->streets[i]->name);
-	if (sg.best)
-		diag_error(c->d, v->pos, "unknown district or street '%s'; did you mean '%s'?", q, sg.best);
+	if (suggest_result(&sg))
+		diag_error(c->d, v->pos, "unknown district or street '%s'; did you mean '%s'?", q, suggest_result(&sg));
 	else
 		diag_error(c->d, v->pos, "unknown district or street '%s'; use an id or name from places.yaml", q);
 	return false;

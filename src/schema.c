@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "suggest.h"
+#include "yamlload.h"
 
 static const char *key_of(const field *f)
 {
@@ -36,9 +37,9 @@ bool fld_bind(loadctx *c, const value *map, const field *defs, size_t n, value *
 				suggest_offer(&sg, defs[j].en);
 				suggest_offer(&sg, defs[j].zh);
 			}
-			if (sg.best)
+			if (suggest_result(&sg))
 				diag_error(c->d, key->pos, "unknown field '%s' in %s; did you mean '%s'?",
-					   key->s, what, sg.best);
+					   key->s, what, suggest_result(&sg));
 			else
 				diag_error(c->d, key->pos,
 					   "unknown field '%s' in %s; see docs/content.md for the fields it takes",
@@ -83,6 +84,7 @@ bool fld_id(loadctx *c, const value *v, const char **out)
 	const char *s;
 	if (!fld_text(c, v, &s))
 		return false;
+	*out = s; /* kept even when invalid, so that references to it resolve */
 	if (!slug_ok(s, strlen(s))) {
 		diag_error(c->d, v->pos,
 			   "id '%s' is not valid; use lowercase letters a-z, digits and '-', starting with a letter or digit, at most 80 bytes (e.g. bailianchi)",
@@ -149,9 +151,15 @@ bool fld_number(loadctx *c, const value *v, double *out)
 		*out = v->u.f;
 		return true;
 	}
-	diag_error(c->d, v->pos,
-		   "expected a number, found '%s'; write a plain number such as 6.6 (amounts are in 万元, without the unit)",
-		   scalar(v) ? v->s : value_kind_name(v->kind));
+	value probe;
+	if (v->kind == V_STR && !v->plain && yaml_core_type(v->s, v->len, &probe) != V_STR &&
+	    yaml_core_type(v->s, v->len, &probe) != V_NULL)
+		diag_error(c->d, v->pos, "'%s' is in quotes, which makes it text; remove the quotes to give a number",
+			   v->s);
+	else
+		diag_error(c->d, v->pos,
+			   "expected a number, found '%s'; write a plain number such as 6.6 (amounts are in 万元, without the unit)",
+			   scalar(v) ? v->s : value_kind_name(v->kind));
 	return false;
 }
 

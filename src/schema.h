@@ -43,7 +43,8 @@ void fld_missing(loadctx *c, vpos where, const field *f, const char *what);
 /* The slug rule for ids and file names: [a-z0-9][a-z0-9-]*, at most 80
  * bytes. */
 bool slug_ok(const char *s, size_t len);
-/* An id field: text that follows the slug rule. */
+/* An id field: text that follows the slug rule. An invalid id is reported
+ * but still stored in *out, so that references to it do not cascade. */
 bool fld_id(loadctx *c, const value *v, const char **out);
 /* Register `key` -> `rec` in a name map; a name given to two records is
  * marked ambiguous so that a reference by it asks for the id instead. */

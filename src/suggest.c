@@ -55,6 +55,8 @@ void suggest_init(suggest *sg, const char *query)
 	sg->query = query;
 	sg->qlen = utf8_count(query, strlen(query));
 	sg->best = NULL;
+	sg->container = NULL;
+	sg->container_len = 0;
 	/* plausible: at most a third of the name wrong, and at least one edit */
 	sg->best_dist = sg->qlen / 3 + 2;
 }
@@ -63,9 +65,20 @@ void suggest_offer(suggest *sg, const char *candidate)
 {
 	if (!candidate || !*candidate)
 		return;
+	size_t clen = strlen(candidate);
+	if (sg->qlen >= 2 && strstr(candidate, sg->query) &&
+	    (!sg->container || clen < sg->container_len)) {
+		sg->container = candidate;
+		sg->container_len = clen;
+	}
 	size_t d = suggest_distance(sg->query, candidate, sg->best_dist);
 	if (d < sg->best_dist) {
 		sg->best = candidate;
 		sg->best_dist = d;
 	}
+}
+
+const char *suggest_result(const suggest *sg)
+{
+	return sg->best ? sg->best : sg->container;
 }

@@ -10,12 +10,17 @@ typedef struct suggest {
 	size_t qlen;           /* code points in query */
 	const char *best;      /* nearest candidate so far, or NULL */
 	size_t best_dist;
+	const char *container; /* shortest candidate containing the query */
+	size_t container_len;
 } suggest;
 
 void suggest_init(suggest *sg, const char *query);
 /* Offer one candidate; keeps it when it is closer than any before and
  * close enough to be a plausible misspelling. */
 void suggest_offer(suggest *sg, const char *candidate);
+/* The suggestion: the nearest plausible misspelling, else the shortest
+ * candidate that contains the query (论坛 -> 社区发展治理论坛), else NULL. */
+const char *suggest_result(const suggest *sg);
 /* Edit distance between two UTF-8 strings, capped at `cap` (returns cap
  * when the distance is at least cap). */
 size_t suggest_distance(const char *a, const char *b, size_t cap);

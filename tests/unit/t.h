@@ -1,5 +1,5 @@
 /* t: the unit-test harness. A test is `TEST(name) { CHECK(...); }` in any
- * tests/unit/*.c; it registers itself, so no list needs editing. The
+ * test file under tests/unit; it registers itself, so no list needs editing. The
  * runner prints each failure as file:line and ends with
  * "unit: N passed, N failed" (tests, not checks). */
 #ifndef QD_T_H

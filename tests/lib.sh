@@ -1,0 +1,15 @@
+# Shared helpers for the shell test suites (sourced, not run).
+# ok NAME / fail NAME WHY record results; finish NAME prints the suite line.
+QD_BIN="${QD_BIN:-build/san/qingdan}"
+QD="$(pwd)/$QD_BIN"
+case "$QD_BIN" in /*) QD="$QD_BIN" ;; esac
+QD_WRAP="${QD_WRAP:-}"
+t_pass=0
+t_fail=0
+ok() { t_pass=$((t_pass + 1)); }
+fail() { t_fail=$((t_fail + 1)); echo "FAIL $1: $2"; }
+finish() { echo "$1: $t_pass passed, $t_fail failed"; [ "$t_fail" -eq 0 ]; }
+qd() { $QD_WRAP "$QD" "$@"; }
+# a scratch folder removed at exit
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT

@@ -1,0 +1,69 @@
+#!/bin/sh
+# The command line: help, version, exit statuses, the demo content, and
+# the output writer's promises (atomic swap, nothing published on error,
+# reproducible output, dot-files kept).
+. tests/lib.sh
+
+expect_status() { # NAME WANT CMD...
+	name=$1 want=$2
+	shift 2
+	"$@" >"$scratch/out" 2>"$scratch/err"
+	got=$?
+	if [ "$got" = "$want" ]; then ok "$name"; else fail "$name" "status $got, want $want"; cat "$scratch/err"; fi
+}
+
+expect_status help 0 qd --help
+grep -q 'usage: qingdan' "$scratch/out" && ok help-text || fail help-text "no usage line"
+expect_status version 0 qd --version
+grep -qE '^qingdan [0-9]+\.[0-9]+' "$scratch/out" && ok version-text || fail version-text "no version"
+expect_status no-command 2 qd
+expect_status unknown-command 2 qd frobnicate
+expect_status unknown-option 2 qd check --frob
+expect_status option-without-value 2 qd check --content
+expect_status missing-content 1 qd check --content "$scratch/nope"
+expect_status bad-epoch 1 env SOURCE_DATE_EPOCH=soon "$QD" check --content tests/fixtures/mini
+
+# the demo content is clean: no errors and no warnings
+qd check --content content >"$scratch/out" 2>"$scratch/err"
+if [ $? -eq 0 ] && ! grep -qE ': (error|warning): ' "$scratch/err"; then ok demo-clean; else fail demo-clean "demo content has errors or warnings"; cat "$scratch/err"; fi
+
+# every error of a run, then a one-line summary
+mkdir -p "$scratch/two"
+cp -R tests/fixtures/mini "$scratch/two/content"
+sed -i 's/street: 白莲池街道/street: 白莲池街/; s/category: 一老一小/category: 一老/' "$scratch/two/content/lists/2020-bailianchi.yaml"
+(cd "$scratch/two" && qd check --content content) >"$scratch/out" 2>"$scratch/err"
+[ "$(grep -c ': error: ' "$scratch/err")" = 2 ] && ok all-errors || { fail all-errors "want 2 errors"; cat "$scratch/err"; }
+tail -n 1 "$scratch/err" | grep -q '^qingdan: 2 errors, 0 warnings' && ok summary-line || fail summary-line "$(tail -n 1 "$scratch/err")"
+
+# build writes, and a failed build leaves the previous output intact
+out="$scratch/site"
+expect_status build 0 qd build --quiet --content tests/fixtures/mini --output "$out"
+[ -f "$out/static/photo.svg" ] && ok build-static || fail build-static "static file not copied"
+touch "$out/.keep-me"
+mkdir "$out/.git" && echo x >"$out/.git/HEAD"
+(cd "$out" && find . -type f | sort | xargs md5sum) >"$scratch/before"
+expect_status build-bad 1 qd build --quiet --content "$scratch/two/content" --output "$out"
+(cd "$out" && find . -type f | sort | xargs md5sum) >"$scratch/after"
+cmp -s "$scratch/before" "$scratch/after" && ok failed-build-keeps-output || fail failed-build-keeps-output "output changed"
+grep -q 'nothing was written' "$scratch/err" && ok failed-build-says-so || fail failed-build-says-so "no message"
+ls -a "$scratch" | grep -q staging && fail no-staging-left "staging folder left behind" || ok no-staging-left
+
+# a second build swaps in a new tree and keeps dot-files
+expect_status rebuild 0 qd build --quiet --content tests/fixtures/mini --output "$out"
+[ -f "$out/.keep-me" ] && [ -f "$out/.git/HEAD" ] && ok dotfiles-kept || fail dotfiles-kept "dot-files lost"
+
+# reproducible: two builds are byte-identical
+SOURCE_DATE_EPOCH=1596240000 qd build --quiet --content tests/fixtures/mini --output "$scratch/r1" 2>/dev/null
+SOURCE_DATE_EPOCH=1596240000 qd build --quiet --content tests/fixtures/mini --output "$scratch/r2" 2>/dev/null
+diff -r "$scratch/r1" "$scratch/r2" >/dev/null && ok reproducible || fail reproducible "two builds differ"
+
+# an output path that is a file is an I/O error
+echo x >"$scratch/file"
+expect_status output-is-file 3 qd build --quiet --content tests/fixtures/mini --output "$scratch/file"
+
+# --base-url is validated like base_url
+expect_status bad-base-url-option 1 qd check --content tests/fixtures/mini --base-url "javascript:x"
+grep -q '^--base-url: error:' "$scratch/err" && ok base-url-option-message || fail base-url-option-message "$(cat "$scratch/err")"
+expect_status base-url-option 0 qd dump --quiet --content tests/fixtures/mini --base-url "http://localhost:8080/preview"
+grep -q '"base_path": "/preview/"' "$scratch/out" && ok base-url-sub-path || fail base-url-sub-path "no /preview/ base path"
+finish cli
