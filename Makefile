@@ -3,8 +3,10 @@
 
 CC      ?= cc
 PKGS    := libcmark yaml-0.1
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# `=`, not `:=`: on a fresh machine `make deps site` installs pkg-config and
+# the libraries before these are first needed
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lcmark -lyaml)
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(PKG_CFLAGS) $(CFLAGS)
@@ -47,9 +49,11 @@ build/san/qingdan: build/san/main.o $(SAN_OBJ)
 build/san/unit: $(TEST_SRC) tests/unit/t.h $(SAN_OBJ)
 	$(CC) $(ALL_CFLAGS) $(SAN) -Isrc -O1 -o $@ $(TEST_SRC) $(SAN_OBJ) $(LIBS)
 
-# Until page rendering lands, `site` checks the demo content; see README.
+# Until page rendering lands, `site` checks the demo content and publishes
+# its static files; see README.
 site: qingdan
 	./qingdan build --content content --output public
+	@echo "make site: content checked; page rendering is not built yet, public/ holds the static files only"
 
 deps:
 	@sh tools/deps.sh build
@@ -60,7 +64,10 @@ deps-dev: deps
 check: build/san/qingdan build/san/unit qingdan
 	@sh tests/run.sh
 
-check-valgrind: qingdan
+build/rel/unit: $(TEST_SRC) tests/unit/t.h $(OBJ)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $(TEST_SRC) $(OBJ) $(LIBS)
+
+check-valgrind: qingdan build/rel/unit
 	@sh tests/run.sh --valgrind
 
 clean:

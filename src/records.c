@@ -22,7 +22,7 @@ void doc_body(loadctx *c, const doc *dc, const value *fv, markdown_src *out)
 	}
 	if (fv)
 		fld_markdown(c, fv, out);
-	else if (dc->is_md)
+	else if (dc->is_md && markdown_size_ok(c, &dc->body))
 		*out = dc->body;
 }
 

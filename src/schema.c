@@ -344,6 +344,16 @@ bool fld_url(loadctx *c, const value *v, bool relative_ok, const char **out)
 	return true;
 }
 
+bool markdown_size_ok(loadctx *c, const markdown_src *m)
+{
+	if (m->len <= MARKDOWN_MAX)
+		return true;
+	diag_error(c->d, m->pos,
+		   "the Markdown text is %zu bytes, over the limit of %u bytes (512 KiB); split it into several records or pages",
+		   m->len, MARKDOWN_MAX);
+	return false;
+}
+
 bool fld_markdown(loadctx *c, const value *v, markdown_src *out)
 {
 	memset(out, 0, sizeof *out);
@@ -353,5 +363,9 @@ bool fld_markdown(loadctx *c, const value *v, markdown_src *out)
 	out->text = s;
 	out->len = v->len;
 	out->pos = v->pos;
+	if (!markdown_size_ok(c, out)) {
+		memset(out, 0, sizeof *out);
+		return false;
+	}
 	return true;
 }

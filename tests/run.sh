@@ -45,7 +45,7 @@ run_suite() {
 if [ -z "${QD_WRAP:-}" ]; then
 	run_suite unit build/san/unit
 else
-	run_suite unit $QD_WRAP build/rel-unit 2>/dev/null || true
+	run_suite unit $QD_WRAP build/rel/unit
 fi
 for suite in tests/suites/*.sh; do
 	run_suite "$(basename "$suite" .sh)" sh "$suite"

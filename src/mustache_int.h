@@ -1,0 +1,92 @@
+/* mustache_int: what the mustache_*.c files share and nobody else sees:
+ * the compiled form of a template (a flat array of ops, each container
+ * followed by its body) and the set that owns it. */
+#ifndef QD_MUSTACHE_INT_H
+#define QD_MUSTACHE_INT_H
+#include <stdint.h>
+
+#include "mustache.h"
+#include "strmap.h"
+
+typedef enum mu_opkind {
+	MU_OP_TEXT,     /* literal bytes */
+	MU_OP_INDENT,   /* a line starts here: write the current indentation */
+	MU_OP_VAR,      /* {{x}}: escaped */
+	MU_OP_RAW,      /* {{{x}}}, {{&x}} */
+	MU_OP_SECTION,  /* {{#x}} body {{/x}} */
+	MU_OP_INVERTED, /* {{^x}} body {{/x}} */
+	MU_OP_PARTIAL,  /* {{>x}}, {{>*x}} */
+	MU_OP_PARENT,   /* {{<x}} argument blocks {{/x}}, {{<*x}} */
+	MU_OP_BLOCK     /* {{$x}} body {{/x}}: a parameter, or an argument of a parent */
+} mu_opkind;
+
+enum {
+	MU_F_LINE_START = 1,  /* TEXT: begins a line: indentation first */
+	MU_F_MULTILINE = 2,   /* TEXT: more lines start inside: indent them */
+	MU_F_STANDALONE = 4,  /* PARTIAL, PARENT, BLOCK: alone on its line; ind applies */
+	MU_F_DYNAMIC = 8,     /* PARTIAL, PARENT: the name is looked up in the data */
+	MU_F_LOCAL = 16,      /* names: leading dot, look only at the top context */
+	MU_F_INLINE_WS = 32   /* BLOCK: standalone with text after its opening tag */
+};
+
+/* One part of a dotted name. */
+typedef struct mu_part {
+	const char *s;
+	uint32_t n;
+} mu_part;
+
+/* An argument block of a parent call: its name id and the index of its
+ * MU_OP_BLOCK op in the same template. */
+typedef struct mu_arg {
+	uint32_t id;
+	uint32_t op;
+} mu_arg;
+
+typedef struct mu_op {
+	uint8_t kind;             /* mu_opkind */
+	uint8_t flags;            /* MU_F_* */
+	uint16_t nparts;          /* dotted name parts; 0 with parts NULL is "." */
+	uint32_t end;             /* containers: index just past the body */
+	unsigned line, col;       /* source position of the tag or text */
+	const char *s;            /* TEXT: bytes; static PARTIAL/PARENT, BLOCK: name */
+	uint32_t n;
+	uint32_t id;              /* BLOCK: interned name */
+	const char *ind;          /* standalone PARTIAL/PARENT/BLOCK: indentation */
+	uint32_t nind;
+	uint32_t nargs;           /* PARENT: argument blocks */
+	const mu_arg *args;
+	const mu_part *parts;     /* VAR, RAW, SECTION, INVERTED, dynamic names */
+	const mu_template *target; /* static PARTIAL/PARENT once linked; NULL: none */
+} mu_op;
+
+struct mu_template {
+	mu_set *set;
+	const char *name;
+	size_t name_len;
+	const char *path;
+	mu_op *ops;
+	uint32_t nops;
+	bool broken;      /* had compile errors */
+	bool dynamic;     /* uses {{>*x}} or {{<*x}} */
+};
+
+struct mu_set {
+	arena *a;
+	strmap names;     /* template name -> mu_template */
+	strmap blocks;    /* block name -> id + 1 */
+	uint32_t nblocks;
+	mu_template **list; /* in the order compiled (malloc'd) */
+	size_t n, cap;
+	size_t errors;    /* compile errors so far */
+	bool linked;      /* no mu_compile since the last mu_link */
+	bool dynamic;
+};
+
+/* mustache_parse.c: compile one template's text into t->ops. Returns the
+ * number of errors reported. */
+size_t mu_parse(mu_template *t, diag *d, const char *src, size_t len);
+
+/* mustache_set.c: the id of a block name, interned in the set. */
+uint32_t mu_block_id(mu_set *s, const char *name, size_t len);
+
+#endif

@@ -1,0 +1,1 @@
+python3 -c "open('content/pages/long.md','w').write('---\ntitle: 长\n---\n' + ('a' * 80 + '\n') * 8000)"
