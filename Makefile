@@ -20,7 +20,7 @@ OBJ     := $(LIB_SRC:src/%.c=build/rel/%.o)
 SAN_OBJ := $(LIB_SRC:src/%.c=build/san/%.o)
 TEST_SRC := $(wildcard tests/unit/*.c)
 
-.PHONY: all site deps deps-dev check check-valgrind test clean bench help
+.PHONY: all site deps deps-dev check check-valgrind test clean bench help fuzz
 .DEFAULT_GOAL := all
 
 all: qingdan
@@ -61,7 +61,20 @@ deps:
 deps-dev: deps
 	@sh tools/deps.sh dev
 
-check: build/san/qingdan build/san/unit qingdan
+build/san/fuzz-replay: tests/fuzz/fuzz_content.c tests/fuzz/replay.c $(SAN_OBJ)
+	$(CC) $(ALL_CFLAGS) $(SAN) -Isrc -O1 -o $@ tests/fuzz/fuzz_content.c tests/fuzz/replay.c $(SAN_OBJ) $(LIBS)
+
+# libFuzzer run (clang): FUZZ_SECONDS=600 make fuzz; new inputs go to
+# build/fuzz-corpus, copy the interesting ones into tests/fuzz/corpus
+FUZZ_SECONDS ?= 60
+fuzz: $(LIB_SRC) tests/fuzz/fuzz_content.c
+	mkdir -p build/fuzz-corpus
+	clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Isrc $(PKG_CFLAGS) \
+		-o build/fuzz-content tests/fuzz/fuzz_content.c $(LIB_SRC) $(LIBS)
+	build/fuzz-content -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=5 \
+		build/fuzz-corpus tests/fuzz/corpus
+
+check: build/san/qingdan build/san/unit build/san/fuzz-replay qingdan
 	@sh tests/run.sh
 
 build/rel/unit: $(TEST_SRC) tests/unit/t.h $(OBJ)

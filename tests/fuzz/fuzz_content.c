@@ -1,0 +1,37 @@
+/* Fuzz target for the content parsers: the bytes are one content file,
+ * read as a .md file (front matter + body) and as a .yaml file. Whatever
+ * the input, parsing must finish without crashing, leaking or taking long.
+ * Build with `make fuzz` (clang, libFuzzer); `make check` replays the test
+ * inputs through the same function with tests/fuzz/replay.c. */
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "frontmatter.h"
+#include "source.h"
+#include "yamlload.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	arena a;
+	diag d;
+	arena_init(&a);
+	diag_init(&d);
+	char *text = arena_alloc(&a, size + 1);
+	if (size)
+		memcpy(text, data, size);
+	text[size] = '\0';
+	if (utf8_check(text, size) == (size_t)-1 && !memchr(text, '\0', size)) {
+		yaml_load(&a, &d, "fuzz.yaml", text, size, 1);
+		frontmatter fm;
+		if (frontmatter_split(text, size, &fm) == 0)
+			yaml_load(&a, &d, "fuzz.md", fm.yaml, fm.yaml_len, fm.yaml_line);
+	}
+	diag_free(&d);
+	arena_free(&a);
+	return 0;
+}
