@@ -16,9 +16,11 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 # every module except main.c; tests link against these
 LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
 HDRS    := $(wildcard src/*.h)
-OBJ     := $(LIB_SRC:src/%.c=build/rel/%.o)
-SAN_OBJ := $(LIB_SRC:src/%.c=build/san/%.o)
+THEME   := $(sort $(shell find templates -type f))
+OBJ     := $(LIB_SRC:src/%.c=build/rel/%.o) build/rel/theme.o
+SAN_OBJ := $(LIB_SRC:src/%.c=build/san/%.o) build/san/theme.o
 TEST_SRC := $(wildcard tests/unit/*.c)
+TEST_HDR := tests/unit/t.h tests/unit/test_mustache.h
 
 .PHONY: all site deps deps-dev check check-valgrind test clean bench help fuzz
 .DEFAULT_GOAL := all
@@ -39,14 +41,27 @@ build/rel/%.o: src/%.c $(HDRS) | build/rel
 build/san/%.o: src/%.c $(HDRS) | build/san
 	$(CC) $(ALL_CFLAGS) $(SAN) -O1 -c -o $@ $<
 
-build/rel build/san:
+build/rel build/san build/tools:
 	mkdir -p $@
+
+# the default theme, compiled into the binary
+build/tools/embed: tools/embed.c | build/tools
+	$(CC) -std=c11 -O1 -o $@ $<
+
+build/theme.c: build/tools/embed $(THEME)
+	build/tools/embed $@ $(THEME)
+
+build/rel/theme.o: build/theme.c src/theme.h | build/rel
+	$(CC) $(ALL_CFLAGS) -Isrc -c -o $@ $<
+
+build/san/theme.o: build/theme.c src/theme.h | build/san
+	$(CC) $(ALL_CFLAGS) -Isrc -c -o $@ $<
 
 # the sanitized binary the test suites run
 build/san/qingdan: build/san/main.o $(SAN_OBJ)
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $^ $(LIBS)
 
-build/san/unit: $(TEST_SRC) tests/unit/t.h $(SAN_OBJ)
+build/san/unit: $(TEST_SRC) $(TEST_HDR) $(SAN_OBJ)
 	$(CC) $(ALL_CFLAGS) $(SAN) -Isrc -O1 -o $@ $(TEST_SRC) $(SAN_OBJ) $(LIBS)
 
 # Until page rendering lands, `site` checks the demo content and publishes
@@ -77,7 +92,7 @@ fuzz: $(LIB_SRC) tests/fuzz/fuzz_content.c
 check: build/san/qingdan build/san/unit build/san/fuzz-replay qingdan
 	@sh tests/run.sh
 
-build/rel/unit: $(TEST_SRC) tests/unit/t.h $(OBJ)
+build/rel/unit: $(TEST_SRC) $(TEST_HDR) $(OBJ)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $(TEST_SRC) $(OBJ) $(LIBS)
 
 check-valgrind: qingdan build/rel/unit

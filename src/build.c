@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "arena.h"
 #include "buf.h"
@@ -11,6 +12,7 @@
 #include "model.h"
 #include "output.h"
 #include "records.h"
+#include "render.h"
 
 static void summary(const site *s, FILE *out)
 {
@@ -22,6 +24,19 @@ static void summary(const site *s, FILE *out)
 		"%zu districts, %zu streets, %zu communities, %zu categories\n",
 		s->nfiles, s->nlists, s->nitems, s->nevents, s->ncases, s->norgs, s->npages,
 		s->ndistricts, s->nstreets, ncomm, s->ncategories);
+}
+
+/* The site's own templates: --templates, else a templates/ folder next
+ * to the content folder, else none (the built-in theme alone). */
+static const char *templates_dir(const build_opts *opt, arena *a)
+{
+	if (opt->templates)
+		return opt->templates;
+	const char *slash = strrchr(opt->content, '/');
+	const char *dir = slash ? arena_printf(a, "%.*s/templates", (int)(slash - opt->content), opt->content)
+				: "templates";
+	struct stat st;
+	return stat(dir, &st) == 0 && S_ISDIR(st.st_mode) ? dir : NULL;
 }
 
 static int write_site(const build_opts *opt, site *s, diag *d)
@@ -36,6 +51,8 @@ static int write_site(const build_opts *opt, site *s, diag *d)
 		const char *rel = arena_printf(s->a, "static/%s", s->statics[i].path);
 		rc = output_copy(&o, rel, s->statics[i].src);
 	}
+	if (rc == 0 && render_site(s, templates_dir(opt, s->a), &o, d) != 0)
+		rc = -1;
 	if (rc == 0)
 		rc = output_commit(&o);
 	else

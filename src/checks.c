@@ -137,6 +137,7 @@ void site_finish(loadctx *c)
 			item *it = l->items[k];
 			it->expired = it->status == STATUS_OPEN && it->deadline != DATE_NONE &&
 				      it->deadline < s->today;
+			it->idx = s->nitems;
 			s->items[s->nitems++] = it;
 		}
 		if (l->kind == LIST_NEEDS)

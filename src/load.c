@@ -209,6 +209,7 @@ static const char *raw_name(const value *root, const char *en, const char *zh)
 		for (size_t i_ = 0; i_ < (d)->n; i_++) {                               \
 			T *r_ = arena_alloc((c)->a, sizeof *r_);                       \
 			r_->id = (d)->v[i_].id;                                        \
+			r_->idx = (count);                                             \
 			r_->namefield = raw_name((d)->v[i_].root, en, zh);             \
 			strmap_put(&(c)->s->ids, r_->id, strlen(r_->id), r_);          \
 			if (r_->namefield)                                             \

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "build.h"
-/* TEMPLATE-CMD #include "cmd_template.h" */
+#include "cmd_template.h"
 
 #ifndef QINGDAN_VERSION
 #define QINGDAN_VERSION "0.1.0"
@@ -56,7 +56,7 @@ int main(int argc, char **argv)
 	build_opts opt = { .content = "content", .output = "public" };
 	const char *verb = NULL;
 	if (argc > 1 && strcmp(argv[1], "template") == 0)
-		return 2; /* TEMPLATE-CMD cmd_template(argc - 1, argv + 1) */
+		return cmd_template(argc - 1, argv + 1);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		const char **slot = NULL;

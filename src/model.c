@@ -2,23 +2,23 @@
  * (model.h). The loader parses these same words from content. */
 #include "model.h"
 
-static const char *const status_ids[STATUS_COUNT] = {
-	"open", "negotiating", "claimed", "in-progress", "completed", "closed",
+static const char *const status_ids[STATUS_SHOWN_COUNT] = {
+	"open", "negotiating", "claimed", "in-progress", "completed", "closed", "expired",
 };
-static const char *const status_labels[STATUS_COUNT] = {
-	"待认领", "洽谈中", "已认领", "实施中", "已完成", "已关闭",
+static const char *const status_labels[STATUS_SHOWN_COUNT] = {
+	"待认领", "洽谈中", "已认领", "实施中", "已完成", "已关闭", "已截止",
 };
 
 const char *status_id(item_status st)
 {
-	return st < STATUS_COUNT ? status_ids[st] : "open";
+	return (unsigned)st < STATUS_SHOWN_COUNT ? status_ids[st] : "open";
 }
 
 const char *status_label(item_status st, list_kind kind)
 {
 	if (kind == LIST_SUPPLY && st == STATUS_OPEN)
 		return "可对接";
-	return st < STATUS_COUNT ? status_labels[st] : "";
+	return (unsigned)st < STATUS_SHOWN_COUNT ? status_labels[st] : "";
 }
 
 const char *list_kind_id(list_kind k)

@@ -57,6 +57,7 @@ typedef enum place_kind { PLACE_STREET, PLACE_TOWN, PLACE_COMMUNITY, PLACE_VILLA
 
 struct community {
 	const char *id, *name;
+	size_t idx;       /* position among all communities of the site */
 	place_kind kind;
 	street *street;
 	vpos pos;
@@ -64,6 +65,7 @@ struct community {
 
 struct street {
 	const char *id, *name;
+	size_t idx;       /* position in site->streets */
 	place_kind kind;
 	district *district;
 	community **communities;
@@ -73,6 +75,7 @@ struct street {
 
 struct district {
 	const char *id, *name;
+	size_t idx;       /* position in site->districts */
 	street **streets;
 	size_t nstreets;
 	vpos pos;
@@ -96,6 +99,9 @@ typedef enum item_status {
 	STATUS_CLOSED,
 	STATUS_COUNT
 } item_status;
+/* What a page shows: an open item past its deadline is 已截止 (expired). */
+#define STATUS_EXPIRED STATUS_COUNT
+#define STATUS_SHOWN_COUNT (STATUS_COUNT + 1)
 
 typedef enum org_kind {
 	ORG_SOCIAL_ORG,
@@ -116,6 +122,7 @@ typedef struct amount {
 
 struct item {
 	list *list;
+	size_t idx;             /* position in site->items */
 	long long no;           /* 序号, unique in its list */
 	const char *title;
 	category *category;     /* NULL only where the kind allows it */
@@ -147,6 +154,7 @@ struct item {
 
 struct list {
 	const char *id, *path;
+	size_t idx;             /* position in site->lists */
 	list_kind kind;
 	const char *title;
 	district *district;     /* the publisher's district (derived from street) */
@@ -187,6 +195,7 @@ typedef struct photo {
 
 struct event {
 	const char *id, *path, *title;
+	size_t idx;          /* position in site->events */
 	qdate date, end_date;
 	const char *time;
 	district *district;
@@ -228,6 +237,7 @@ struct case_study {
 
 struct org {
 	const char *id, *path, *name;
+	size_t idx;          /* position in site->orgs */
 	org_kind kind;
 	district *district;
 	street *street;
@@ -278,6 +288,7 @@ typedef struct site {
 	size_t ndistricts;
 	street **streets;         /* all streets, in places.yaml order */
 	size_t nstreets;
+	size_t ncommunities;      /* communities of all streets */
 	category **categories;
 	size_t ncategories;
 	list **lists;
@@ -309,7 +320,15 @@ site *site_load(arena *a, diag *d, const char *dir);
 /* Free the site's lookup tables (its records go with the arena). */
 void site_free(site *s);
 
-/* Labels for display: Chinese, as the content model names them. */
+/* The status an item is shown with: STATUS_EXPIRED when it is open and
+ * past its deadline, else its own. */
+static inline int item_shown_status(const item *it)
+{
+	return it->expired ? STATUS_EXPIRED : (int)it->status;
+}
+
+/* Labels for display: Chinese, as the content model names them.
+ * status_label/status_id also take STATUS_EXPIRED. */
 const char *status_label(item_status st, list_kind kind);
 const char *status_id(item_status st);
 const char *list_kind_label(list_kind k);

@@ -109,9 +109,10 @@ enum {
 /* Resolve every static partial and parent name to its template (asking
  * `load`, if given, for names the set lacks), and check that no template
  * includes itself unconditionally (which could never finish). Reports
- * problems to d; returns the number of errors, counting compile errors
- * seen before. After mu_link the set is read-only and may be rendered from
- * any number of threads. Calling it again after adding templates is fine. */
+ * problems to d (each once, however often mu_link runs); returns the
+ * number of errors the set has had so far, compile errors included. After
+ * mu_link the set is read-only and may be rendered from any number of
+ * threads. Calling it again after adding templates is fine. */
 size_t mu_link(mu_set *s, diag *d, unsigned flags, mu_loader load, void *ctx);
 
 /* The template called `name`, or NULL. */

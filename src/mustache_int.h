@@ -26,7 +26,8 @@ enum {
 	MU_F_STANDALONE = 4,  /* PARTIAL, PARENT, BLOCK: alone on its line; ind applies */
 	MU_F_DYNAMIC = 8,     /* PARTIAL, PARENT: the name is looked up in the data */
 	MU_F_LOCAL = 16,      /* names: leading dot, look only at the top context */
-	MU_F_INLINE_WS = 32   /* BLOCK: standalone with text after its opening tag */
+	MU_F_INLINE_WS = 32,  /* BLOCK: standalone with text after its opening tag */
+	MU_F_REPORTED = 64    /* PARTIAL, PARENT: mu_link reported it already */
 };
 
 /* One part of a dotted name. */
@@ -66,6 +67,7 @@ struct mu_template {
 	const char *path;
 	mu_op *ops;
 	uint32_t nops;
+	uint32_t idx;     /* position in set->list */
 	bool broken;      /* had compile errors */
 	bool dynamic;     /* uses {{>*x}} or {{<*x}} */
 };
@@ -82,8 +84,70 @@ struct mu_set {
 	bool dynamic;
 };
 
-/* mustache_parse.c: compile one template's text into t->ops. Returns the
- * number of errors reported. */
+/* ---- compiling: mustache_lex.c turns text into tokens and decides
+ * which lines are standalone; mustache_parse.c turns tokens into ops ---- */
+
+typedef enum mu_tkind {
+	MU_T_TEXT, MU_T_VAR, MU_T_RAW, MU_T_SECTION, MU_T_INVERTED, MU_T_END,
+	MU_T_COMMENT, MU_T_DELIM, MU_T_PARTIAL, MU_T_PARENT, MU_T_BLOCK
+} mu_tkind;
+
+#define MU_NONE UINT32_MAX
+
+/* How an opening parent or block tag stands on its line (see
+ * docs/templates.md, "Whitespace"). */
+enum {
+	MU_E_INLINE,  /* shares its line with other content */
+	MU_E_LINE,    /* only whitespace before the opening tag and after the
+		       * closing one: the element owns its line */
+	MU_E_EOL      /* block: that, and the opening tag ends its line */
+};
+
+typedef struct mu_token {
+	uint8_t kind;       /* mu_tkind */
+	uint8_t dynamic;    /* name started with '*' */
+	uint8_t sa;         /* standalone: alone on its line, which is dropped */
+	uint8_t elem;       /* opening PARENT/BLOCK: MU_E_* */
+	uint8_t arg;        /* BLOCK directly inside a PARENT: an argument */
+	uint8_t bad;        /* broken tag (reported): ignored */
+	uint32_t start, end; /* the token's bytes */
+	uint32_t ks, ke;    /* TEXT: the bytes kept after standalone trimming */
+	uint32_t ls;        /* tags: start of the line the tag starts on */
+	uint32_t name, nlen; /* tags: the name (after '*'), trimmed */
+	uint32_t match;     /* opening tag <-> its END; MU_NONE if unmatched */
+	uint32_t next_line; /* BLOCK with intrinsic indentation: start of the
+			     * line after its opening tag; else MU_NONE */
+} mu_token;
+
+/* One template being compiled. */
+typedef struct mu_src {
+	const char *s;      /* the text (the set's copy) */
+	uint32_t len;
+	const char *path;
+	diag *d;
+	uint32_t *lines;    /* line start offsets (malloc'd) */
+	size_t nlines;
+	mu_token *tok;      /* malloc'd */
+	size_t ntok, cap;
+	size_t errors;
+	unsigned pos_line, pos_col; /* last position asked (mu_src_pos) */
+	uint32_t pos_off, pos_ls;
+} mu_src;
+
+/* Tokenize c->s into c->tok, then match sections and decide standalone
+ * lines and elements (trimming the kept ranges of text tokens). Errors go
+ * to c->d and c->errors. */
+void mu_lex(mu_src *c);
+/* Line and column (in characters) of byte offset `off`. */
+void mu_src_pos(mu_src *c, uint32_t off, unsigned *line, unsigned *col);
+/* Report at byte offset `off`. */
+void mu_src_error(mu_src *c, uint32_t off, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void mu_src_warn(mu_src *c, uint32_t off, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* mustache_parse.c: compile one template's text into t->ops (in the set's
+ * arena). Returns the number of errors reported. */
 size_t mu_parse(mu_template *t, diag *d, const char *src, size_t len);
 
 /* mustache_set.c: the id of a block name, interned in the set. */

@@ -51,6 +51,7 @@ static void load_community(loadctx *c, street *st, const value *v, strmap *seen)
 		return;
 	}
 	strmap_put(seen, cm->id, strlen(cm->id), cm);
+	cm->idx = c->s->ncommunities++;
 	st->communities[st->ncommunities++] = cm;
 }
 
@@ -88,6 +89,7 @@ static void load_street(loadctx *c, district *d, const value *v)
 	strmap_put(&s->street_ids, st->id, strlen(st->id), st);
 	name_register(&s->street_names, st->name, st);
 	d->streets[d->nstreets++] = st;
+	st->idx = s->nstreets;
 	s->streets[s->nstreets++] = st;
 
 	const value *cms = f[3];
@@ -166,6 +168,7 @@ void places_load(loadctx *c, const value *root, const char *path)
 		}
 		strmap_put(&s->district_ids, d->id, strlen(d->id), d);
 		name_register(&s->district_names, d->name, d);
+		d->idx = s->ndistricts;
 		s->districts[s->ndistricts++] = d;
 		const value *streets = f[2];
 		if (streets && streets->kind != V_LIST) {

@@ -1,21 +1,44 @@
 #!/bin/sh
 # Install what qingdan needs on Debian/Ubuntu, only when it is missing.
 #   tools/deps.sh build   compiler, pkg-config, libcmark, libyaml
-#   tools/deps.sh dev     also what the test suites use
+#   tools/deps.sh dev     also what the test suites use: valgrind, a Java
+#                         runtime (Nu HTML Checker), linkchecker, chromium
+#                         and CJK fonts (browser tests and screenshots),
+#                         python3, node and npm, then the npm packages of
+#                         package-lock.json (npm ci)
 set -eu
+cd "$(dirname "$0")/.."
 
-need_build="build-essential pkg-config libcmark-dev libyaml-dev"
-need_dev="valgrind"
+build_pkgs="build-essential pkg-config libcmark-dev libyaml-dev"
+dev_pkgs="valgrind default-jre-headless linkchecker chromium fonts-noto-cjk python3"
 
+want=$build_pkgs
+[ "${1:-build}" = dev ] && want=$dev_pkgs
 missing=""
-for p in $( [ "${1:-build}" = dev ] && echo "$need_dev" || echo "$need_build" ); do
+for p in $want; do
 	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
 		missing="$missing $p"
 	fi
 done
-[ -z "$missing" ] && { echo "deps: all present"; exit 0; }
+# node and npm may come from elsewhere than Debian; only their absence counts
+if [ "${1:-build}" = dev ]; then
+	command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+	command -v npm >/dev/null 2>&1 || missing="$missing npm"
+fi
 
-if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
-echo "deps: installing$missing"
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
+if [ -n "$missing" ]; then
+	if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+	echo "deps: installing$missing"
+	$SUDO apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
+else
+	echo "deps: all $1 packages present"
+fi
+
+if [ "${1:-build}" = dev ]; then
+	# the exact versions of package-lock.json; skip when already installed
+	if ! cmp -s package-lock.json node_modules/.qingdan-lock 2>/dev/null; then
+		npm ci --no-audit --no-fund
+		cp package-lock.json node_modules/.qingdan-lock
+	fi
+fi

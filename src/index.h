@@ -1,0 +1,60 @@
+/* index: the groupings pages are made of — items by district, street,
+ * community, category, status, organisation; lists, events and cases by
+ * place; orgs by kind — built in one pass over the records after sorting
+ * them once. Everything is read-only afterwards and owned by the arena.
+ * Orders: lists newest first (published, then id); items in list order,
+ * then by number; events and cases newest first. */
+#ifndef QD_INDEX_H
+#define QD_INDEX_H
+#include "model.h"
+
+typedef struct itemset {
+	item **v;
+	size_t n;
+} itemset;
+typedef struct listset {
+	list **v;
+	size_t n;
+} listset;
+typedef struct eventset {
+	event **v;
+	size_t n;
+} eventset;
+typedef struct caseset {
+	case_study **v;
+	size_t n;
+} caseset;
+typedef struct orgset {
+	org **v;
+	size_t n;
+} orgset;
+
+typedef struct site_index {
+	itemset items;                 /* every item, in order */
+	listset lists;                 /* newest first */
+	eventset events;               /* newest first */
+	caseset cases;                 /* newest first */
+	itemset needs, supply, pain;   /* by list kind */
+	itemset open_needs;            /* needs shown 待认领 */
+	itemset status[STATUS_SHOWN_COUNT]; /* needs by shown status */
+	itemset *district_needs, *street_needs, *community_needs; /* [ndistricts] ... */
+	itemset *street_pain, *community_pain;
+	itemset *category_items;       /* [ncategories]; a group has its children's too */
+	category ***category_children; /* [ncategories] */
+	size_t *category_nchildren;
+	listset *district_lists, *street_lists;
+	eventset *district_events, *street_events;
+	caseset *district_cases, *street_cases, *community_cases;
+	itemset *org_claimed, *org_offers; /* [norgs] */
+	caseset *org_cases;
+	orgset org_kinds[ORG_KIND_COUNT];
+	community **communities;       /* [ncommunities], by idx */
+	double open_budget;            /* sum of budgets of open needs, 万元 */
+	double total_budget;           /* sum of needs lists' totals, 万元 */
+} site_index;
+
+/* Build the index of a loaded site (no errors). Linear in the number of
+ * records, apart from one sort of lists, events and cases. */
+site_index *index_build(const site *s);
+
+#endif

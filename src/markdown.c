@@ -1,0 +1,114 @@
+/* markdown: cmark wrapper (see markdown.h). */
+#include "markdown.h"
+
+#include <cmark.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "source.h"
+
+/* The smallest heading level used in the document (7 when none). */
+static int top_heading(cmark_node *root)
+{
+	int top = 7;
+	for (cmark_node *n = cmark_node_first_child(root); n; n = cmark_node_next(n))
+		if (cmark_node_get_type(n) == CMARK_NODE_HEADING && cmark_node_get_heading_level(n) < top)
+			top = cmark_node_get_heading_level(n);
+	return top;
+}
+
+/* Rewrite what cmark's safe renderer would leave as is but the site needs:
+ * heading levels (the text's top level becomes <h2>, under the page's
+ * <h1>, whether the author started at # or ##), and site-relative URLs
+ * under the base path. */
+static void adjust(cmark_node *root, const char *base_path)
+{
+	int shift = 2 - top_heading(root);
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+	size_t blen = strlen(base_path);
+	buf url = BUF_INIT;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+		if (t == CMARK_NODE_HEADING) {
+			int level = cmark_node_get_heading_level(n) + shift;
+			cmark_node_set_heading_level(n, level < 2 ? 2 : level > 6 ? 6 : level);
+		} else if ((t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) && blen > 1) {
+			const char *u = cmark_node_get_url(n);
+			if (u && u[0] == '/' && u[1] != '/' && strncmp(u, base_path, blen) != 0) {
+				buf_reset(&url);
+				buf_put(&url, base_path, blen);
+				buf_puts(&url, u + 1);
+				cmark_node_set_url(n, url.ptr);
+			}
+		}
+	}
+	cmark_iter_free(it);
+	buf_free(&url);
+}
+
+void md_html(const char *text, size_t len, const char *base_path, buf *out)
+{
+	if (!text || !len)
+		return;
+	cmark_node *doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
+	adjust(doc, base_path ? base_path : "/");
+	char *html = cmark_render_html(doc, CMARK_OPT_DEFAULT);
+	buf_puts(out, html);
+	free(html);
+	cmark_node_free(doc);
+}
+
+static void put_words(buf *out, size_t start, const char *s, size_t *chars, size_t max, int *space)
+{
+	while (*s && *chars < max) {
+		unsigned char c = (unsigned char)*s;
+		if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+			*space = 1;
+			s++;
+			continue;
+		}
+		if (*space && out->len > start)
+			buf_putc(out, ' '), (*chars)++;
+		*space = 0;
+		const char *ch = s;
+		utf8_next(&s);
+		buf_put(out, ch, (size_t)(s - ch));
+		(*chars)++;
+	}
+}
+
+void md_excerpt(const char *text, size_t len, size_t max_chars, buf *out)
+{
+	if (!text || !len)
+		return;
+	size_t start = out->len, chars = 0;
+	int space = 0, cut = 0;
+	cmark_node *doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+		if (ev == CMARK_EVENT_EXIT && (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING ||
+					       t == CMARK_NODE_ITEM))
+			space = 1;
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
+			space = 1;
+		else if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE || t == CMARK_NODE_CODE_BLOCK)
+			put_words(out, start, cmark_node_get_literal(n), &chars, max_chars, &space);
+		if (chars >= max_chars) {
+			cut = 1;
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+	if (cut)
+		buf_puts(out, "…");
+}

@@ -1,0 +1,21 @@
+/* markdown: the one place that calls cmark. Renders a record's Markdown to
+ * HTML safely (raw HTML omitted, dangerous link schemes dropped: cmark's
+ * default), moves headings so that the text's top level is <h2> (the
+ * page title is the only <h1>), and makes site-relative links (/pages/about/) absolute under the
+ * site's base path, so content works under any sub-path. Also extracts a
+ * plain-text excerpt for descriptions and sharing. Inputs are bounded in
+ * size by the loader (MARKDOWN_MAX), which bounds cmark's time. */
+#ifndef QD_MARKDOWN_H
+#define QD_MARKDOWN_H
+#include <stddef.h>
+
+#include "buf.h"
+
+/* Append the HTML of `len` bytes of Markdown to out. `base_path` is the
+ * site's path ("/" or "/jihui/"). Thread-safe. */
+void md_html(const char *text, size_t len, const char *base_path, buf *out);
+/* Append at most `max_chars` characters of the text's plain words (no
+ * markup, whitespace collapsed), ending in "…" when cut. Thread-safe. */
+void md_excerpt(const char *text, size_t len, size_t max_chars, buf *out);
+
+#endif

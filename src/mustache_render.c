@@ -1,0 +1,415 @@
+/* mustache_render: walk a compiled template against a value tree.
+ * Everything a render needs lives in one struct on the C stack (the
+ * context stack is a fixed array) plus small frames linked through the
+ * C stack (indentation, parent overrides), so a render allocates nothing
+ * but the output buffer's growth and can run in many threads at once. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "mustache_int.h"
+
+/* The indentation of the current line starts: the whitespace before each
+ * standalone partial, parent or block on the way here, outermost first. */
+typedef struct indent {
+	const struct indent *up;
+	const char *s;
+	size_t n;
+} indent;
+
+/* The parent calls on the way here; a block takes the argument of the
+ * outermost call that has one of its name. */
+typedef struct overrides {
+	const struct overrides *up;
+	const mu_template *t; /* where the parent tag (and its arguments) are */
+	const mu_op *parent;
+} overrides;
+
+typedef struct render {
+	const mu_data *data;
+	buf *out;
+	mu_error *err;
+	unsigned flags;
+	unsigned long long steps, max_steps;
+	int depth;   /* nested run() calls */
+	int calls;   /* nested partials, parents and overridden blocks */
+	/* The next line start is not one: a block's argument is being written
+	 * in the middle of a line, so its first line gets no indentation. */
+	bool skip;
+	size_t nstack;
+	const void *stack[MU_MAX_DEPTH + 1]; /* the context stack; [0] is the root */
+} render;
+
+static mu_status fail(render *r, const mu_template *t, const mu_op *op, mu_status code,
+		      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static mu_status fail(render *r, const mu_template *t, const mu_op *op, mu_status code,
+		      const char *fmt, ...)
+{
+	if (r->err) {
+		va_list ap;
+		r->err->code = code;
+		r->err->file = t->path;
+		r->err->line = op ? op->line : 0;
+		r->err->col = op ? op->col : 0;
+		va_start(ap, fmt);
+		vsnprintf(r->err->msg, sizeof r->err->msg, fmt, ap);
+		va_end(ap);
+	}
+	return code;
+}
+
+/* ---- output ---- */
+
+/* Bytes each of & < > " ' grows by when escaped. */
+static const unsigned char esc_extra[256] = {
+	['&'] = 4, ['<'] = 3, ['>'] = 3, ['"'] = 5, ['\''] = 4,
+};
+
+static const char *esc_text(unsigned char ch)
+{
+	switch (ch) {
+	case '&': return "&amp;";
+	case '<': return "&lt;";
+	case '>': return "&gt;";
+	case '"': return "&quot;";
+	default: return "&#39;";
+	}
+}
+
+/* HTML-escape out's bytes from `from` on, in place: count what they grow
+ * by, then move runs back to front. */
+static void escape_from(buf *out, size_t from)
+{
+	const unsigned char *p = (const unsigned char *)out->ptr;
+	size_t extra = 0;
+	for (size_t i = from; i < out->len; i++)
+		extra += esc_extra[p[i]];
+	if (!extra)
+		return;
+	buf_grow(out, extra);
+	char *s = out->ptr;
+	size_t rd = out->len, wr = out->len + extra;
+	while (rd > from) {
+		size_t run = rd;
+		while (run > from && !esc_extra[(unsigned char)s[run - 1]])
+			run--;
+		wr -= rd - run;
+		memmove(s + wr, s + run, rd - run);
+		rd = run;
+		if (rd > from) {
+			unsigned char ch = (unsigned char)s[--rd];
+			size_t n = esc_extra[ch] + 1u;
+			wr -= n;
+			memcpy(s + wr, esc_text(ch), n);
+		}
+	}
+	out->len += extra;
+	s[out->len] = '\0';
+}
+
+/* buf_put, without the call when the buffer has room: most pieces of a
+ * page are short and the buffer is usually grown already. */
+static inline void put(buf *out, const char *s, size_t n)
+{
+	if (out->cap - out->len > n) {
+		memcpy(out->ptr + out->len, s, n);
+		out->len += n;
+		out->ptr[out->len] = '\0';
+	} else {
+		buf_put(out, s, n);
+	}
+}
+
+static void put_indent(buf *out, const indent *ind)
+{
+	if (!ind)
+		return;
+	put_indent(out, ind->up);
+	put(out, ind->s, ind->n);
+}
+
+/* A line starts: write its indentation, unless it is not really a line
+ * start (see render.skip). */
+static void line_start(render *r, const indent *ind)
+{
+	if (r->skip)
+		r->skip = false;
+	else
+		put_indent(r->out, ind);
+}
+
+static void put_text(render *r, const mu_op *op, const indent *ind)
+{
+	if (op->flags & MU_F_LINE_START)
+		line_start(r, ind);
+	if (!ind || !(op->flags & MU_F_MULTILINE)) {
+		put(r->out, op->s, op->n);
+		return;
+	}
+	const char *p = op->s, *e = op->s + op->n, *nl;
+	while ((nl = memchr(p, '\n', (size_t)(e - p))) && nl + 1 < e) {
+		put(r->out, p, (size_t)(nl + 1 - p));
+		put_indent(r->out, ind);
+		p = nl + 1;
+	}
+	put(r->out, p, (size_t)(e - p));
+}
+
+/* ---- names ---- */
+
+/* Resolve op's dotted name: the first part down the context stack (or in
+ * the top context only, after a leading dot), the rest inside the value
+ * found, never falling back down the stack. NULL: missing. */
+static const void *lookup(const render *r, const mu_op *op)
+{
+	const void *top = r->stack[r->nstack - 1];
+	if (!op->parts)
+		return top;
+	const mu_data *dt = r->data;
+	const mu_part *p = op->parts;
+	const void *v = NULL;
+	if (op->flags & MU_F_LOCAL) {
+		v = top ? dt->get(top, p[0].s, p[0].n) : NULL;
+	} else {
+		for (size_t k = r->nstack; k-- > 0;)
+			if (r->stack[k] && (v = dt->get(r->stack[k], p[0].s, p[0].n)) != NULL)
+				break;
+	}
+	for (uint16_t k = 1; v && k < op->nparts; k++)
+		v = dt->get(v, p[k].s, p[k].n);
+	return v;
+}
+
+/* The template a dynamic name names, or NULL. The name's text is written
+ * to the output buffer and taken back: no other memory is needed. */
+static const mu_template *dynamic_target(render *r, const mu_template *t, const mu_op *op,
+					 mu_status *st)
+{
+	const void *v = lookup(r, op);
+	const char *tag = op->kind == MU_OP_PARENT ? "<*" : ">*";
+	*st = MU_OK;
+	if (!v) {
+		if (r->flags & MU_RENDER_STRICT)
+			*st = fail(r, t, op, MU_ERR_MISSING,
+				   "'{{%s%.*s}}': there is no '%.*s' here to name a template; add it "
+				   "to the data, or test for it with '{{#%.*s}}'",
+				   tag, (int)op->n, op->s, (int)op->n, op->s, (int)op->n, op->s);
+		return NULL;
+	}
+	size_t mark = r->out->len;
+	r->data->text(v, r->out);
+	const char *name = r->out->ptr + mark;
+	size_t len = r->out->len - mark;
+	/* a list, map or empty text names nothing (the command's own
+	 * template goes by "") */
+	const mu_template *target = len ? mu_get(t->set, name, len) : NULL;
+	if (!target && (r->flags & MU_RENDER_STRICT))
+		*st = fail(r, t, op, MU_ERR_MISSING,
+			   "'{{%s%.*s}}' names '%.*s', which is not a template; add %.*s.mustache to "
+			   "the templates, or fix the data",
+			   tag, (int)op->n, op->s, (int)(len > 60 ? 60 : len), name,
+			   (int)(len > 60 ? 60 : len), name);
+	buf_truncate(r->out, mark);
+	return target;
+}
+
+/* ---- walking ---- */
+
+static mu_status run(render *r, const mu_template *t, uint32_t i, uint32_t end,
+		     const indent *ind, const overrides *ov);
+
+/* {{>name}} and {{<name}}...{{/name}} */
+static mu_status call(render *r, const mu_template *t, const mu_op *op, const indent *ind,
+		      const overrides *ov)
+{
+	const mu_template *target = op->target;
+	mu_status st = MU_OK;
+	if (op->flags & MU_F_DYNAMIC)
+		target = dynamic_target(r, t, op, &st);
+	if (!target)
+		return st;
+	if (target->broken)
+		return fail(r, t, op, MU_ERR_BROKEN, "template '%s' has errors", target->name);
+	if (r->calls >= MU_MAX_PARTIAL_DEPTH)
+		return fail(r, t, op, MU_ERR_DEPTH,
+			    "partials and parents nest more than %d deep here; a template probably "
+			    "includes itself without end (a recursive partial must sit in a "
+			    "section that stops)",
+			    MU_MAX_PARTIAL_DEPTH);
+	/* a standalone tag indents every line it includes; an inline one
+	 * includes the template as it is */
+	indent frame = { ind, op->ind, op->nind };
+	const indent *inner = NULL;
+	if (op->flags & MU_F_STANDALONE)
+		inner = op->nind ? &frame : ind;
+	overrides call_ov = { ov, t, op };
+	r->calls++;
+	st = run(r, target, 0, target->nops, inner, op->kind == MU_OP_PARENT ? &call_ov : ov);
+	r->calls--;
+	return st;
+}
+
+/* {{$name}}default{{/name}}: the outermost argument of that name, else the
+ * default. */
+static mu_status block(render *r, const mu_template *t, const mu_op *op, const indent *ind,
+		       const overrides *ov)
+{
+	const mu_template *ft = NULL;
+	const mu_op *fill = NULL;
+	for (const overrides *o = ov; o; o = o->up)
+		for (uint32_t a = 0; a < o->parent->nargs; a++)
+			if (o->parent->args[a].id == op->id) {
+				ft = o->t;
+				fill = &o->t->ops[o->parent->args[a].op];
+				break;
+			}
+	bool standalone = op->flags & MU_F_STANDALONE;
+	indent frame = { ind, op->ind, op->nind };
+	const indent *inner = standalone && op->nind ? &frame : ind;
+	uint32_t self = (uint32_t)(op - t->ops);
+	mu_status st;
+	if (!fill && (op->flags & MU_F_INLINE_WS)) {
+		/* the default, on a line of its own after some indentation:
+		 * written as it stands */
+		line_start(r, ind);
+		put(r->out, op->ind, op->nind);
+		r->skip = true;
+		st = run(r, t, self + 1, op->end, ind, ov);
+		r->skip = false;
+		return st;
+	}
+	if (!fill)
+		return run(r, t, self + 1, op->end, inner, ov);
+	if (r->calls >= MU_MAX_PARTIAL_DEPTH)
+		return fail(r, t, op, MU_ERR_DEPTH,
+			    "blocks, partials and parents nest more than %d deep here; a block "
+			    "probably fills itself without end",
+			    MU_MAX_PARTIAL_DEPTH);
+	bool saved = r->skip;
+	if (!standalone)
+		r->skip = true;
+	r->calls++;
+	st = run(r, ft, (uint32_t)(fill - ft->ops) + 1, fill->end, inner, ov);
+	r->calls--;
+	if (!standalone) /* the argument wrote no line start: restore */
+		r->skip = r->skip ? saved : false;
+	return st;
+}
+
+static mu_status section(render *r, const mu_template *t, const mu_op *op, const indent *ind,
+			 const overrides *ov)
+{
+	const void *v = lookup(r, op);
+	size_t n = 0;
+	mu_kind kind = v ? r->data->kind(v, &n) : MU_FALSEY;
+	uint32_t self = (uint32_t)(op - t->ops);
+	if (op->kind == MU_OP_INVERTED)
+		return kind == MU_FALSEY ? run(r, t, self + 1, op->end, ind, ov) : MU_OK;
+	if (kind == MU_FALSEY)
+		return MU_OK;
+	if (r->nstack > MU_MAX_DEPTH - 1)
+		return fail(r, t, op, MU_ERR_DEPTH, "sections nest more than %d deep here",
+			    MU_MAX_DEPTH);
+	mu_status st = MU_OK;
+	if (kind == MU_ONE) {
+		r->stack[r->nstack++] = v;
+		st = run(r, t, self + 1, op->end, ind, ov);
+		r->nstack--;
+		return st;
+	}
+	for (size_t k = 0; k < n && st == MU_OK; k++) {
+		r->stack[r->nstack++] = r->data->at(v, k);
+		st = run(r, t, self + 1, op->end, ind, ov);
+		r->nstack--;
+	}
+	return st;
+}
+
+static mu_status run(render *r, const mu_template *t, uint32_t i, uint32_t end,
+		     const indent *ind, const overrides *ov)
+{
+	mu_status st = MU_OK;
+	if (++r->depth > MU_MAX_DEPTH) {
+		st = fail(r, t, i < t->nops ? &t->ops[i] : NULL, MU_ERR_DEPTH,
+			  "templates nest more than %d deep here (sections, blocks and partials "
+			  "together)",
+			  MU_MAX_DEPTH);
+		goto out;
+	}
+	while (i < end) {
+		const mu_op *op = &t->ops[i];
+		if (r->max_steps && ++r->steps > r->max_steps) {
+			st = fail(r, t, op, MU_ERR_STEPS,
+				  "rendering took more than %llu steps; a partial probably includes "
+				  "others many times over",
+				  r->max_steps);
+			goto out;
+		}
+		switch ((mu_opkind)op->kind) {
+		case MU_OP_TEXT:
+			put_text(r, op, ind);
+			break;
+		case MU_OP_INDENT:
+			line_start(r, ind);
+			break;
+		case MU_OP_VAR:
+		case MU_OP_RAW: {
+			const void *v = lookup(r, op);
+			if (v) {
+				size_t from = r->out->len;
+				r->data->text(v, r->out);
+				if (op->kind == MU_OP_VAR)
+					escape_from(r->out, from);
+			}
+			break;
+		}
+		case MU_OP_SECTION:
+		case MU_OP_INVERTED:
+			st = section(r, t, op, ind, ov);
+			break;
+		case MU_OP_PARTIAL:
+		case MU_OP_PARENT:
+			st = call(r, t, op, ind, ov);
+			break;
+		case MU_OP_BLOCK:
+			st = block(r, t, op, ind, ov);
+			break;
+		}
+		if (st != MU_OK)
+			goto out;
+		i = op->end;
+	}
+out:
+	r->depth--;
+	return st;
+}
+
+mu_status mu_render(const mu_template *t, const mu_data *data, const void *root,
+		    const mu_opts *opts, buf *out, mu_error *err)
+{
+	render r; /* the stack array is not cleared: only [0, nstack) is read */
+	r.data = data;
+	r.out = out;
+	r.err = err;
+	r.flags = opts ? opts->flags : 0;
+	r.steps = 0;
+	r.max_steps = opts ? opts->max_steps : 0;
+	r.depth = r.calls = 0;
+	r.skip = false;
+	r.stack[0] = root;
+	r.nstack = 1;
+	if (err)
+		memset(err, 0, sizeof *err);
+	if (!t->set->linked)
+		return fail(&r, t, NULL, MU_ERR_UNLINKED,
+			    "template '%s' was rendered before mu_link", t->name);
+	if (t->broken)
+		return fail(&r, t, NULL, MU_ERR_BROKEN, "template '%s' has errors", t->name);
+	return run(&r, t, 0, t->nops, NULL, NULL);
+}
+
+void mu_report(diag *d, const mu_error *err)
+{
+	diag_report(d, DIAG_ERROR, err->file, err->line, err->col, "%s", err->msg);
+}

@@ -1,0 +1,260 @@
+/* render: the list of pages a site has, each rendered with its template
+ * into one reused buffer and written through output.c; plus the theme's
+ * assets (content-hashed names), sitemap.xml and robots.txt. Templates
+ * are compiled once per build. */
+#include "render.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "index.h"
+#include "mustache.h"
+#include "sitemap.h"
+#include "strmap.h"
+#include "theme.h"
+#include "view.h"
+#include "xalloc.h"
+
+typedef struct jobs {
+	page_job *v;
+	size_t n, cap;
+} jobs;
+
+static void add(jobs *j, page_kind kind, const void *rec, int status, size_t count, long long per)
+{
+	unsigned npages = count ? (unsigned)((count + (size_t)per - 1) / (size_t)per) : 1;
+	for (unsigned p = 1; p <= npages; p++) {
+		j->v = xgrow(j->v, &j->cap, j->n + 1, sizeof *j->v);
+		j->v[j->n++] = (page_job){ kind, rec, status, p, npages };
+	}
+}
+
+/* Every page of the site, in a fixed order (the order pages are written
+ * and listed in the sitemap). */
+static void enumerate(const view_ctx *vc, jobs *j)
+{
+	const site *s = vc->s;
+	long long per = s->per_page;
+#define ONE(kind, rec) add(j, kind, rec, 0, 0, per)
+#define PAGED(kind, rec, st) add(j, kind, rec, st, view_count(vc, kind, rec, st), per)
+	ONE(PG_HOME, NULL);
+	PAGED(PG_LISTS, NULL, 0);
+	for (size_t i = 0; i < s->nlists; i++)
+		ONE(PG_LIST, s->lists[i]);
+	for (size_t i = 0; i < s->nitems; i++)
+		ONE(PG_ITEM, s->items[i]);
+	PAGED(PG_NEEDS, NULL, 0);
+	PAGED(PG_SUPPLY, NULL, 0);
+	ONE(PG_DISTRICTS, NULL);
+	for (size_t i = 0; i < s->ndistricts; i++)
+		PAGED(PG_DISTRICT, s->districts[i], 0);
+	for (size_t i = 0; i < s->nstreets; i++) {
+		const street *st = s->streets[i];
+		PAGED(PG_STREET, st, 0);
+		for (size_t k = 0; k < st->ncommunities; k++)
+			PAGED(PG_COMMUNITY, st->communities[k], 0);
+	}
+	ONE(PG_CATEGORIES, NULL);
+	for (size_t i = 0; i < s->ncategories; i++)
+		PAGED(PG_CATEGORY, s->categories[i], 0);
+	ONE(PG_STATUSES, NULL);
+	for (int st = 0; st < STATUS_SHOWN_COUNT; st++)
+		PAGED(PG_STATUS, NULL, st);
+	ONE(PG_EVENTS, NULL);
+	for (size_t i = 0; i < s->nevents; i++)
+		ONE(PG_EVENT, s->events[i]);
+	ONE(PG_CASES, NULL);
+	for (size_t i = 0; i < s->ncases; i++)
+		ONE(PG_CASE, s->cases[i]);
+	ONE(PG_ORGS, NULL);
+	for (size_t i = 0; i < s->norgs; i++)
+		ONE(PG_ORG, s->orgs[i]);
+	for (size_t i = 0; i < s->npages; i++)
+		ONE(PG_PAGE, s->pages[i]);
+	ONE(PG_NOT_FOUND, NULL);
+#undef ONE
+#undef PAGED
+}
+
+/* ---- the theme: site templates override the built-in ones ---- */
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+	return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+typedef struct asset {
+	const char *name; /* path under assets/, e.g. "style.css" */
+	const char *data;
+	size_t len;
+} asset;
+
+typedef struct theme {
+	mu_set *set;
+	asset *assets;
+	size_t nassets, cap;
+	strmap asset_names;
+} theme;
+
+static void add_asset(theme *t, const char *name, const char *data, size_t len)
+{
+	if (strmap_get(&t->asset_names, name, strlen(name)))
+		return; /* the site's own asset wins */
+	t->assets = xgrow(t->assets, &t->cap, t->nassets + 1, sizeof *t->assets);
+	t->assets[t->nassets++] = (asset){ name, data, len };
+	strmap_put(&t->asset_names, name, strlen(name), (void *)name);
+}
+
+/* Site overrides: every file under `dir`, recursively. */
+static int load_overrides(theme *t, arena *a, diag *d, const char *dir, const char *rel)
+{
+	DIR *dh = opendir(dir);
+	if (!dh)
+		return 0;
+	int rc = 0;
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	while ((e = readdir(dh))) {
+		if (e->d_name[0] == '.')
+			continue;
+		names = xgrow(names, &cap, n + 1, sizeof *names);
+		names[n++] = xstrdup(e->d_name);
+	}
+	closedir(dh);
+	for (size_t i = 0; i < n; i++) {
+		const char *path = arena_printf(a, "%s/%s", dir, names[i]);
+		const char *r = *rel ? arena_printf(a, "%s/%s", rel, names[i]) : arena_strdup(a, names[i]);
+		struct stat st;
+		if (stat(path, &st) != 0)
+			continue;
+		if (S_ISDIR(st.st_mode)) {
+			rc |= load_overrides(t, a, d, path, r);
+		} else if (ends_with(r, ".mustache")) {
+			const char *name = arena_strndup(a, r, strlen(r) - strlen(".mustache"));
+			if (mu_load_file(t->set, d, name, path) != 0)
+				rc = 1;
+		} else if (strncmp(r, "assets/", 7) == 0) {
+			/* assets (CSS, images) are copied as they are */
+			FILE *f = fopen(path, "rb");
+			char *data = arena_alloc(a, (size_t)st.st_size + 1);
+			if (f && fread(data, 1, (size_t)st.st_size, f) == (size_t)st.st_size) {
+				add_asset(t, r + 7, data, (size_t)st.st_size);
+			} else {
+				diag_report(d, DIAG_ERROR, path, 0, 0, "cannot read this asset");
+				rc = 1;
+			}
+			if (f)
+				fclose(f);
+		}
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
+static void load_builtin(theme *t, diag *d)
+{
+	for (const theme_file *f = theme_files; f->name; f++) {
+		if (ends_with(f->name, ".mustache")) {
+			size_t n = strlen(f->name) - strlen(".mustache");
+			if (mu_get(t->set, f->name, n))
+				continue; /* overridden by the site */
+			char name[256];
+			snprintf(name, sizeof name, "%.*s", (int)n, f->name);
+			char path[300];
+			snprintf(path, sizeof path, "(built-in)/%s", f->name);
+			mu_compile(t->set, d, name, path, f->data, f->len);
+		} else if (strncmp(f->name, "assets/", 7) == 0) {
+			add_asset(t, f->name + 7, f->data, f->len);
+		}
+	}
+}
+
+/* assets/style.css -> assets/style.<hash>.css: WeChat's browser caches
+ * hard, so a changed file must get a new name. */
+static const char *hashed_name(arena *a, const asset *as)
+{
+	uint64_t h = strmap_hash(as->data, as->len);
+	const char *dot = strrchr(as->name, '.');
+	size_t stem = dot ? (size_t)(dot - as->name) : strlen(as->name);
+	return arena_printf(a, "assets/%.*s.%010llx%s", (int)stem, as->name,
+			    (unsigned long long)(h & 0xffffffffffull), dot ? dot : "");
+}
+
+int render_site(const site *s, const char *templates_dir, output *o, diag *d)
+{
+	arena *a = s->a;
+	theme t = { 0 };
+	jobs j = { 0 };
+	buf out = BUF_INIT;
+	int rc = 1;
+	strmap_init(&t.asset_names);
+	t.set = mu_set_new(a);
+	if (templates_dir && load_overrides(&t, a, d, templates_dir, "") != 0)
+		goto out;
+	load_builtin(&t, d);
+	if (mu_link(t.set, d, MU_LINK_STRICT, NULL, NULL) != 0 || d->errors)
+		goto out;
+	for (int k = 0; k < PG_KIND_COUNT; k++) {
+		const char *name = view_template((page_kind)k);
+		if (!mu_get(t.set, name, strlen(name))) {
+			diag_report(d, DIAG_ERROR, templates_dir, 0, 0,
+				    "the theme has no template '%s.mustache'; add it (see docs/templates.md)", name);
+			goto out;
+		}
+	}
+
+	const char *css_url = NULL, *share = NULL;
+	for (size_t i = 0; i < t.nassets; i++) {
+		const char *rel = hashed_name(a, &t.assets[i]);
+		if (output_write(o, rel, t.assets[i].data, t.assets[i].len) != 0)
+			goto out;
+		if (strcmp(t.assets[i].name, "style.css") == 0)
+			css_url = arena_printf(a, "%s%s", s->base_path, rel);
+		if (strncmp(t.assets[i].name, "share.", 6) == 0)
+			share = arena_printf(a, "%s%s", s->base_url, rel);
+	}
+	site_index *ix = index_build(s);
+	view_ctx vc;
+	view_init(&vc, s, ix, a, css_url ? css_url : "", share);
+	enumerate(&vc, &j);
+
+	mu_opts opts = { .flags = MU_RENDER_STRICT, .max_steps = 50000000 };
+	arena scratch;
+	arena_init(&scratch);
+	const char **urls = arena_array(a, j.n, sizeof *urls);
+	for (size_t i = 0; i < j.n; i++) {
+		const page_job *job = &j.v[i];
+		const char *name = view_template(job->kind);
+		const mu_template *tmpl = mu_get(t.set, name, strlen(name));
+		value *v = view_page(&vc, job, &scratch);
+		buf_reset(&out);
+		mu_error err;
+		if (mu_render(tmpl, &mu_value_data, v, &opts, &out, &err) != MU_OK) {
+			mu_report(d, &err);
+			arena_free(&scratch);
+			goto out;
+		}
+		if (output_write(o, view_path(&vc, job, &scratch), out.ptr, out.len) != 0) {
+			arena_free(&scratch);
+			goto out;
+		}
+		urls[i] = job->kind == PG_NOT_FOUND ? NULL : view_url(&vc, job, a);
+		arena_free(&scratch);
+	}
+	if (sitemap_write(s, urls, j.n, o) != 0)
+		goto out;
+	rc = 0;
+out:
+	free(j.v);
+	free(t.assets);
+	strmap_free(&t.asset_names);
+	mu_set_free(t.set);
+	buf_free(&out);
+	return rc;
+}

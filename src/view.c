@@ -1,0 +1,415 @@
+/* view: per-record strings, URLs and paths, and the shared parts of every
+ * page's values (site, breadcrumbs, pagination, item rows). The page
+ * kinds themselves are in view_pages.c. */
+#include "view.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "view_int.h"
+
+/* ---- formatting ---- */
+
+void view_money(double v, buf *out)
+{
+	value_fmt_double(round(v * 100) / 100, out);
+}
+
+void view_date_zh(qdate d, buf *out)
+{
+	int y, m, day;
+	if (d == DATE_NONE)
+		return;
+	date_to_ymd(d, &y, &m, &day);
+	buf_printf(out, "%d年%d月%d日", y, m, day);
+}
+
+const char *vs_money(arena *a, double v)
+{
+	buf b = BUF_INIT;
+	view_money(v, &b);
+	const char *s = arena_strndup(a, b.ptr, b.len);
+	buf_free(&b);
+	return s;
+}
+
+const char *vs_date_zh(arena *a, qdate d)
+{
+	if (d == DATE_NONE)
+		return NULL;
+	buf b = BUF_INIT;
+	view_date_zh(d, &b);
+	const char *s = arena_strndup(a, b.ptr, b.len);
+	buf_free(&b);
+	return s;
+}
+
+const char *vs_date_iso(arena *a, qdate d)
+{
+	if (d == DATE_NONE)
+		return NULL;
+	char b[11];
+	date_format(d, b);
+	return arena_strdup(a, b);
+}
+
+/* ---- value helpers ---- */
+
+void put(arena *a, value *m, const char *k, const char *s)
+{
+	if (s)
+		value_set(a, m, k, value_cstr(a, s));
+}
+
+void put_int(arena *a, value *m, const char *k, long long i)
+{
+	value_set(a, m, k, value_int(a, i));
+}
+
+void put_bool(arena *a, value *m, const char *k, bool b)
+{
+	if (b)
+		value_set(a, m, k, value_bool(a, true));
+}
+
+void put_md(const view_ctx *vc, arena *a, value *m, const char *k, const markdown_src *md)
+{
+	if (!md->text || !md->len)
+		return;
+	buf b = BUF_INIT;
+	md_html(md->text, md->len, vc->s->base_path, &b);
+	value_set(a, m, k, value_str(a, arena_strndup(a, b.ptr, b.len), b.len));
+	buf_free(&b);
+}
+
+value *link_v(arena *a, const char *title, const char *url)
+{
+	value *m = value_map(a, 2);
+	put(a, m, "title", title);
+	put(a, m, "url", url);
+	return m;
+}
+
+value *strs_v(arena *a, strs s)
+{
+	value *l = value_list(a, s.n);
+	for (size_t i = 0; i < s.n; i++)
+		value_push(a, l, value_cstr(a, s.v[i]));
+	return l;
+}
+
+/* ---- URLs and paths ---- */
+
+static const char *url_of(arena *a, const site *s, const char *fmt, const char *x, const char *y)
+{
+	buf b = BUF_INIT;
+	buf_puts(&b, s->base_path);
+	buf_printf(&b, fmt, x, y);
+	const char *r = arena_strndup(a, b.ptr, b.len);
+	buf_free(&b);
+	return r;
+}
+
+void view_init(view_ctx *vc, const site *s, const site_index *ix, arena *a, const char *css_url,
+	       const char *share_image)
+{
+	memset(vc, 0, sizeof *vc);
+	vc->s = s;
+	vc->ix = ix;
+	vc->css_url = css_url;
+	vc->share_image = share_image;
+	size_t n = s->nitems ? s->nitems : 1;
+	vc->item_url = arena_array(a, n, sizeof *vc->item_url);
+	vc->item_budget = arena_array(a, n, sizeof *vc->item_budget);
+	vc->item_deadline = arena_array(a, n, sizeof *vc->item_deadline);
+	for (size_t i = 0; i < s->nitems; i++) {
+		const item *it = s->items[i];
+		char no[24];
+		snprintf(no, sizeof no, "%lld", it->no);
+		vc->item_url[i] = url_of(a, s, "lists/%s/%s/", it->list->id, no);
+		if (it->budget.set)
+			vc->item_budget[i] = vs_money(a, it->budget.v);
+		vc->item_deadline[i] = vs_date_zh(a, it->deadline);
+	}
+#define URLS(field, arr, count, fmt)                                                  \
+	vc->field = arena_array(a, (count) ? (count) : 1, sizeof *vc->field);           \
+	for (size_t i = 0; i < (count); i++)                                            \
+		vc->field[i] = url_of(a, s, fmt, (arr)[i]->id, "");
+	URLS(list_url, s->lists, s->nlists, "lists/%s/%s");
+	URLS(street_url, s->streets, s->nstreets, "streets/%s/%s");
+	URLS(district_url, s->districts, s->ndistricts, "districts/%s/%s");
+	URLS(category_url, s->categories, s->ncategories, "categories/%s/%s");
+	URLS(org_url, s->orgs, s->norgs, "orgs/%s/%s");
+	URLS(event_url, s->events, s->nevents, "events/%s/%s");
+#undef URLS
+	vc->community_url = arena_array(a, s->ncommunities ? s->ncommunities : 1, sizeof *vc->community_url);
+	for (size_t i = 0; i < s->ncommunities; i++) {
+		const community *cm = ix->communities[i];
+		vc->community_url[i] = url_of(a, s, "streets/%s/%s/", cm->street->id, cm->id);
+	}
+}
+
+static const char *const templates[PG_KIND_COUNT] = {
+	[PG_HOME] = "home", [PG_LISTS] = "lists", [PG_LIST] = "list", [PG_ITEM] = "item",
+	[PG_NEEDS] = "items", [PG_SUPPLY] = "items", [PG_DISTRICTS] = "districts",
+	[PG_DISTRICT] = "district", [PG_STREET] = "street", [PG_COMMUNITY] = "community",
+	[PG_CATEGORIES] = "categories", [PG_CATEGORY] = "category", [PG_STATUSES] = "statuses",
+	[PG_STATUS] = "items", [PG_EVENTS] = "events", [PG_EVENT] = "event", [PG_CASES] = "cases",
+	[PG_CASE] = "case", [PG_ORGS] = "orgs", [PG_ORG] = "org", [PG_PAGE] = "page",
+	[PG_NOT_FOUND] = "404",
+};
+
+const char *view_template(page_kind kind)
+{
+	return templates[kind];
+}
+
+/* The folder of a page, relative to the site root, ending in '/' (or ""
+ * for the home page); page 2 and later of an index add "page/N/". */
+static void page_dir(const view_ctx *vc, const page_job *job, buf *b)
+{
+	const site *s = vc->s;
+	switch (job->kind) {
+	case PG_HOME: break;
+	case PG_LISTS: buf_puts(b, "lists/"); break;
+	case PG_LIST: buf_printf(b, "lists/%s/", ((const list *)job->rec)->id); break;
+	case PG_ITEM: {
+		const item *it = job->rec;
+		buf_printf(b, "lists/%s/%lld/", it->list->id, it->no);
+		break;
+	}
+	case PG_NEEDS: buf_puts(b, "needs/"); break;
+	case PG_SUPPLY: buf_puts(b, "supply/"); break;
+	case PG_DISTRICTS: buf_puts(b, "districts/"); break;
+	case PG_DISTRICT: buf_printf(b, "districts/%s/", ((const district *)job->rec)->id); break;
+	case PG_STREET: buf_printf(b, "streets/%s/", ((const street *)job->rec)->id); break;
+	case PG_COMMUNITY: {
+		const community *cm = job->rec;
+		buf_printf(b, "streets/%s/%s/", cm->street->id, cm->id);
+		break;
+	}
+	case PG_CATEGORIES: buf_puts(b, "categories/"); break;
+	case PG_CATEGORY: buf_printf(b, "categories/%s/", ((const category *)job->rec)->id); break;
+	case PG_STATUSES: buf_puts(b, "status/"); break;
+	case PG_STATUS: buf_printf(b, "status/%s/", status_id((item_status)job->status)); break;
+	case PG_EVENTS: buf_puts(b, "events/"); break;
+	case PG_EVENT: buf_printf(b, "events/%s/", ((const event *)job->rec)->id); break;
+	case PG_CASES: buf_puts(b, "cases/"); break;
+	case PG_CASE: buf_printf(b, "cases/%s/", ((const case_study *)job->rec)->id); break;
+	case PG_ORGS: buf_puts(b, "orgs/"); break;
+	case PG_ORG: buf_printf(b, "orgs/%s/", ((const org *)job->rec)->id); break;
+	case PG_PAGE: buf_printf(b, "pages/%s/", ((const page *)job->rec)->id); break;
+	case PG_NOT_FOUND: case PG_KIND_COUNT: break;
+	}
+	if (job->pageno > 1)
+		buf_printf(b, "page/%u/", job->pageno);
+	(void)s;
+}
+
+const char *view_path(const view_ctx *vc, const page_job *job, arena *a)
+{
+	if (job->kind == PG_NOT_FOUND)
+		return "404.html";
+	buf b = BUF_INIT;
+	page_dir(vc, job, &b);
+	buf_puts(&b, "index.html");
+	const char *r = arena_strndup(a, b.ptr, b.len);
+	buf_free(&b);
+	return r;
+}
+
+const char *view_url(const view_ctx *vc, const page_job *job, arena *a)
+{
+	buf b = BUF_INIT;
+	buf_puts(&b, vc->s->base_path);
+	if (job->kind == PG_NOT_FOUND)
+		buf_puts(&b, "404.html");
+	else
+		page_dir(vc, job, &b);
+	const char *r = arena_strndup(a, b.ptr, b.len);
+	buf_free(&b);
+	return r;
+}
+
+/* ---- shared parts ---- */
+
+value *item_row(const view_ctx *vc, arena *a, const item *it)
+{
+	value *m = value_map(a, 20);
+	list_kind k = it->list->kind;
+	int st = item_shown_status(it);
+	put(a, m, "url", vc->item_url[it->idx]);
+	put_int(a, m, "no", it->no);
+	put(a, m, "title", it->title);
+	put(a, m, "kind", list_kind_id(k));
+	put(a, m, "kind_label", k == LIST_NEEDS ? "需求" : k == LIST_SUPPLY ? "供给" : "痛点");
+	put(a, m, "list_title", it->list->title);
+	put(a, m, "list_url", vc->list_url[it->list->idx]);
+	if (it->category) {
+		put(a, m, "category", it->category->name);
+		put(a, m, "category_url", vc->category_url[it->category->index]);
+	}
+	if (it->street) {
+		put(a, m, "street", it->street->name);
+		put(a, m, "street_url", vc->street_url[it->street->idx]);
+	}
+	if (it->community) {
+		put(a, m, "community", it->community->name);
+		put(a, m, "community_url", vc->community_url[it->community->idx]);
+	}
+	put(a, m, "budget", vc->item_budget[it->idx]);
+	if (k != LIST_PAIN_POINTS) {
+		put(a, m, "status", status_label((item_status)st, k));
+		put(a, m, "status_id", status_id((item_status)st));
+	}
+	put(a, m, "deadline", vc->item_deadline[it->idx]);
+	if (it->org) {
+		put(a, m, "org", it->org->name);
+		put(a, m, "org_url", vc->org_url[it->org->idx]);
+	}
+	if (it->price.set)
+		put(a, m, "price", arena_printf(a, "%s万元", vs_money(a, it->price.v)));
+	else
+		put(a, m, "price", it->price_text);
+	return m;
+}
+
+value *item_rows(const view_ctx *vc, arena *a, item *const *v, size_t n)
+{
+	value *l = value_list(a, n);
+	for (size_t i = 0; i < n; i++)
+		value_push(a, l, item_row(vc, a, v[i]));
+	return l;
+}
+
+value *pagination(const view_ctx *vc, arena *a, const page_job *job)
+{
+	value *m = value_map(a, 4);
+	page_job p = *job;
+	value *pages = value_list(a, job->npages);
+	for (unsigned i = 1; i <= job->npages; i++) {
+		p.pageno = i;
+		value *e = value_map(a, 3);
+		put_int(a, e, "n", i);
+		put(a, e, "url", view_url(vc, &p, a));
+		put_bool(a, e, "current", i == job->pageno);
+		value_push(a, pages, e);
+	}
+	value_set(a, m, "pages", pages);
+	if (job->pageno > 1) {
+		p.pageno = job->pageno - 1;
+		put(a, m, "prev_url", view_url(vc, &p, a));
+	}
+	if (job->pageno < job->npages) {
+		p.pageno = job->pageno + 1;
+		put(a, m, "next_url", view_url(vc, &p, a));
+	}
+	put_int(a, m, "current", job->pageno);
+	put_int(a, m, "count", job->npages);
+	return m;
+}
+
+/* The slice of a paginated set that page `job` shows. */
+void page_slice(const view_ctx *vc, const page_job *job, size_t n, size_t *from, size_t *count)
+{
+	size_t per = (size_t)vc->s->per_page;
+	size_t start = (size_t)(job->pageno ? job->pageno - 1 : 0) * per;
+	*from = start < n ? start : n;
+	*count = n - *from < per ? n - *from : per;
+}
+
+value *site_v(const view_ctx *vc, arena *a, const char *current_url)
+{
+	const site *s = vc->s;
+	value *m = value_map(a, 16);
+	put(a, m, "title", s->title);
+	put(a, m, "subtitle", s->subtitle);
+	put(a, m, "description", s->description);
+	put(a, m, "language", s->language);
+	put(a, m, "base", s->base_path);
+	put(a, m, "base_url", s->base_url);
+	put(a, m, "css", vc->css_url);
+	put(a, m, "icp", s->icp);
+	put(a, m, "publisher", s->publisher);
+	if (s->contact) {
+		value *c = value_map(a, 4);
+		put(a, c, "name", s->contact->name);
+		put(a, c, "phone", s->contact->phone);
+		put(a, c, "email", s->contact->email);
+		put(a, c, "address", s->contact->address);
+		value_set(a, m, "contact", c);
+	}
+	value *menu = value_list(a, s->nmenu);
+	for (size_t i = 0; i < s->nmenu; i++) {
+		const char *u = s->menu[i].url;
+		/* a site path is relative to the base path */
+		if (u[0] == '/')
+			u = arena_printf(a, "%s%s", s->base_path, u + 1);
+		value *e = link_v(a, s->menu[i].title, u);
+		put_bool(a, e, "current", current_url && strcmp(u, current_url) == 0);
+		value_push(a, menu, e);
+	}
+	value_set(a, m, "menu", menu);
+	char today[11];
+	date_format(s->today, today);
+	put(a, m, "today", arena_strdup(a, today));
+	return m;
+}
+
+value *crumbs_v(arena *a)
+{
+	return value_list(a, 4);
+}
+
+void crumb(arena *a, value *crumbs, const char *title, const char *url)
+{
+	value_push(a, crumbs, link_v(a, title, url));
+}
+
+/* Breadcrumbs 区 › 街道 › 社区 for a place (any part may be NULL). */
+void place_crumbs(const view_ctx *vc, arena *a, value *crumbs, const district *d, const street *st,
+		  const community *cm)
+{
+	if (st && !d)
+		d = st->district;
+	if (d)
+		crumb(a, crumbs, d->name, vc->district_url[d->idx]);
+	if (st)
+		crumb(a, crumbs, st->name, vc->street_url[st->idx]);
+	if (cm)
+		crumb(a, crumbs, cm->name, vc->community_url[cm->idx]);
+}
+
+/* The map every template gets: site, page (title, url, description,
+ * breadcrumbs, pagination) and the page's own values under their names. */
+value *page_v(const view_ctx *vc, arena *a, const page_job *job, const char *title,
+	      const char *description, value *crumbs)
+{
+	const char *url = view_url(vc, job, a);
+	value *root = value_map(a, 16);
+	value_set(a, root, "site", site_v(vc, a, url));
+	value *p = value_map(a, 12);
+	put(a, p, "title", title);
+	if (job->pageno > 1)
+		put(a, p, "title_page", arena_printf(a, "%s（第%u页）", title, job->pageno));
+	else
+		put(a, p, "title_page", title);
+	put(a, p, "url", url);
+	put(a, p, "canonical", arena_printf(a, "%s%s", vc->s->base_url, url + strlen(vc->s->base_path)));
+	put(a, p, "description", description && *description ? description
+				  : vc->s->description ? vc->s->description : vc->s->title);
+	put(a, p, "image", vc->share_image);
+	put(a, p, "kind", view_template(job->kind));
+	/* wrapped in maps so that a template renders their frame once */
+	if (crumbs && crumbs->n) {
+		value *c = value_map(a, 1);
+		value_set(a, c, "items", crumbs);
+		value_set(a, p, "breadcrumbs", c);
+	}
+	if (job->npages > 1)
+		value_set(a, p, "pagination", pagination(vc, a, job));
+	put_bool(a, p, "is_home", job->kind == PG_HOME);
+	value_set(a, root, "page", p);
+	return root;
+}

@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""Check a built site against what qingdan loaded (qingdan dump JSON):
+every record has its page, and every index lists exactly the right items
+(across all its pages). Prints "records: N passed, N failed".
+
+usage: check_records.py DUMP.json SITE_DIR
+"""
+import json
+import os
+import re
+import sys
+from urllib.parse import urlparse
+
+dump = json.load(open(sys.argv[1]))
+site = sys.argv[2]
+base = dump["base_path"]
+passed = failed = 0
+
+
+def fail(what, why):
+    global failed
+    failed += 1
+    print(f"FAIL {what}: {why}")
+
+
+def page_file(url_path):
+    assert url_path.startswith(base), url_path
+    rel = url_path[len(base):]
+    return os.path.join(site, rel, "index.html")
+
+
+def exists(what, url_path):
+    global passed
+    if os.path.isfile(page_file(url_path)):
+        passed += 1
+    else:
+        fail(what, f"no page at {url_path}")
+
+
+HREF = re.compile(r'href="([^"]+)"')
+
+
+def links_of_index(url_path):
+    """Item links on an index and all its further pages (page/N/)."""
+    found, n = set(), 1
+    while True:
+        p = url_path if n == 1 else f"{url_path}page/{n}/"
+        f = page_file(p)
+        if not os.path.isfile(f):
+            break
+        html = open(f, encoding="utf-8").read()
+        main = html[html.index("<main"):html.index("</main>")]
+        for h in HREF.findall(main):
+            h = urlparse(h).path
+            if re.fullmatch(re.escape(base) + r"lists/[a-z0-9-]+/[0-9]+/", h):
+                found.add(h)
+        n += 1
+    return found
+
+
+def same(what, url_path, want):
+    global passed
+    got = links_of_index(url_path)
+    if got == want:
+        passed += 1
+    else:
+        fail(what, f"{len(got - want)} extra, {len(want - got)} missing, e.g. "
+             f"{sorted(got - want)[:2]} {sorted(want - got)[:2]}")
+
+
+items = []
+for l in dump["lists"]:
+    exists(f"list {l['id']}", f"{base}lists/{l['id']}/")
+    for it in l["items"]:
+        it = dict(it, list=l["id"], kind=l["kind"], url=f"{base}lists/{l['id']}/{it['no']}/")
+        items.append(it)
+        exists(f"item {l['id']}/{it['no']}", it["url"])
+
+needs = [i for i in items if i["kind"] == "needs"]
+supply = [i for i in items if i["kind"] == "supply"]
+urls = lambda sel: {i["url"] for i in sel}
+
+same("needs index", f"{base}needs/", urls(needs))
+same("supply index", f"{base}supply/", urls(supply))
+for st in ["open", "negotiating", "claimed", "in-progress", "completed", "closed", "expired"]:
+    shown = lambda i: "expired" if i["expired"] else i["status"]
+    exists(f"status {st}", f"{base}status/{st}/")
+    same(f"status {st}", f"{base}status/{st}/", urls(i for i in needs if shown(i) == st))
+
+for d in dump["districts"]:
+    exists(f"district {d['id']}", f"{base}districts/{d['id']}/")
+    same(f"district {d['id']} needs", f"{base}districts/{d['id']}/",
+         urls(i for i in needs if i["district"] == d["id"]))
+    for s in d["streets"]:
+        exists(f"street {s['id']}", f"{base}streets/{s['id']}/")
+        want = urls(i for i in needs if i["street"] == s["id"])
+        # the street page also lists its pain points (first page)
+        want |= urls(i for i in items if i["kind"] == "pain-points" and i["street"] == s["id"])
+        same(f"street {s['id']}", f"{base}streets/{s['id']}/", want)
+        for c in s["communities"]:
+            exists(f"community {s['id']}/{c['id']}", f"{base}streets/{s['id']}/{c['id']}/")
+            want = urls(i for i in items if i["kind"] in ("needs", "pain-points")
+                        and i["street"] == s["id"] and i["community"] == c["id"])
+            same(f"community {s['id']}/{c['id']}", f"{base}streets/{s['id']}/{c['id']}/", want)
+
+groups = {c["id"]: c["group"] for c in dump["categories"]}
+for c in dump["categories"]:
+    exists(f"category {c['id']}", f"{base}categories/{c['id']}/")
+    same(f"category {c['id']}", f"{base}categories/{c['id']}/",
+         urls(i for i in items if i["category"] == c["id"] or groups.get(i["category"]) == c["id"]))
+
+for e in dump["events"]:
+    exists(f"event {e['id']}", f"{base}events/{e['id']}/")
+for c in dump["cases"]:
+    exists(f"case {c['id']}", f"{base}cases/{c['id']}/")
+for o in dump["orgs"]:
+    exists(f"org {o['id']}", f"{base}orgs/{o['id']}/")
+for p in dump["pages"]:
+    exists(f"page {p['id']}", f"{base}pages/{p['id']}/")
+for p in ["", "lists/", "needs/", "supply/", "districts/", "categories/", "status/",
+          "events/", "cases/", "orgs/"]:
+    exists(f"index /{p}", base + p)
+for f in ["404.html", "robots.txt", "sitemap.xml"]:
+    if os.path.isfile(os.path.join(site, f)):
+        passed += 1
+    else:
+        fail(f, "missing")
+
+print(f"records: {passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)

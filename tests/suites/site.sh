@@ -1,0 +1,100 @@
+#!/bin/sh
+# The rendered site: a golden output tree, every record's page and every
+# index's exact contents on the demo site, the Nu HTML Checker, linkchecker
+# over a local server, browser checks (360 px, no JavaScript, no foreign
+# hosts, axe-core WCAG 2.1 AA), and the home page's weight. The demo is
+# built under a sub-path (/jihui/) so that base-path handling is checked
+# everywhere.
+. tests/lib.sh
+export SOURCE_DATE_EPOCH=1767225600 # 2026-01-01: some demo deadlines past, some not
+
+# 1. golden: the mini fixture's whole output tree
+qd build --quiet --content tests/fixtures/mini --output "$scratch/mini" 2>"$scratch/err"
+if [ $? -ne 0 ]; then
+	fail golden-build "$(cat "$scratch/err")"
+elif diff -ru tests/golden/mini-site "$scratch/mini" >"$scratch/diff"; then
+	ok golden-site
+else
+	fail golden-site "output differs from tests/golden/mini-site (see diff below)"
+	head -60 "$scratch/diff"
+fi
+
+# 2. the demo site, under a sub-path, served locally
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+base="http://127.0.0.1:$port/jihui/"
+mkdir -p "$scratch/root"
+qd build --quiet --content content --output "$scratch/root/jihui" --base-url "$base" 2>"$scratch/err" \
+	&& ok demo-build || { fail demo-build "$(cat "$scratch/err")"; finish site; exit 1; }
+qd dump --quiet --content content --base-url "$base" >"$scratch/dump.json"
+python3 tests/site/check_records.py "$scratch/dump.json" "$scratch/root/jihui" >"$scratch/rec" 2>&1
+tail -n +1 "$scratch/rec" | grep -v ' passed, ' || true
+grep -q ' 0 failed$' "$scratch/rec" && ok records || fail records "$(tail -n 1 "$scratch/rec")"
+
+# two builds are byte-identical
+qd build --quiet --content content --output "$scratch/again" --base-url "$base" 2>/dev/null
+diff -r "$scratch/root/jihui" "$scratch/again" >/dev/null && ok demo-reproducible || fail demo-reproducible "two builds differ"
+
+# 3. valid HTML (Nu HTML Checker), at the root and under the sub-path
+vnu="java -jar node_modules/vnu-jar/build/dist/vnu.jar"
+qd build --quiet --content content --output "$scratch/rootsite" --base-url "https://example.org/" 2>/dev/null
+for dir in "$scratch/root/jihui" "$scratch/rootsite"; do
+	if $vnu --errors-only --skip-non-html "$dir" >"$scratch/vnu" 2>&1; then
+		ok "vnu $(basename "$dir")"
+	else
+		fail "vnu $(basename "$dir")" "$(grep -c 'error' "$scratch/vnu") errors"
+		head -20 "$scratch/vnu"
+	fi
+done
+
+# 4. no broken links, over HTTP (and no page links outside the sub-path)
+python3 -m http.server "$port" --bind 127.0.0.1 --directory "$scratch/root" >/dev/null 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; rm -rf "$scratch"' EXIT
+i=0
+until python3 -c "import urllib.request; urllib.request.urlopen('$base')" 2>/dev/null; do
+	i=$((i + 1)); [ $i -gt 50 ] && break; sleep 0.1
+done
+if linkchecker -f tests/site/linkcheckerrc --no-status --no-warnings -o text "$base" >"$scratch/lc" 2>&1; then
+	ok linkchecker
+else
+	fail linkchecker "broken links or linkchecker failed"
+	grep -E -A8 '^URL|linkchecker: error' "$scratch/lc" | head -40
+fi
+grep -E '^That.s it' "$scratch/lc" || true
+
+# 5. in a browser: one page of every kind
+cat >"$scratch/pages" <<PAGES
+./
+lists/
+lists/2020-bailianchi-needs/
+lists/2020-bailianchi-needs/1/
+lists/2025-chenghua-supply/1/
+needs/
+supply/
+status/
+status/open/
+districts/
+districts/chenghua/
+streets/bailianchi/
+streets/bailianchi/bailian/
+categories/
+categories/party-building/
+events/
+events/2020-bailianchi-forum/
+cases/
+cases/bailian-hardware-space-ops/
+orgs/
+orgs/demo-service-centre/
+pages/about/
+404.html
+PAGES
+node tests/browser/check.mjs "$base" "$scratch/pages" "${SHOTS:-}" >"$scratch/br" 2>&1
+cat "$scratch/br"
+grep -q ' 0 failed$' "$scratch/br" && ok browser || fail browser "$(tail -n 1 "$scratch/br")"
+
+# 6. the home page and its CSS weigh under 60 KB
+css=$(ls "$scratch/root/jihui/assets/"style.*.css)
+weight=$(cat "$scratch/root/jihui/index.html" "$css" | wc -c)
+[ "$weight" -lt 61440 ] && ok home-weight || fail home-weight "$weight bytes"
+echo "home page + CSS: $weight bytes"
+finish site
