@@ -22,7 +22,7 @@ SAN_OBJ := $(LIB_SRC:src/%.c=build/san/%.o) build/san/theme.o
 TEST_SRC := $(wildcard tests/unit/*.c)
 TEST_HDR := tests/unit/t.h tests/unit/test_mustache.h
 
-.PHONY: all site deps deps-dev check check-valgrind test clean bench help fuzz
+.PHONY: all site deps deps-dev check check-valgrind test clean bench bench-mustache help fuzz
 .DEFAULT_GOAL := all
 
 all: qingdan
@@ -64,11 +64,8 @@ build/san/qingdan: build/san/main.o $(SAN_OBJ)
 build/san/unit: $(TEST_SRC) $(TEST_HDR) $(SAN_OBJ)
 	$(CC) $(ALL_CFLAGS) $(SAN) -Isrc -O1 -o $@ $(TEST_SRC) $(SAN_OBJ) $(LIBS)
 
-# Until page rendering lands, `site` checks the demo content and publishes
-# its static files; see README.
 site: qingdan
 	./qingdan build --content content --output public
-	@echo "make site: content checked; page rendering is not built yet, public/ holds the static files only"
 
 deps:
 	@sh tools/deps.sh build
@@ -97,6 +94,13 @@ build/rel/unit: $(TEST_SRC) $(TEST_HDR) $(OBJ)
 
 check-valgrind: qingdan build/rel/unit
 	@sh tests/run.sh --valgrind
+
+# the template engine's micro-benchmark (renders/s, bytes/s)
+build/mustache_bench: bench/mustache_bench.c $(OBJ) | build/rel
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ bench/mustache_bench.c $(OBJ) $(LIBS)
+
+bench-mustache: build/mustache_bench
+	build/mustache_bench
 
 clean:
 	rm -rf build qingdan
