@@ -33,6 +33,26 @@ void arena_free(arena *a)
 	arena_init(a);
 }
 
+void arena_adopt(arena *dst, arena *src)
+{
+	arena_block *b = src->head;
+	if (!b)
+		return;
+	if (!dst->head) {
+		*dst = *src;
+		arena_init(src);
+		return;
+	}
+	/* keep dst's head (and its free space) first; src's chain goes after */
+	arena_block *last = b;
+	while (last->next)
+		last = last->next;
+	last->next = dst->head->next;
+	dst->head->next = b;
+	dst->total += src->total;
+	arena_init(src);
+}
+
 void *arena_alloc(arena *a, size_t n)
 {
 	size_t need = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);

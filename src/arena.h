@@ -18,6 +18,10 @@ typedef struct arena {
 void arena_init(arena *a);
 /* Release every block; the arena is empty again and may be reused. */
 void arena_free(arena *a);
+/* Move every block of `src` into `dst`: what was allocated from src now
+ * lives as long as dst. src is left empty. (Threads allocate from their
+ * own arena, then hand the memory to the build's.) */
+void arena_adopt(arena *dst, arena *src);
 /* `n` bytes aligned for any type, zeroed. Owned by the arena. */
 void *arena_alloc(arena *a, size_t n);
 /* An array of `n` elements of `size` bytes, zeroed; checks overflow. */

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "arena.h"
 #include "buf.h"
@@ -39,7 +40,7 @@ static const char *templates_dir(const build_opts *opt, arena *a)
 	return stat(dir, &st) == 0 && S_ISDIR(st.st_mode) ? dir : NULL;
 }
 
-static int write_site(const build_opts *opt, site *s, diag *d)
+static int write_site(const build_opts *opt, unsigned jobs, site *s, diag *d)
 {
 	output o;
 	if (output_begin(&o, opt->output, d) != 0) {
@@ -51,14 +52,17 @@ static int write_site(const build_opts *opt, site *s, diag *d)
 		const char *rel = arena_printf(s->a, "static/%s", s->statics[i].path);
 		rc = output_copy(&o, rel, s->statics[i].src);
 	}
-	if (rc == 0 && render_site(s, templates_dir(opt, s->a), &o, d) != 0)
+	if (rc == 0 && render_site(s, templates_dir(opt, s->a), jobs, &o, d) != 0)
 		rc = -1;
 	if (rc == 0)
 		rc = output_commit(&o);
 	else
 		output_abort(&o);
-	if (rc == 0 && !opt->quiet)
-		fprintf(stderr, "qingdan: wrote %zu files (%zu bytes) to %s\n", o.files, o.bytes, opt->output);
+	if (rc == 0 && !opt->quiet) {
+		size_t files = atomic_load(&o.files), kept = atomic_load(&o.kept);
+		fprintf(stderr, "qingdan: %zu files (%zu bytes) in %s: %zu written, %zu unchanged\n", files,
+			(size_t)atomic_load(&o.bytes), opt->output, files - kept, kept);
+	}
 	output_free(&o);
 	return rc;
 }
@@ -70,7 +74,12 @@ int build_run(const build_opts *opt, build_mode mode)
 	arena_init(&a);
 	diag_init(&d);
 	int status = 0;
-	site *s = site_load(&a, &d, opt->content);
+	unsigned jobs = opt->jobs;
+	if (!jobs) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+		jobs = n < 1 ? 1 : n > 16 ? 16 : (unsigned)n;
+	}
+	site *s = site_load(&a, &d, opt->content, jobs);
 	if (s && opt->base_url)
 		site_set_base_url(s, &d, opt->base_url);
 	if (!s || d.errors) {
@@ -94,7 +103,7 @@ int build_run(const build_opts *opt, build_mode mode)
 		dump_site(s, &b);
 		fwrite(b.ptr, 1, b.len, stdout);
 		buf_free(&b);
-	} else if (mode == BUILD_WRITE && write_site(opt, s, &d) != 0) {
+	} else if (mode == BUILD_WRITE && write_site(opt, jobs, s, &d) != 0) {
 		diag_print(&d, stderr);
 		status = 3;
 	}

@@ -7,6 +7,7 @@
 typedef struct build_opts {
 	const char *content, *templates, *output, *base_url;
 	int quiet;
+	unsigned jobs; /* rendering threads; 0: one per processor */
 } build_opts;
 
 typedef enum build_mode { BUILD_CHECK, BUILD_WRITE, BUILD_DUMP } build_mode;

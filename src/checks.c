@@ -109,8 +109,12 @@ static void check_repeats(loadctx *c)
 		if (!it->title)
 			continue;
 		buf_reset(&key);
-		buf_printf(&key, "%d\x1f%s\x1f%s", (int)it->list->kind, it->title,
-			   it->community ? it->community->id : it->street ? it->street->id : "");
+		/* where: the community, else the street, else the offering
+		 * organisation (two organisations may offer the same service) */
+		const char *where = it->community ? it->community->id : it->street ? it->street->id
+				    : it->org ? it->org->id : "";
+		buf_printf(&key, "%d\x1f%s\x1f%s\x1f%s", (int)it->list->kind, it->title,
+			   it->community ? it->community->street->id : "", where);
 		item *had = strmap_get(&seen, key.ptr, key.len);
 		if (had && had->list != it->list)
 			diag_warn(c->d, it->pos,

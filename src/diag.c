@@ -67,6 +67,19 @@ void diag_error(diag *d, vpos pos, const char *fmt, ...) { AT_POS(DIAG_ERROR); }
 void diag_warn(diag *d, vpos pos, const char *fmt, ...) { AT_POS(DIAG_WARNING); }
 void diag_note(diag *d, vpos pos, const char *fmt, ...) { AT_POS(DIAG_NOTE); }
 
+void diag_merge(diag *dst, diag *src)
+{
+	for (size_t i = 0; i < src->n; i++) {
+		dst->v = xgrow(dst->v, &dst->cap, dst->n + 1, sizeof *dst->v);
+		diag_entry *e = &dst->v[dst->n];
+		*e = src->v[i];
+		e->seq = dst->n++;
+	}
+	dst->errors += src->errors;
+	dst->warnings += src->warnings;
+	src->n = src->errors = src->warnings = 0; /* the entries now belong to dst */
+}
+
 static int cmp_entry(const void *pa, const void *pb)
 {
 	const diag_entry *a = pa, *b = pb;
@@ -100,15 +113,21 @@ void diag_print(diag *d, FILE *out)
 	}
 	if (d->n)
 		qsort(d->v, d->n, sizeof *d->v, cmp_entry);
-	size_t printed = 0, skipped = 0;
+	size_t printed = 0, skipped = 0, wprinted = 0, wskipped = 0;
 	for (size_t i = 0; i < d->n; i++) {
 		diag_entry *e = &d->v[i];
 		if (e->level == DIAG_ERROR && printed >= d->max_print) {
 			skipped++;
 			continue;
 		}
+		if (e->level == DIAG_WARNING && wprinted >= d->max_print) {
+			wskipped++;
+			continue;
+		}
 		if (e->level == DIAG_ERROR)
 			printed++;
+		else if (e->level == DIAG_WARNING)
+			wprinted++;
 		if (e->file && e->line)
 			fprintf(out, "%s:%u:%u: %s: %s\n", e->file, e->line, e->col,
 				level_name(e->level), e->msg);
@@ -119,5 +138,7 @@ void diag_print(diag *d, FILE *out)
 	}
 	if (skipped)
 		fprintf(out, "qingdan: ... and %zu more errors not shown\n", skipped);
+	if (wskipped)
+		fprintf(out, "qingdan: ... and %zu more warnings not shown\n", wskipped);
 	clear(d);
 }

@@ -24,7 +24,8 @@ typedef struct diag {
 	diag_entry *v;
 	size_t n, cap;
 	size_t errors, warnings;
-	size_t max_print; /* cap on errors printed (the count stays exact) */
+	size_t max_print; /* cap on errors, and on warnings, printed (the
+			   * counts stay exact) */
 } diag;
 
 void diag_init(diag *d);
@@ -38,6 +39,9 @@ void diag_vreport(diag *d, diag_level level, const char *file, unsigned line,
 void diag_error(diag *d, vpos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void diag_warn(diag *d, vpos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void diag_note(diag *d, vpos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Move every entry of src into dst (reported after dst's own ones); src
+ * is left empty. (Threads report to their own diag, merged at the end.) */
+void diag_merge(diag *dst, diag *src);
 /* Print every entry, sorted by file, line, column; at most max_print
  * errors, then a line saying how many more there were. Empties d. */
 void diag_print(diag *d, FILE *out);

@@ -146,6 +146,11 @@ static bool money(loadctx *c, const value *v, amount *out)
 		diag_error(c->d, v->pos, "amount %s is negative; amounts are in 万元 and at least 0", v->s);
 		return false;
 	}
+	if (out->v >= 1e8) {
+		diag_error(c->d, v->pos, "amount %s万元 is implausibly large; amounts are in 万元 (ten thousand yuan), e.g. 6.6",
+			   v->s);
+		return false;
+	}
 	out->set = true;
 	return true;
 }

@@ -5,6 +5,8 @@
  * checks.c derives totals and states. Files are taken in name order, so a
  * run reports errors in the same order every time. */
 #include <dirent.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -93,7 +95,6 @@ static value *parse_file(loadctx *c, const char *path, bool md, markdown_src *bo
 	source src;
 	if (source_read(c->a, c->d, path, &src) != 0)
 		return NULL;
-	c->s->nfiles++;
 	const char *p = src.text;
 	while (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')
 		p++;
@@ -174,18 +175,8 @@ static void read_collection(walker *w, coll k, docs *out)
 			continue;
 		}
 		strmap_put(&ids, id, stem, (void *)path);
-		doc dc = { .path = path, .id = id, .is_md = md };
-		dc.root = parse_file(c, path, md, &dc.body);
-		if (!dc.root)
-			continue;
-		if (dc.root->kind != V_MAP) {
-			diag_error(c->d, dc.root->pos,
-				   "the file must hold fields ('key: value' lines), not %s",
-				   value_kind_name(dc.root->kind));
-			continue;
-		}
 		out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
-		out->v[out->n++] = dc;
+		out->v[out->n++] = (doc){ .path = path, .id = id, .is_md = md };
 	}
 	strmap_free(&ids);
 	free_names(names, n);
@@ -201,6 +192,92 @@ static const char *raw_name(const value *root, const char *en, const char *zh)
 	if (!v || v->kind == V_LIST || v->kind == V_MAP || v->kind == V_NULL)
 		return NULL;
 	return v->s;
+}
+
+/* ---- parsing every record file, in parallel ---- */
+
+typedef struct parse_pool {
+	loadctx *c;
+	docs *all;
+	size_t total;         /* docs in all collections */
+	atomic_size_t next;
+} parse_pool;
+
+typedef struct parser {
+	parse_pool *p;
+	arena a;              /* adopted by the build's arena afterwards */
+	diag d;               /* merged into the build's diag afterwards */
+	pthread_t tid;
+} parser;
+
+static doc *nth_doc(docs *all, size_t i)
+{
+	for (int k = 0; k < COLL_COUNT; k++) {
+		if (i < all[k].n)
+			return &all[k].v[i];
+		i -= all[k].n;
+	}
+	return NULL;
+}
+
+static void *parse_docs(void *arg)
+{
+	parser *w = arg;
+	loadctx tc = { &w->a, &w->d, w->p->c->s };
+	size_t i;
+	while ((i = atomic_fetch_add(&w->p->next, 1)) < w->p->total) {
+		doc *dc = nth_doc(w->p->all, i);
+		dc->root = parse_file(&tc, dc->path, dc->is_md, &dc->body);
+	}
+	return NULL;
+}
+
+/* Parse every collected file with `nthreads` threads (files are
+ * independent; the trees and reports are the same for any number), then
+ * drop the files that failed. */
+static void parse_all(loadctx *c, docs *all, unsigned nthreads)
+{
+	parse_pool p = { .c = c, .all = all };
+	for (int k = 0; k < COLL_COUNT; k++)
+		p.total += all[k].n;
+	c->s->nfiles += p.total;
+	unsigned n = nthreads < 1 ? 1 : nthreads > 16 ? 16 : nthreads;
+	if (n > p.total)
+		n = p.total ? (unsigned)p.total : 1;
+	parser w[16];
+	unsigned started = 1;
+	for (unsigned i = 0; i < n; i++) {
+		w[i].p = &p;
+		arena_init(&w[i].a);
+		diag_init(&w[i].d);
+	}
+	for (unsigned i = 1; i < n && started == i; i++)
+		if (pthread_create(&w[i].tid, NULL, parse_docs, &w[i]) == 0)
+			started++;
+	parse_docs(&w[0]);
+	for (unsigned i = 1; i < started; i++)
+		pthread_join(w[i].tid, NULL);
+	for (unsigned i = 0; i < n; i++) {
+		arena_adopt(c->a, &w[i].a);
+		diag_merge(c->d, &w[i].d);
+		diag_free(&w[i].d);
+	}
+	for (int k = 0; k < COLL_COUNT; k++) {
+		size_t kept = 0;
+		for (size_t i = 0; i < all[k].n; i++) {
+			doc *dc = &all[k].v[i];
+			if (!dc->root)
+				continue;
+			if (dc->root->kind != V_MAP) {
+				diag_error(c->d, dc->root->pos,
+					   "the file must hold fields ('key: value' lines), not %s",
+					   value_kind_name(dc->root->kind));
+				continue;
+			}
+			all[k].v[kept++] = *dc;
+		}
+		all[k].n = kept;
+	}
 }
 
 #define REGISTER(c, d, arr, count, T, ids, names, en, zh, namefield)                   \
@@ -245,7 +322,7 @@ static void read_statics(walker *w, const char *dir, const char *rel, size_t dep
 	free_names(names, n);
 }
 
-site *site_load(arena *a, diag *d, const char *dir)
+site *site_load(arena *a, diag *d, const char *dir, unsigned nthreads)
 {
 	site *s = arena_alloc(a, sizeof *s);
 	loadctx ctx = { a, d, s }, *c = &ctx;
@@ -282,6 +359,7 @@ site *site_load(arena *a, diag *d, const char *dir)
 		markdown_src none;
 		if (!S_ISLNK(fst.st_mode) || link_inside(&w, paths[i]))
 			roots[i] = parse_file(c, paths[i], false, &none);
+		s->nfiles++;
 	}
 	if (roots[0] || !present[0])
 		config_load(c, roots[0], paths[0]);
@@ -293,6 +371,7 @@ site *site_load(arena *a, diag *d, const char *dir)
 	docs all[COLL_COUNT] = { 0 };
 	for (int k = 0; k < COLL_COUNT; k++)
 		read_collection(&w, (coll)k, &all[k]);
+	parse_all(c, all, nthreads);
 	REGISTER(c, &all[COLL_ORGS], s->orgs, s->norgs, org, org_ids, org_names, "name", "名称", name);
 	REGISTER(c, &all[COLL_EVENTS], s->events, s->nevents, event, event_ids, event_titles, "title", "标题", title);
 	REGISTER(c, &all[COLL_LISTS], s->lists, s->nlists, list, list_ids, list_titles, "title", "标题", title);

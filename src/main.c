@@ -34,6 +34,8 @@ static const char usage[] =
 	"  --output DIR     output folder (default: public)\n"
 	"  --base-url URL   use URL instead of base_url (网址) from site.yaml, e.g. for\n"
 	"                   a preview under another address\n"
+	"  --jobs N         render with N threads (default: one per processor);\n"
+	"                   the output is the same for any N\n"
 	"  --quiet          print only errors and warnings\n"
 	"  -h, --help       show this help\n"
 	"  --version        show the version\n"
@@ -77,6 +79,15 @@ int main(int argc, char **argv)
 			slot = &opt.output;
 		} else if (!strcmp(a, "--base-url")) {
 			slot = &opt.base_url;
+		} else if (!strcmp(a, "--jobs") || !strcmp(a, "-j")) {
+			if (i + 1 >= argc)
+				return usage_error("option '%s' needs a value", a);
+			char *end;
+			long n = strtol(argv[++i], &end, 10);
+			if (*end || n < 1 || n > 64)
+				return usage_error("--jobs needs a number from 1 to 64, not '%s'", argv[i]);
+			opt.jobs = (unsigned)n;
+			continue;
 		} else if (a[0] == '-') {
 			return usage_error("unknown option '%s'", a);
 		} else if (!verb) {

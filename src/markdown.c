@@ -50,18 +50,6 @@ static void adjust(cmark_node *root, const char *base_path)
 	buf_free(&url);
 }
 
-void md_html(const char *text, size_t len, const char *base_path, buf *out)
-{
-	if (!text || !len)
-		return;
-	cmark_node *doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
-	adjust(doc, base_path ? base_path : "/");
-	char *html = cmark_render_html(doc, CMARK_OPT_DEFAULT);
-	buf_puts(out, html);
-	free(html);
-	cmark_node_free(doc);
-}
-
 static void put_words(buf *out, size_t start, const char *s, size_t *chars, size_t max, int *space)
 {
 	while (*s && *chars < max) {
@@ -81,13 +69,11 @@ static void put_words(buf *out, size_t start, const char *s, size_t *chars, size
 	}
 }
 
-void md_excerpt(const char *text, size_t len, size_t max_chars, buf *out)
+/* Append the plain words of a parsed document to out (see md_excerpt). */
+static void excerpt(cmark_node *doc, size_t max_chars, buf *out)
 {
-	if (!text || !len)
-		return;
 	size_t start = out->len, chars = 0;
 	int space = 0, cut = 0;
-	cmark_node *doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -108,7 +94,33 @@ void md_excerpt(const char *text, size_t len, size_t max_chars, buf *out)
 		}
 	}
 	cmark_iter_free(it);
-	cmark_node_free(doc);
 	if (cut)
 		buf_puts(out, "…");
+}
+
+void md_render(const char *text, size_t len, const char *base_path, buf *html,
+	       size_t excerpt_chars, buf *excerpt_out)
+{
+	if (!text || !len)
+		return;
+	cmark_node *doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
+	if (excerpt_out)
+		excerpt(doc, excerpt_chars, excerpt_out);
+	if (html) {
+		adjust(doc, base_path ? base_path : "/");
+		char *h = cmark_render_html(doc, CMARK_OPT_DEFAULT);
+		buf_puts(html, h);
+		free(h);
+	}
+	cmark_node_free(doc);
+}
+
+void md_html(const char *text, size_t len, const char *base_path, buf *out)
+{
+	md_render(text, len, base_path, out, 0, NULL);
+}
+
+void md_excerpt(const char *text, size_t len, size_t max_chars, buf *out)
+{
+	md_render(text, len, NULL, NULL, max_chars, out);
 }

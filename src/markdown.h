@@ -11,6 +11,10 @@
 
 #include "buf.h"
 
+/* One parse, two results: the HTML (when html is not NULL) and an excerpt
+ * of at most excerpt_chars characters (when excerpt is not NULL). */
+void md_render(const char *text, size_t len, const char *base_path, buf *html,
+	       size_t excerpt_chars, buf *excerpt);
 /* Append the HTML of `len` bytes of Markdown to out. `base_path` is the
  * site's path ("/" or "/jihui/"). Thread-safe. */
 void md_html(const char *text, size_t len, const char *base_path, buf *out);

@@ -312,11 +312,12 @@ typedef struct site {
 	size_t nfiles;            /* content files read */
 } site;
 
-/* Read the content folder `dir` into a new site allocated from `a`.
- * Every problem is reported to `d` (all of them, in file order once
- * printed). Returns the site, or NULL when `dir` itself cannot be read;
- * the caller checks d->errors before using the site. */
-site *site_load(arena *a, diag *d, const char *dir);
+/* Read the content folder `dir` into a new site allocated from `a`,
+ * parsing files with `nthreads` threads (the result is the same for any
+ * number). Every problem is reported to `d` (all of them, in file order
+ * once printed). Returns the site, or NULL when `dir` itself cannot be
+ * read; the caller checks d->errors before using the site. */
+site *site_load(arena *a, diag *d, const char *dir, unsigned nthreads);
 /* Free the site's lookup tables (its records go with the arena). */
 void site_free(site *s);
 

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <limits.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -40,6 +41,7 @@ int output_begin(output *o, const char *dir, diag *d)
 {
 	memset(o, 0, sizeof *o);
 	o->d = d;
+	pthread_mutex_init(&o->lock, NULL);
 	size_t n = strlen(dir);
 	while (n > 1 && dir[n - 1] == '/')
 		n--;
@@ -53,6 +55,8 @@ int output_begin(output *o, const char *dir, diag *d)
 		buf_printf(&b, ".%s.staging-%ld", o->final, (long)getpid());
 	o->staging = buf_detach(&b, NULL);
 	output_rmtree(o->staging); /* left over by a killed build of this pid */
+	struct stat st;
+	o->has_old = stat(o->final, &st) == 0 && S_ISDIR(st.st_mode);
 	if (mkdir(o->staging, 0755) != 0) {
 		diag_report(d, DIAG_ERROR, o->staging, 0, 0, "cannot create the staging folder: %s",
 			    strerror(errno));
@@ -61,64 +65,114 @@ int output_begin(output *o, const char *dir, diag *d)
 	return 0;
 }
 
-/* mkdir -p for the folders of `path` below staging. */
-static int make_parents(output *o, char *path)
+static void report(output *o, const char *path, const char *what, int err)
 {
-	size_t base = strlen(o->staging) + 1;
-	for (char *p = path + base; (p = strchr(p, '/')); p++) {
-		*p = '\0';
-		int rc = mkdir(path, 0755);
-		int err = errno;
-		*p = '/';
-		if (rc != 0 && err != EEXIST) {
-			diag_report(o->d, DIAG_ERROR, path, 0, 0, "cannot create folder: %s", strerror(err));
-			return -1;
-		}
-	}
-	return 0;
+	pthread_mutex_lock(&o->lock);
+	diag_report(o->d, DIAG_ERROR, path, 0, 0, "%s: %s", what, strerror(err));
+	pthread_mutex_unlock(&o->lock);
 }
 
-int output_write(output *o, const char *rel, const void *data, size_t len)
+/* Create folder `path` (inside staging) and any missing parents; `base`
+ * is the length of the staging path, which exists. Most calls make one
+ * mkdir: a page's folder is new, its parent already there. */
+static int make_dir(output *o, char *path, size_t base)
 {
-	int rc = -1, fd = -1;
-	if (!output_path_ok(rel)) {
-		diag_report(o->d, DIAG_ERROR, NULL, 0, 0,
-			    "internal error: refusing to write outside the output folder: '%s'", rel);
-		return -1;
+	if (mkdir(path, 0755) == 0 || errno == EEXIST)
+		return 0;
+	if (errno == ENOENT) {
+		char *slash = strrchr(path, '/');
+		if (slash && (size_t)(slash - path) > base) {
+			*slash = '\0';
+			int rc = make_dir(o, path, base);
+			*slash = '/';
+			if (rc == 0 && (mkdir(path, 0755) == 0 || errno == EEXIST))
+				return 0;
+			if (rc != 0)
+				return rc;
+		}
 	}
-	char *path = NULL;
-	buf b = BUF_INIT;
-	buf_printf(&b, "%s/%s", o->staging, rel);
-	path = buf_detach(&b, NULL);
-	if (make_parents(o, path) != 0)
-		goto out;
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
-	if (fd < 0) {
-		diag_report(o->d, DIAG_ERROR, path, 0, 0, "cannot create file: %s", strerror(errno));
-		goto out;
-	}
-	const char *p = data;
-	size_t left = len;
+	report(o, path, "cannot create folder", errno);
+	return -1;
+}
+
+static int write_all(int fd, const char *p, size_t left)
+{
 	while (left) {
 		ssize_t w = write(fd, p, left);
 		if (w < 0 && errno == EINTR)
 			continue;
-		if (w <= 0) {
-			diag_report(o->d, DIAG_ERROR, path, 0, 0, "cannot write: %s", strerror(errno));
-			goto out;
-		}
+		if (w <= 0)
+			return -1;
 		p += w;
 		left -= (size_t)w;
 	}
-	o->files++;
-	o->bytes += len;
-	rc = 0;
-out:
-	if (fd >= 0 && close(fd) != 0 && rc == 0) {
-		diag_report(o->d, DIAG_ERROR, path, 0, 0, "cannot write: %s", strerror(errno));
-		rc = -1;
+	return 0;
+}
+
+/* True when the previous output holds `rel` with exactly these bytes; then
+ * it is linked into staging at `path`. */
+static bool keep_old(output *o, const char *rel, const char *path, const void *data, size_t len)
+{
+	char old[PATH_MAX];
+	if (snprintf(old, sizeof old, "%s/%s", o->final, rel) >= (int)sizeof old)
+		return false;
+	int fd = open(old, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	if (fd < 0)
+		return false;
+	struct stat st;
+	bool same = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size == len;
+	char chunk[65536];
+	for (size_t off = 0; same && off < len;) {
+		ssize_t r = read(fd, chunk, sizeof chunk);
+		if (r <= 0 || memcmp(chunk, (const char *)data + off, (size_t)r) != 0)
+			same = false;
+		else
+			off += (size_t)r;
 	}
-	free(path);
+	close(fd);
+	return same && link(old, path) == 0;
+}
+
+int output_write(output *o, const char *rel, const void *data, size_t len)
+{
+	if (!output_path_ok(rel)) {
+		pthread_mutex_lock(&o->lock);
+		diag_report(o->d, DIAG_ERROR, NULL, 0, 0,
+			    "internal error: refusing to write outside the output folder: '%s'", rel);
+		pthread_mutex_unlock(&o->lock);
+		return -1;
+	}
+	char path[PATH_MAX];
+	size_t base = strlen(o->staging);
+	if (snprintf(path, sizeof path, "%s/%s", o->staging, rel) >= (int)sizeof path) {
+		report(o, rel, "cannot create file", ENAMETOOLONG);
+		return -1;
+	}
+	char *slash = strrchr(path, '/');
+	if ((size_t)(slash - path) > base) {
+		*slash = '\0';
+		int rc = make_dir(o, path, base);
+		*slash = '/';
+		if (rc != 0)
+			return -1;
+	}
+	atomic_fetch_add(&o->files, 1);
+	atomic_fetch_add(&o->bytes, len);
+	if (o->has_old && keep_old(o, rel, path, data, len)) {
+		atomic_fetch_add(&o->kept, 1);
+		return 0;
+	}
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+	if (fd < 0) {
+		report(o, path, "cannot create file", errno);
+		return -1;
+	}
+	int rc = write_all(fd, data, len);
+	int err = errno;
+	if (close(fd) != 0 && rc == 0)
+		rc = -1, err = errno;
+	if (rc != 0)
+		report(o, path, "cannot write", err);
 	return rc;
 }
 
@@ -232,6 +286,7 @@ void output_abort(output *o)
 
 void output_free(output *o)
 {
+	pthread_mutex_destroy(&o->lock);
 	free(o->final);
 	free(o->staging);
 	o->final = o->staging = NULL;

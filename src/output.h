@@ -3,9 +3,14 @@
  * in atomically once the whole build has succeeded, so a failed build
  * leaves the previous output untouched. Every path is checked to stay
  * inside the staging folder; folders are created here, never followed
- * through existing symlinks. */
+ * through existing symlinks. A file whose bytes equal the previous
+ * output's is not written again: the old file is hard-linked into the new
+ * tree, keeping its inode and time stamp, so rsync or a CDN upload sends
+ * only what changed. output_write may be called from several threads. */
 #ifndef QD_OUTPUT_H
 #define QD_OUTPUT_H
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -14,8 +19,11 @@
 typedef struct output {
 	char *final;    /* the output folder (e.g. public) */
 	char *staging;  /* its staging sibling, e.g. .public.staging-1234 */
-	diag *d;
-	size_t files, bytes;
+	bool has_old;   /* the output folder exists: compare with it */
+	diag *d;        /* reports go through `lock` */
+	pthread_mutex_t lock;
+	atomic_size_t files, bytes; /* files in the new tree, their bytes */
+	atomic_size_t kept;         /* of them, unchanged and linked */
 } output;
 
 /* True when `rel` is a safe relative output path: not empty, no leading

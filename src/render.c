@@ -5,6 +5,8 @@
 #include "render.h"
 
 #include <dirent.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -186,12 +188,72 @@ static const char *hashed_name(arena *a, const asset *as)
 			    (unsigned long long)(h & 0xffffffffffull), dot ? dot : "");
 }
 
-int render_site(const site *s, const char *templates_dir, output *o, diag *d)
+/* What the rendering threads share; everything but the counters and the
+ * error report is read-only while they run. */
+typedef struct pool {
+	const view_ctx *vc;
+	const jobs *j;
+	const mu_set *set;
+	output *o;
+	diag *d;
+	const char **urls;       /* [j->n], filled by the thread of each page */
+	atomic_size_t next;      /* the next job to take */
+	atomic_int failed;
+	pthread_mutex_t lock;    /* for reports to d */
+} pool;
+
+typedef struct worker {
+	pool *p;
+	arena keep;              /* this thread's page URLs, kept for the sitemap */
+	pthread_t tid;
+} worker;
+
+/* Jobs are taken in small chunks so both threads stay busy to the end. */
+#define CHUNK 128
+
+static void *render_pages(void *arg)
+{
+	worker *w = arg;
+	pool *p = w->p;
+	const view_ctx *vc = p->vc;
+	mu_opts opts = { .flags = MU_RENDER_STRICT, .max_steps = 50000000 };
+	arena scratch;
+	buf out = BUF_INIT;
+	arena_init(&scratch);
+	while (!atomic_load(&p->failed)) {
+		size_t from = atomic_fetch_add(&p->next, CHUNK);
+		if (from >= p->j->n)
+			break;
+		size_t to = from + CHUNK < p->j->n ? from + CHUNK : p->j->n;
+		for (size_t i = from; i < to && !atomic_load(&p->failed); i++) {
+			const page_job *job = &p->j->v[i];
+			const char *name = view_template(job->kind);
+			const mu_template *tmpl = mu_get(p->set, name, strlen(name));
+			value *v = view_page(vc, job, &scratch);
+			buf_reset(&out);
+			mu_error err;
+			if (mu_render(tmpl, &mu_value_data, v, &opts, &out, &err) != MU_OK) {
+				pthread_mutex_lock(&p->lock);
+				mu_report(p->d, &err);
+				pthread_mutex_unlock(&p->lock);
+				atomic_store(&p->failed, 1);
+			} else if (output_write(p->o, view_path(vc, job, &scratch), out.ptr, out.len) != 0) {
+				atomic_store(&p->failed, 1);
+			}
+			p->urls[i] = job->kind == PG_NOT_FOUND ? NULL : view_url(vc, job, &w->keep);
+			arena_free(&scratch);
+		}
+	}
+	buf_free(&out);
+	arena_free(&scratch);
+	return NULL;
+}
+
+int render_site(const site *s, const char *templates_dir, unsigned nthreads, output *o, diag *d)
 {
 	arena *a = s->a;
 	theme t = { 0 };
 	jobs j = { 0 };
-	buf out = BUF_INIT;
 	int rc = 1;
 	strmap_init(&t.asset_names);
 	t.set = mu_set_new(a);
@@ -224,37 +286,32 @@ int render_site(const site *s, const char *templates_dir, output *o, diag *d)
 	view_init(&vc, s, ix, a, css_url ? css_url : "", share);
 	enumerate(&vc, &j);
 
-	mu_opts opts = { .flags = MU_RENDER_STRICT, .max_steps = 50000000 };
-	arena scratch;
-	arena_init(&scratch);
-	const char **urls = arena_array(a, j.n, sizeof *urls);
-	for (size_t i = 0; i < j.n; i++) {
-		const page_job *job = &j.v[i];
-		const char *name = view_template(job->kind);
-		const mu_template *tmpl = mu_get(t.set, name, strlen(name));
-		value *v = view_page(&vc, job, &scratch);
-		buf_reset(&out);
-		mu_error err;
-		if (mu_render(tmpl, &mu_value_data, v, &opts, &out, &err) != MU_OK) {
-			mu_report(d, &err);
-			arena_free(&scratch);
-			goto out;
-		}
-		if (output_write(o, view_path(&vc, job, &scratch), out.ptr, out.len) != 0) {
-			arena_free(&scratch);
-			goto out;
-		}
-		urls[i] = job->kind == PG_NOT_FOUND ? NULL : view_url(&vc, job, a);
-		arena_free(&scratch);
+	/* pages are independent, so threads may render them in any order:
+	 * every file's bytes are the same as in a single-threaded build */
+	pool p = { .vc = &vc, .j = &j, .set = t.set, .o = o, .d = d };
+	p.urls = arena_array(a, j.n ? j.n : 1, sizeof *p.urls);
+	pthread_mutex_init(&p.lock, NULL);
+	unsigned total = nthreads < 1 ? 1 : nthreads, n = total;
+	worker *w = xcalloc(total, sizeof *w); /* a zeroed arena is an empty one */
+	for (unsigned i = 0; i < n; i++) {
+		w[i].p = &p;
+		arena_init(&w[i].keep);
+		if (i && pthread_create(&w[i].tid, NULL, render_pages, &w[i]) != 0)
+			n = i; /* no more threads: do with fewer */
 	}
-	if (sitemap_write(s, urls, j.n, o) != 0)
-		goto out;
-	rc = 0;
+	render_pages(&w[0]);
+	for (unsigned i = 1; i < n; i++)
+		pthread_join(w[i].tid, NULL);
+	if (!atomic_load(&p.failed) && sitemap_write(s, p.urls, j.n, o) == 0)
+		rc = 0;
+	for (unsigned i = 0; i < total; i++)
+		arena_free(&w[i].keep);
+	free(w);
+	pthread_mutex_destroy(&p.lock);
 out:
 	free(j.v);
 	free(t.assets);
 	strmap_free(&t.asset_names);
 	mu_set_free(t.set);
-	buf_free(&out);
 	return rc;
 }

@@ -8,7 +8,8 @@
 
 /* `templates_dir` holds the site's own templates and assets, which
  * override the built-in theme file by file (NULL: the built-in theme
- * only). Returns 0 on success, 1 after reporting errors. */
-int render_site(const site *s, const char *templates_dir, output *o, diag *d);
+ * only). Pages are rendered by `nthreads` threads (the output is the same
+ * for any number). Returns 0 on success, 1 after reporting errors. */
+int render_site(const site *s, const char *templates_dir, unsigned nthreads, output *o, diag *d);
 
 #endif

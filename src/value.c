@@ -29,9 +29,16 @@ value *value_bool(arena *a, bool b)
 value *value_int(arena *a, long long i)
 {
 	value *v = value_new(a, V_INT);
+	char tmp[24], *p = tmp + sizeof tmp;
+	unsigned long long u = i < 0 ? 0ull - (unsigned long long)i : (unsigned long long)i;
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (i < 0)
+		*--p = '-';
 	v->u.i = i;
-	v->s = arena_printf(a, "%lld", i);
-	v->len = strlen(v->s);
+	v->len = (size_t)(tmp + sizeof tmp - p);
+	v->s = arena_strndup(a, p, v->len);
 	return v;
 }
 
@@ -95,8 +102,20 @@ void value_push(arena *a, value *list, value *v)
 	list->weight += v->weight;
 }
 
+/* Which bit of a map's filter a key sets: templates look most names up
+ * in several maps down the context stack, and most of those lookups are
+ * misses that the filter answers without comparing keys. */
+static inline unsigned long long key_bit(const char *s, size_t len)
+{
+	if (!len)
+		return 1;
+	unsigned h = (unsigned char)s[0] * 31u + (unsigned char)s[len - 1] * 7u + (unsigned)len;
+	return 1ull << (h & 63);
+}
+
 void value_set_kv(arena *a, value *map, value *key, value *v)
 {
+	map->keys |= key_bit(key->s, key->len);
 	reserve(a, map, 2);
 	map->items[2 * map->n] = key;
 	map->items[2 * map->n + 1] = v;
@@ -111,7 +130,7 @@ void value_set(arena *a, value *map, const char *key, value *v)
 
 value *value_getn(const value *map, const char *key, size_t len)
 {
-	if (!map || map->kind != V_MAP)
+	if (!map || map->kind != V_MAP || !(map->keys & key_bit(key, len)))
 		return NULL;
 	for (size_t i = 0; i < map->n; i++) {
 		const value *k = map->items[2 * i];
@@ -169,7 +188,18 @@ void value_text(const value *v, buf *out)
 	switch (v->kind) {
 	case V_NULL: case V_LIST: case V_MAP: return;
 	case V_BOOL: buf_puts(out, v->u.b ? "true" : "false"); return;
-	case V_INT: buf_printf(out, "%lld", v->u.i); return;
+	case V_INT: {
+		char tmp[24], *p = tmp + sizeof tmp;
+		long long i = v->u.i;
+		unsigned long long u = i < 0 ? 0ull - (unsigned long long)i : (unsigned long long)i;
+		do
+			*--p = (char)('0' + u % 10);
+		while (u /= 10);
+		if (i < 0)
+			*--p = '-';
+		buf_put(out, p, (size_t)(tmp + sizeof tmp - p));
+		return;
+	}
 	case V_FLOAT: value_fmt_double(v->u.f, out); return;
 	case V_STR: buf_put(out, v->s, v->len); return;
 	}

@@ -35,6 +35,7 @@ struct value {
 	size_t cap;       /* capacity of items (in elements / pairs) */
 	value **items;    /* list: n values; map: 2n values, key then value */
 	size_t weight;    /* nodes in this subtree, counting itself */
+	unsigned long long keys; /* map: a one-word Bloom filter of its keys */
 };
 
 /* Constructors; results are owned by `a`. value_str copies nothing: `s`

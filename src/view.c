@@ -11,9 +11,29 @@
 
 /* ---- formatting ---- */
 
+/* Two decimals at most, then no trailing zeros: 6.60 -> 6.6. Amounts are
+ * bounded by the loader, so the text always fits. */
+static size_t money_text(double v, char tmp[64])
+{
+	int n = snprintf(tmp, 64, "%.2f", round(v * 100) / 100 + 0.0);
+	if (n < 0 || n >= 64)
+		n = snprintf(tmp, 64, "%g", v);
+	if (strchr(tmp, '.')) {
+		while (n > 0 && tmp[n - 1] == '0')
+			n--;
+		if (n > 0 && tmp[n - 1] == '.')
+			n--;
+	}
+	if (n == 2 && tmp[0] == '-' && tmp[1] == '0')
+		tmp[0] = '0', n = 1; /* -0 */
+	tmp[n] = '\0';
+	return (size_t)n;
+}
+
 void view_money(double v, buf *out)
 {
-	value_fmt_double(round(v * 100) / 100, out);
+	char tmp[64];
+	buf_put(out, tmp, money_text(v, tmp));
 }
 
 void view_date_zh(qdate d, buf *out)
@@ -27,22 +47,18 @@ void view_date_zh(qdate d, buf *out)
 
 const char *vs_money(arena *a, double v)
 {
-	buf b = BUF_INIT;
-	view_money(v, &b);
-	const char *s = arena_strndup(a, b.ptr, b.len);
-	buf_free(&b);
-	return s;
+	char tmp[64];
+	size_t n = money_text(v, tmp);
+	return arena_strndup(a, tmp, n);
 }
 
 const char *vs_date_zh(arena *a, qdate d)
 {
 	if (d == DATE_NONE)
 		return NULL;
-	buf b = BUF_INIT;
-	view_date_zh(d, &b);
-	const char *s = arena_strndup(a, b.ptr, b.len);
-	buf_free(&b);
-	return s;
+	int y, m, day;
+	date_to_ymd(d, &y, &m, &day);
+	return arena_printf(a, "%d年%d月%d日", y, m, day);
 }
 
 const char *vs_date_iso(arena *a, qdate d)
@@ -73,14 +89,20 @@ void put_bool(arena *a, value *m, const char *k, bool b)
 		value_set(a, m, k, value_bool(a, true));
 }
 
-void put_md(const view_ctx *vc, arena *a, value *m, const char *k, const markdown_src *md)
+void put_md(const view_ctx *vc, arena *a, value *m, const char *k, const markdown_src *md,
+	    const char **excerpt)
 {
+	if (excerpt)
+		*excerpt = NULL;
 	if (!md->text || !md->len)
 		return;
-	buf b = BUF_INIT;
-	md_html(md->text, md->len, vc->s->base_path, &b);
+	buf b = BUF_INIT, e = BUF_INIT;
+	md_render(md->text, md->len, vc->s->base_path, &b, 100, excerpt ? &e : NULL);
 	value_set(a, m, k, value_str(a, arena_strndup(a, b.ptr, b.len), b.len));
+	if (excerpt)
+		*excerpt = arena_strndup(a, e.ptr, e.len);
 	buf_free(&b);
+	buf_free(&e);
 }
 
 value *link_v(arena *a, const char *title, const char *url)
@@ -287,14 +309,28 @@ value *pagination(const view_ctx *vc, arena *a, const page_job *job)
 {
 	value *m = value_map(a, 4);
 	page_job p = *job;
-	value *pages = value_list(a, job->npages);
-	for (unsigned i = 1; i <= job->npages; i++) {
+	/* a window, not every page: the first, the last, and two either side
+	 * of the current one, with gaps between (so an index of 5,000 pages
+	 * does not put 5,000 links on each of them) */
+	value *pages = value_list(a, 9);
+	unsigned cur = job->pageno, last = job->npages, prev = 0;
+	for (unsigned i = 1; i <= last; i++) {
+		if (i != 1 && i != last && (i + 2 < cur || i > cur + 2)) {
+			i = i < cur ? cur - 3 : last - 1;
+			continue;
+		}
+		if (prev && i > prev + 1) {
+			value *gap = value_map(a, 1);
+			put_bool(a, gap, "gap", true);
+			value_push(a, pages, gap);
+		}
 		p.pageno = i;
 		value *e = value_map(a, 3);
 		put_int(a, e, "n", i);
 		put(a, e, "url", view_url(vc, &p, a));
-		put_bool(a, e, "current", i == job->pageno);
+		put_bool(a, e, "current", i == cur);
 		value_push(a, pages, e);
+		prev = i;
 	}
 	value_set(a, m, "pages", pages);
 	if (job->pageno > 1) {

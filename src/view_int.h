@@ -13,8 +13,11 @@ void put(arena *a, value *m, const char *k, const char *s);
 void put_int(arena *a, value *m, const char *k, long long i);
 /* Set m[k] = true when b (absent keys are false to templates). */
 void put_bool(arena *a, value *m, const char *k, bool b);
-/* Set m[k] to the HTML of a Markdown text, when it has one. */
-void put_md(const view_ctx *vc, arena *a, value *m, const char *k, const markdown_src *md);
+/* Set m[k] to the HTML of a Markdown text, when it has one; with
+ * `excerpt`, also return its first 100 characters as plain text (one
+ * parse for both; NULL when there is no text). */
+void put_md(const view_ctx *vc, arena *a, value *m, const char *k, const markdown_src *md,
+	    const char **excerpt);
 value *link_v(arena *a, const char *title, const char *url);
 value *strs_v(arena *a, strs s);
 value *item_row(const view_ctx *vc, arena *a, const item *it);

@@ -215,7 +215,7 @@ static value *list_page(const view_ctx *vc, arena *a, const page_job *job)
 	buf_free(&desc);
 	value *m = list_card(vc, a, l);
 	put(a, m, "fund", l->fund);
-	put_md(vc, a, m, "body_html", &l->body);
+	put_md(vc, a, m, "body_html", &l->body, NULL);
 	put_v(a, m, "contact", contact_v(a, l->contact));
 	if (l->event)
 		value_set(a, m, "event", event_card(vc, a, l->event));
@@ -280,14 +280,12 @@ static value *item_page(const view_ctx *vc, arena *a, const page_job *job)
 	value *crumbs = crumbs_v(a);
 	place_crumbs(vc, a, crumbs, it->district, it->street, it->community);
 	crumb(a, crumbs, it->list->title, vc->list_url[it->list->idx]);
-	buf desc = BUF_INIT;
-	if (it->description.text)
-		md_excerpt(it->description.text, it->description.len, 100, &desc);
-	else
-		buf_printf(&desc, "%s · %s", it->list->title, it->category ? it->category->name : "");
-	value *root = page_v(vc, a, job, it->title, arena_strndup(a, desc.ptr, desc.len), crumbs);
-	buf_free(&desc);
 	value *m = item_row(vc, a, it);
+	const char *desc;
+	put_md(vc, a, m, "description_html", &it->description, &desc);
+	if (!desc)
+		desc = arena_printf(a, "%s · %s", it->list->title, it->category ? it->category->name : "");
+	value *root = page_v(vc, a, job, it->title, desc, crumbs);
 	put(a, m, "list_kind_label", list_kind_label(it->list->kind));
 	if (it->district)
 		value_set(a, m, "district_link", link_v(a, it->district->name, vc->district_url[it->district->idx]));
@@ -297,8 +295,7 @@ static value *item_page(const view_ctx *vc, arena *a, const page_job *job)
 	put(a, m, "beneficiaries", it->beneficiaries);
 	put(a, m, "period", it->period);
 	put(a, m, "notes", it->notes);
-	put_md(vc, a, m, "requirements_html", &it->requirements);
-	put_md(vc, a, m, "description_html", &it->description);
+	put_md(vc, a, m, "requirements_html", &it->requirements, NULL);
 	put_v(a, m, "outcomes", strs_v(a, it->outcomes));
 	put_v(a, m, "indicators", strs_v(a, it->indicators));
 	put_v(a, m, "tags", strs_v(a, it->tags));
@@ -525,11 +522,10 @@ static value *event_page(const view_ctx *vc, arena *a, const page_job *job)
 	const event *e = job->rec;
 	value *crumbs = crumbs_v(a);
 	crumb(a, crumbs, "活动", arena_printf(a, "%sevents/", vc->s->base_path));
-	buf desc = BUF_INIT;
-	md_excerpt(e->body.text, e->body.len, 100, &desc);
-	value *root = page_v(vc, a, job, e->title, arena_strndup(a, desc.ptr, desc.len), crumbs);
-	buf_free(&desc);
 	value *m = event_card(vc, a, e);
+	const char *desc;
+	put_md(vc, a, m, "body_html", &e->body, &desc);
+	value *root = page_v(vc, a, job, e->title, desc, crumbs);
 	put(a, m, "end_date", vs_date_zh(a, e->end_date));
 	put(a, m, "time", e->time);
 	if (e->street)
@@ -575,7 +571,6 @@ static value *event_page(const view_ctx *vc, arena *a, const page_job *job)
 		put(a, src, "url", e->source.url);
 		value_set(a, m, "source", src);
 	}
-	put_md(vc, a, m, "body_html", &e->body);
 	value_set(a, root, "event", m);
 	return root;
 }
@@ -592,11 +587,10 @@ static value *case_page(const view_ctx *vc, arena *a, const page_job *job)
 	const case_study *c = job->rec;
 	value *crumbs = crumbs_v(a);
 	place_crumbs(vc, a, crumbs, c->district, c->street, c->community);
-	buf desc = BUF_INIT;
-	md_excerpt(c->body.text, c->body.len, 100, &desc);
-	value *root = page_v(vc, a, job, c->title, arena_strndup(a, desc.ptr, desc.len), crumbs);
-	buf_free(&desc);
 	value *m = value_map(a, 10);
+	const char *desc;
+	put_md(vc, a, m, "body_html", &c->body, &desc);
+	value *root = page_v(vc, a, job, c->title, desc, crumbs);
 	put(a, m, "title", c->title);
 	put(a, m, "date", vs_date_zh(a, c->date));
 	put(a, m, "model", c->model);
@@ -613,7 +607,6 @@ static value *case_page(const view_ctx *vc, arena *a, const page_job *job)
 		put(a, src, "url", c->source.url);
 		value_set(a, m, "source", src);
 	}
-	put_md(vc, a, m, "body_html", &c->body);
 	value_set(a, root, "case", m);
 	return root;
 }
@@ -660,7 +653,7 @@ static value *org_page(const view_ctx *vc, arena *a, const page_job *job)
 	put(a, m, "website", o->website);
 	if (o->founded)
 		put_int(a, m, "founded", o->founded);
-	put_md(vc, a, m, "body_html", &o->body);
+	put_md(vc, a, m, "body_html", &o->body, NULL);
 	put_v(a, m, "offers", item_rows(vc, a, ix->org_offers[o->idx].v, ix->org_offers[o->idx].n));
 	put_v(a, m, "claimed", item_rows(vc, a, ix->org_claimed[o->idx].v, ix->org_claimed[o->idx].n));
 	put_v(a, m, "cases", case_cards(vc, a, ix->org_cases[o->idx].v, ix->org_cases[o->idx].n));
@@ -671,13 +664,11 @@ static value *org_page(const view_ctx *vc, arena *a, const page_job *job)
 static value *page_page(const view_ctx *vc, arena *a, const page_job *job)
 {
 	const page *p = job->rec;
-	buf desc = BUF_INIT;
-	md_excerpt(p->body.text, p->body.len, 100, &desc);
-	value *root = page_v(vc, a, job, p->title, arena_strndup(a, desc.ptr, desc.len), NULL);
-	buf_free(&desc);
 	value *m = value_map(a, 2);
+	const char *desc;
 	put(a, m, "title", p->title);
-	put_md(vc, a, m, "body_html", &p->body);
+	put_md(vc, a, m, "body_html", &p->body, &desc);
+	value *root = page_v(vc, a, job, p->title, desc, NULL);
 	value_set(a, root, "doc", m);
 	return root;
 }
