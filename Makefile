@@ -102,5 +102,11 @@ build/mustache_bench: bench/mustache_bench.c $(OBJ) | build/rel
 bench-mustache: build/mustache_bench
 	build/mustache_bench
 
+# qingdan against Hugo on the same corpora (installs Hugo when missing);
+# writes bench/RESULTS.md. BENCH_ARGS=--quick for a shorter run.
+bench: qingdan
+	@sh tools/deps.sh bench
+	python3 bench/run.py $(BENCH_ARGS)
+
 clean:
 	rm -rf build qingdan

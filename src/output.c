@@ -40,6 +40,7 @@ bool output_path_ok(const char *rel)
 int output_begin(output *o, const char *dir, diag *d)
 {
 	memset(o, 0, sizeof *o);
+	o->dirfd = o->oldfd = -1;
 	o->d = d;
 	pthread_mutex_init(&o->lock, NULL);
 	size_t n = strlen(dir);
@@ -55,9 +56,20 @@ int output_begin(output *o, const char *dir, diag *d)
 		buf_printf(&b, ".%s.staging-%ld", o->final, (long)getpid());
 	o->staging = buf_detach(&b, NULL);
 	output_rmtree(o->staging); /* left over by a killed build of this pid */
-	struct stat st;
-	o->has_old = stat(o->final, &st) == 0 && S_ISDIR(st.st_mode);
-	if (mkdir(o->staging, 0755) != 0) {
+	/* the output folder's parents, as `mkdir -p` would */
+	for (char *p = o->staging + 1; (p = strchr(p, '/')); p++) {
+		*p = '\0';
+		if (mkdir(o->staging, 0755) != 0 && errno != EEXIST) {
+			diag_report(d, DIAG_ERROR, o->staging, 0, 0, "cannot create folder: %s", strerror(errno));
+			*p = '/';
+			return -1;
+		}
+		*p = '/';
+	}
+	o->dirfd = -1;
+	o->oldfd = open(o->final, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (mkdir(o->staging, 0755) != 0 ||
+	    (o->dirfd = open(o->staging, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
 		diag_report(d, DIAG_ERROR, o->staging, 0, 0, "cannot create the staging folder: %s",
 			    strerror(errno));
 		return -1;
@@ -72,26 +84,27 @@ static void report(output *o, const char *path, const char *what, int err)
 	pthread_mutex_unlock(&o->lock);
 }
 
-/* Create folder `path` (inside staging) and any missing parents; `base`
- * is the length of the staging path, which exists. Most calls make one
- * mkdir: a page's folder is new, its parent already there. */
-static int make_dir(output *o, char *path, size_t base)
+/* Create folder `rel` (inside staging) and any missing parents. Most
+ * calls make one mkdir: a page's folder is new, its parent already there.
+ * Paths are resolved from the staging folder's descriptor, so the kernel
+ * does not walk the whole output path for every file. */
+static int make_dir(output *o, char *rel)
 {
-	if (mkdir(path, 0755) == 0 || errno == EEXIST)
+	if (mkdirat(o->dirfd, rel, 0755) == 0 || errno == EEXIST)
 		return 0;
 	if (errno == ENOENT) {
-		char *slash = strrchr(path, '/');
-		if (slash && (size_t)(slash - path) > base) {
+		char *slash = strrchr(rel, '/');
+		if (slash) {
 			*slash = '\0';
-			int rc = make_dir(o, path, base);
+			int rc = make_dir(o, rel);
 			*slash = '/';
-			if (rc == 0 && (mkdir(path, 0755) == 0 || errno == EEXIST))
+			if (rc == 0 && (mkdirat(o->dirfd, rel, 0755) == 0 || errno == EEXIST))
 				return 0;
 			if (rc != 0)
 				return rc;
 		}
 	}
-	report(o, path, "cannot create folder", errno);
+	report(o, rel, "cannot create folder", errno);
 	return -1;
 }
 
@@ -110,13 +123,10 @@ static int write_all(int fd, const char *p, size_t left)
 }
 
 /* True when the previous output holds `rel` with exactly these bytes; then
- * it is linked into staging at `path`. */
-static bool keep_old(output *o, const char *rel, const char *path, const void *data, size_t len)
+ * it is linked into staging under the same name. */
+static bool keep_old(output *o, const char *rel, const void *data, size_t len)
 {
-	char old[PATH_MAX];
-	if (snprintf(old, sizeof old, "%s/%s", o->final, rel) >= (int)sizeof old)
-		return false;
-	int fd = open(old, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	int fd = openat(o->oldfd, rel, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
 	if (fd < 0)
 		return false;
 	struct stat st;
@@ -130,7 +140,7 @@ static bool keep_old(output *o, const char *rel, const char *path, const void *d
 			off += (size_t)r;
 	}
 	close(fd);
-	return same && link(old, path) == 0;
+	return same && linkat(o->oldfd, rel, o->dirfd, rel, 0) == 0;
 }
 
 int output_write(output *o, const char *rel, const void *data, size_t len)
@@ -143,28 +153,29 @@ int output_write(output *o, const char *rel, const void *data, size_t len)
 		return -1;
 	}
 	char path[PATH_MAX];
-	size_t base = strlen(o->staging);
-	if (snprintf(path, sizeof path, "%s/%s", o->staging, rel) >= (int)sizeof path) {
+	size_t n = strlen(rel);
+	if (n >= sizeof path) {
 		report(o, rel, "cannot create file", ENAMETOOLONG);
 		return -1;
 	}
+	memcpy(path, rel, n + 1);
 	char *slash = strrchr(path, '/');
-	if ((size_t)(slash - path) > base) {
+	if (slash) {
 		*slash = '\0';
-		int rc = make_dir(o, path, base);
+		int rc = make_dir(o, path);
 		*slash = '/';
 		if (rc != 0)
 			return -1;
 	}
 	atomic_fetch_add(&o->files, 1);
 	atomic_fetch_add(&o->bytes, len);
-	if (o->has_old && keep_old(o, rel, path, data, len)) {
+	if (o->oldfd >= 0 && keep_old(o, rel, data, len)) {
 		atomic_fetch_add(&o->kept, 1);
 		return 0;
 	}
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+	int fd = openat(o->dirfd, rel, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
 	if (fd < 0) {
-		report(o, path, "cannot create file", errno);
+		report(o, rel, "cannot create file", errno);
 		return -1;
 	}
 	int rc = write_all(fd, data, len);
@@ -172,7 +183,7 @@ int output_write(output *o, const char *rel, const void *data, size_t len)
 	if (close(fd) != 0 && rc == 0)
 		rc = -1, err = errno;
 	if (rc != 0)
-		report(o, path, "cannot write", err);
+		report(o, rel, "cannot write", err);
 	return rc;
 }
 
@@ -286,6 +297,11 @@ void output_abort(output *o)
 
 void output_free(output *o)
 {
+	if (o->dirfd >= 0)
+		close(o->dirfd);
+	if (o->oldfd >= 0)
+		close(o->oldfd);
+	o->dirfd = o->oldfd = -1;
 	pthread_mutex_destroy(&o->lock);
 	free(o->final);
 	free(o->staging);

@@ -19,7 +19,8 @@
 typedef struct output {
 	char *final;    /* the output folder (e.g. public) */
 	char *staging;  /* its staging sibling, e.g. .public.staging-1234 */
-	bool has_old;   /* the output folder exists: compare with it */
+	int dirfd;      /* the staging folder, open: paths resolve from it */
+	int oldfd;      /* the previous output folder, or -1 */
 	diag *d;        /* reports go through `lock` */
 	pthread_mutex_t lock;
 	atomic_size_t files, bytes; /* files in the new tree, their bytes */

@@ -6,14 +6,17 @@
 #                         and CJK fonts (browser tests and screenshots),
 #                         python3, node and npm, then the npm packages of
 #                         package-lock.json (npm ci)
+#   tools/deps.sh bench   Hugo, GNU time and python3 for `make bench`
 set -eu
 cd "$(dirname "$0")/.."
 
 build_pkgs="build-essential pkg-config libcmark-dev libyaml-dev"
+bench_pkgs="hugo time python3"
 dev_pkgs="valgrind default-jre-headless linkchecker chromium fonts-noto-cjk python3"
 
 want=$build_pkgs
 [ "${1:-build}" = dev ] && want=$dev_pkgs
+[ "${1:-build}" = bench ] && want=$bench_pkgs
 missing=""
 for p in $want; do
 	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then

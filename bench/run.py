@@ -1,0 +1,200 @@
+#!/usr/bin/env python3
+"""qingdan against Hugo on the same corpora, in one run (`make bench`).
+
+For each corpus (1k, 10k and 100k needs, and 4,000 plain pages) both tools
+build the same records, alternating (qingdan, Hugo, qingdan, Hugo, ...),
+several runs each, writing to tmpfs (/dev/shm) so that the disk's file
+creation cost does not hide the tools' own; one run of each on the disk is
+reported beside. Before every timed run the input is read once, untimed,
+so neither tool pays for a cold page cache. Outputs are kept until all
+runs of a corpus are done (deleting many files slows the next creates).
+
+Prints medians of wall time, CPU time (user+system) and peak RSS, the
+ratios, pages and bytes written, and writes bench/RESULTS.md.
+
+  bench/run.py [--quick]     --quick: fewer runs, no 100k corpus
+"""
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+QINGDAN = os.path.join(ROOT, "qingdan")
+TMP = "/dev/shm/qingdan-bench" if os.path.isdir("/dev/shm") else os.path.join(ROOT, "bench", "out", "tmp")
+DISK = os.path.join(ROOT, "bench", "out", "disk")
+QUICK = "--quick" in sys.argv
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, check=True, **kw)
+
+
+def warm(path):
+    """Read every input file once, so the timed run does not."""
+    for d, _, files in os.walk(path):
+        for f in files:
+            with open(os.path.join(d, f), "rb") as fh:
+                while fh.read(1 << 20):
+                    pass
+
+
+def timed(cmd, cwd):
+    """Run cmd under /usr/bin/time; return (wall s, cpu s, peak RSS KB)."""
+    t0 = time.monotonic()
+    r = subprocess.run(["/usr/bin/time", "-f", "%U %S %M", *cmd], cwd=cwd,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    wall = time.monotonic() - t0
+    if r.returncode != 0:
+        sys.exit(f"bench: {' '.join(cmd)} failed:\n{r.stderr[-2000:]}")
+    user, system, rss = r.stderr.strip().splitlines()[-1].split()
+    return wall, float(user) + float(system), int(rss)
+
+
+def tree_size(path):
+    files = size = 0
+    for d, _, fs in os.walk(path):
+        for f in fs:
+            files += 1
+            size += os.path.getsize(os.path.join(d, f))
+    return files, size
+
+
+def build_cmd(tool, corpus, out):
+    if tool == "qingdan":
+        return [QINGDAN, "build", "--quiet", "--content", os.path.join(corpus, "qingdan", "content"),
+                "--output", out], corpus
+    return ["hugo", "--quiet", "--destination", out], os.path.join(corpus, "hugo")
+
+
+def bench_corpus(name, gen_args, runs):
+    corpus = os.path.join(TMP, name)
+    shutil.rmtree(corpus, ignore_errors=True)
+    sh([sys.executable, os.path.join(HERE, "gen.py"), *gen_args, corpus])
+    res = {"qingdan": [], "hugo": []}
+    outs = []
+    for i in range(runs[0] + runs[1]):
+        for tool in ("qingdan", "hugo"):
+            if len(res[tool]) >= runs[0 if tool == "qingdan" else 1]:
+                continue
+            out = os.path.join(corpus, f"out-{tool}-{i}")
+            cmd, cwd = build_cmd(tool, corpus, out)
+            warm(os.path.join(corpus, "qingdan" if tool == "qingdan" else "hugo"))
+            res[tool].append(timed(cmd, cwd))
+            outs.append(out)
+    row = {"corpus": name}
+    for tool in ("qingdan", "hugo"):
+        walls, cpus, rsss = zip(*res[tool])
+        files, size = tree_size(os.path.join(corpus, f"out-{tool}-0"))
+        row[tool] = {"wall": statistics.median(walls), "cpu": statistics.median(cpus),
+                     "rss": statistics.median(rsss), "files": files, "bytes": size, "runs": len(walls)}
+    # incremental: edit one need, build again into the same output
+    if name.startswith("needs"):
+        lst = os.path.join(corpus, "qingdan", "content", "lists", "l0.yaml")
+        text = open(lst, encoding="utf-8").read()
+        open(lst, "w", encoding="utf-8").write(text.replace("项目\n", "项目（修订）\n", 1))
+        out = os.path.join(corpus, "out-qingdan-0")
+        r = subprocess.run([QINGDAN, "build", "--content", os.path.join(corpus, "qingdan", "content"),
+                            "--output", out], stderr=subprocess.PIPE, text=True, check=True)
+        row["incremental"] = [l for l in r.stderr.splitlines() if "written" in l][-1]
+    for out in outs:
+        shutil.rmtree(out, ignore_errors=True)
+    return row, corpus
+
+
+def disk_runs(corpus):
+    """One build of each tool written to the disk, for the record."""
+    row = {}
+    for tool in ("qingdan", "hugo"):
+        out = os.path.join(DISK, tool)
+        shutil.rmtree(out, ignore_errors=True)
+        time.sleep(1)
+        cmd, cwd = build_cmd(tool, corpus, out)
+        warm(os.path.join(corpus, tool))
+        row[tool] = timed(cmd, cwd)
+    return row
+
+
+def fmt_row(r):
+    q, h = r["qingdan"], r["hugo"]
+    return (f"| {r['corpus']} | {q['files']:,} / {h['files']:,} | {q['bytes'] / 1e6:.1f} / {h['bytes'] / 1e6:.1f} | "
+            f"{q['wall']:.3f} | {h['wall']:.3f} | **{h['wall'] / q['wall']:.1f}x** | "
+            f"{q['cpu']:.2f} | {h['cpu']:.2f} | {q['rss'] / 1024:.0f} | {h['rss'] / 1024:.0f} | "
+            f"**{q['rss'] / h['rss']:.3f}** | {q['files'] / q['wall']:,.0f} | {q['runs']}+{h['runs']} |")
+
+
+HEADER = ("| corpus | pages (q / h) | MB written (q / h) | qingdan wall s | Hugo wall s | speed-up | "
+          "qingdan CPU s | Hugo CPU s | qingdan RSS MB | Hugo RSS MB | RSS ratio | qingdan pages/s | runs |\n"
+          "|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+
+
+def machine():
+    cpu = "?"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    hugo = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
+    qd = subprocess.run([QINGDAN, "--version"], capture_output=True, text=True).stdout.strip()
+    return (f"{platform.system()} {platform.release()}, {os.cpu_count()} cores ({cpu}), {mem:.0f} GiB; "
+            f"output on tmpfs ({TMP}); {qd}, Hugo {hugo}")
+
+
+def main():
+    os.makedirs(TMP, exist_ok=True)
+    runs = (3, 3) if QUICK else (5, 5)
+    corpora = [("needs-1k", ["needs", "1000", "1"], runs),
+               ("needs-10k", ["needs", "10000", "1"], runs),
+               ("plain-4000", ["plain", "4000", "1"], runs)]
+    if not QUICK:
+        corpora.append(("needs-100k", ["needs", "100000", "1"], (3, 1)))
+    rows, disk = [], None
+    for name, args, r in corpora:
+        print(f"bench: {name} ...", file=sys.stderr, flush=True)
+        row, corpus = bench_corpus(name, args, r)
+        rows.append(row)
+        if name == "needs-10k":
+            disk = disk_runs(corpus)
+    print(machine())
+    print(HEADER)
+    for r in rows:
+        print(fmt_row(r))
+    by = {r["corpus"]: r for r in rows}
+    lines = []
+    if disk:
+        q, h = disk["qingdan"], disk["hugo"]
+        lines.append(f"10k on disk (one run each): qingdan {q[0]:.3f} s, Hugo {h[0]:.3f} s, "
+                     f"speed-up {h[0] / q[0]:.1f}x")
+    if "needs-100k" in by:
+        a, b = by["needs-10k"]["qingdan"], by["needs-100k"]["qingdan"]
+        lines.append(f"100k / 10k (qingdan): wall {b['wall'] / a['wall']:.1f}x, "
+                     f"peak RSS {b['rss'] / a['rss']:.1f}x (linear would be 10x)")
+    for r in rows:
+        if "incremental" in r:
+            lines.append(f"{r['corpus']}, one need edited, rebuilt into the same output: {r['incremental']}")
+    for l in lines:
+        print(l)
+    with open(os.path.join(HERE, "RESULTS.md"), "w", encoding="utf-8") as f:
+        f.write("# Benchmark results\n\n")
+        f.write("Produced by `make bench` (bench/run.py); medians of the runs shown. "
+                "Speed-up is Hugo's wall time over qingdan's; RSS ratio is qingdan's peak RSS over Hugo's.\n\n")
+        f.write(f"Machine: {machine()}\n\n{HEADER}\n")
+        for r in rows:
+            f.write(fmt_row(r) + "\n")
+        f.write("\n" + "\n".join(f"- {l}" for l in lines) + "\n")
+        extra = os.path.join(HERE, "RESULTS-notes.md")
+        if os.path.exists(extra):
+            f.write("\n" + open(extra, encoding="utf-8").read())
+    shutil.rmtree(TMP, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
