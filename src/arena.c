@@ -53,7 +53,7 @@ void arena_adopt(arena *dst, arena *src)
 	arena_init(src);
 }
 
-void *arena_alloc(arena *a, size_t n)
+static void *carve(arena *a, size_t n, int zero)
 {
 	size_t need = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
 	if (need < n)
@@ -67,7 +67,8 @@ void *arena_alloc(arena *a, size_t n)
 			b->next = a->head->next;
 			a->head->next = b;
 			a->total += n;
-			memset(b->data, 0, need);
+			if (zero)
+				memset(b->data, 0, need);
 			return b->data;
 		}
 		b->next = a->head;
@@ -77,8 +78,19 @@ void *arena_alloc(arena *a, size_t n)
 	void *p = a->head->data + a->used;
 	a->used += need;
 	a->total += n;
-	memset(p, 0, need);
+	if (zero)
+		memset(p, 0, need);
 	return p;
+}
+
+void *arena_alloc(arena *a, size_t n)
+{
+	return carve(a, n, 1);
+}
+
+void *arena_alloc_raw(arena *a, size_t n)
+{
+	return carve(a, n, 0);
 }
 
 void *arena_array(arena *a, size_t n, size_t size)
@@ -92,7 +104,7 @@ void *arena_array(arena *a, size_t n, size_t size)
 
 char *arena_strndup(arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, n + 1);
+	char *p = carve(a, n + 1, 0);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
@@ -105,7 +117,7 @@ char *arena_strdup(arena *a, const char *s)
 
 void *arena_memdup(arena *a, const void *p, size_t n)
 {
-	void *q = arena_alloc(a, n);
+	void *q = carve(a, n, 0);
 	if (n)
 		memcpy(q, p, n);
 	return q;

@@ -24,6 +24,8 @@ void arena_free(arena *a);
 void arena_adopt(arena *dst, arena *src);
 /* `n` bytes aligned for any type, zeroed. Owned by the arena. */
 void *arena_alloc(arena *a, size_t n);
+/* The same, not zeroed: for memory the caller fills at once. */
+void *arena_alloc_raw(arena *a, size_t n);
 /* An array of `n` elements of `size` bytes, zeroed; checks overflow. */
 void *arena_array(arena *a, size_t n, size_t size);
 /* NUL-terminated copies of `s` (first `n` bytes for strndup). */

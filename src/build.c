@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "arena.h"
@@ -14,6 +15,21 @@
 #include "output.h"
 #include "records.h"
 #include "render.h"
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void timing(const build_opts *opt, const char *step, double *t)
+{
+	double n = now();
+	if (opt->timings)
+		fprintf(stderr, "qingdan: %-8s %7.1f ms\n", step, (n - *t) * 1e3);
+	*t = n;
+}
 
 static void summary(const site *s, FILE *out)
 {
@@ -52,12 +68,15 @@ static int write_site(const build_opts *opt, unsigned jobs, site *s, diag *d)
 		const char *rel = arena_printf(s->a, "static/%s", s->statics[i].path);
 		rc = output_copy(&o, rel, s->statics[i].src);
 	}
+	double t = now();
 	if (rc == 0 && render_site(s, templates_dir(opt, s->a), jobs, &o, d) != 0)
 		rc = -1;
+	timing(opt, "render", &t);
 	if (rc == 0)
 		rc = output_commit(&o);
 	else
 		output_abort(&o);
+	timing(opt, "commit", &t);
 	if (rc == 0 && !opt->quiet) {
 		size_t files = atomic_load(&o.files), kept = atomic_load(&o.kept);
 		fprintf(stderr, "qingdan: %zu files (%zu bytes) in %s: %zu written, %zu unchanged\n", files,
@@ -79,7 +98,9 @@ int build_run(const build_opts *opt, build_mode mode)
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
 		jobs = n < 1 ? 1 : n > 16 ? 16 : (unsigned)n;
 	}
+	double t = now();
 	site *s = site_load(&a, &d, opt->content, jobs);
+	timing(opt, "load", &t);
 	if (s && opt->base_url)
 		site_set_base_url(s, &d, opt->base_url);
 	if (!s || d.errors) {

@@ -8,6 +8,7 @@ typedef struct build_opts {
 	const char *content, *templates, *output, *base_url;
 	int quiet;
 	unsigned jobs; /* rendering threads; 0: one per processor */
+	int timings;   /* print how long each step took */
 } build_opts;
 
 typedef enum build_mode { BUILD_CHECK, BUILD_WRITE, BUILD_DUMP } build_mode;

@@ -11,7 +11,9 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "frontmatter.h"
 #include "places.h"
@@ -369,9 +371,17 @@ site *site_load(arena *a, diag *d, const char *dir, unsigned nthreads)
 		categories_load(c, roots[2], paths[2]);
 
 	docs all[COLL_COUNT] = { 0 };
+	struct timespec t0, t1, t2;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (int k = 0; k < COLL_COUNT; k++)
 		read_collection(&w, (coll)k, &all[k]);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
 	parse_all(c, all, nthreads);
+	clock_gettime(CLOCK_MONOTONIC, &t2);
+	if (getenv("QINGDAN_TIMINGS"))
+		fprintf(stderr, "qingdan:   walk %.1f ms, parse %.1f ms\n",
+			(double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6,
+			(double)(t2.tv_sec - t1.tv_sec) * 1e3 + (double)(t2.tv_nsec - t1.tv_nsec) / 1e6);
 	REGISTER(c, &all[COLL_ORGS], s->orgs, s->norgs, org, org_ids, org_names, "name", "名称", name);
 	REGISTER(c, &all[COLL_EVENTS], s->events, s->nevents, event, event_ids, event_titles, "title", "标题", title);
 	REGISTER(c, &all[COLL_LISTS], s->lists, s->nlists, list, list_ids, list_titles, "title", "标题", title);

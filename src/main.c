@@ -36,6 +36,7 @@ static const char usage[] =
 	"                   a preview under another address\n"
 	"  --jobs N         render with N threads (default: one per processor);\n"
 	"                   the output is the same for any N\n"
+	"  --timings        print how long loading, rendering and writing took\n"
 	"  --quiet          print only errors and warnings\n"
 	"  -h, --help       show this help\n"
 	"  --version        show the version\n"
@@ -68,6 +69,9 @@ int main(int argc, char **argv)
 		} else if (!strcmp(a, "--version")) {
 			printf("qingdan %s\n", QINGDAN_VERSION);
 			return 0;
+		} else if (!strcmp(a, "--timings")) {
+			opt.timings = 1;
+			continue;
 		} else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
 			opt.quiet = 1;
 			continue;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "index.h"
 #include "mustache.h"
@@ -188,6 +189,13 @@ static const char *hashed_name(arena *a, const asset *as)
 			    (unsigned long long)(h & 0xffffffffffull), dot ? dot : "");
 }
 
+static double now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
 /* What the rendering threads share; everything but the counters and the
  * error report is read-only while they run. */
 typedef struct pool {
@@ -246,6 +254,7 @@ static void *render_pages(void *arg)
 	}
 	buf_free(&out);
 	arena_free(&scratch);
+	view_thread_end();
 	return NULL;
 }
 
@@ -281,10 +290,14 @@ int render_site(const site *s, const char *templates_dir, unsigned nthreads, out
 		if (strncmp(t.assets[i].name, "share.", 6) == 0)
 			share = arena_printf(a, "%s%s", s->base_url, rel);
 	}
+	double t0 = now_ms();
 	site_index *ix = index_build(s);
 	view_ctx vc;
 	view_init(&vc, s, ix, a, css_url ? css_url : "", share);
 	enumerate(&vc, &j);
+	if (getenv("QINGDAN_TIMINGS"))
+		fprintf(stderr, "qingdan:   index+views %.1f ms, %zu pages\n", now_ms() - t0, j.n);
+	t0 = now_ms();
 
 	/* pages are independent, so threads may render them in any order:
 	 * every file's bytes are the same as in a single-threaded build */
@@ -302,6 +315,8 @@ int render_site(const site *s, const char *templates_dir, unsigned nthreads, out
 	render_pages(&w[0]);
 	for (unsigned i = 1; i < n; i++)
 		pthread_join(w[i].tid, NULL);
+	if (getenv("QINGDAN_TIMINGS"))
+		fprintf(stderr, "qingdan:   pages %.1f ms\n", now_ms() - t0);
 	if (!atomic_load(&p.failed) && sitemap_write(s, p.urls, j.n, o) == 0)
 		rc = 0;
 	for (unsigned i = 0; i < total; i++)

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +18,20 @@ size_t utf8_check(const char *str, size_t len)
 		size_t n;
 		unsigned min;
 		if (c < 0x80) {
+			/* runs of ASCII, eight bytes at a time */
 			i++;
+			while (i + 8 <= len) {
+				uint64_t w;
+				memcpy(&w, s + i, 8);
+				if (w & 0x8080808080808080ull)
+					break;
+				i += 8;
+			}
+			continue;
+		}
+		if (c >= 0xE1 && c <= 0xEC && i + 2 < len && (s[i + 1] & 0xC0) == 0x80 &&
+		    (s[i + 2] & 0xC0) == 0x80) {
+			i += 3; /* U+1000..U+CFFF, all of CJK: no overlong or surrogate */
 			continue;
 		} else if ((c & 0xE0) == 0xC0) {
 			n = 1, min = 0x80, c &= 0x1F;

@@ -2,16 +2,15 @@
 #include "value.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 value *value_new(arena *a, vkind kind)
 {
-	value *v = arena_alloc(a, sizeof *v);
-	v->kind = kind;
-	v->s = "";
-	v->weight = 1;
+	value *v = arena_alloc_raw(a, sizeof *v);
+	*v = (value){ .kind = kind, .s = "", .weight = 1 };
 	return v;
 }
 
@@ -71,7 +70,7 @@ value *value_list(arena *a, size_t cap)
 {
 	value *v = value_new(a, V_LIST);
 	v->cap = cap;
-	v->items = cap ? arena_array(a, cap, sizeof *v->items) : NULL;
+	v->items = cap ? arena_alloc_raw(a, cap * sizeof *v->items) : NULL;
 	return v;
 }
 
@@ -79,7 +78,7 @@ value *value_map(arena *a, size_t cap)
 {
 	value *v = value_new(a, V_MAP);
 	v->cap = cap;
-	v->items = cap ? arena_array(a, cap * 2, sizeof *v->items) : NULL;
+	v->items = cap ? arena_alloc_raw(a, cap * 2 * sizeof *v->items) : NULL;
 	return v;
 }
 
@@ -88,7 +87,7 @@ static void reserve(arena *a, value *v, size_t slots_per)
 	if (v->n < v->cap)
 		return;
 	size_t cap = v->cap ? v->cap * 2 : 8;
-	value **items = arena_array(a, cap * slots_per, sizeof *items);
+	value **items = arena_alloc_raw(a, cap * slots_per * sizeof *items);
 	if (v->n)
 		memcpy(items, v->items, v->n * slots_per * sizeof *items);
 	v->items = items;
@@ -128,14 +127,28 @@ void value_set(arena *a, value *map, const char *key, value *v)
 	value_set_kv(a, map, value_cstr(a, key), v);
 }
 
+/* Where a key was found last, by the address of the name looked up: a
+ * template looks the same name up, from the same place in its text, in
+ * many maps built alike (one per item row), so the guess is nearly always
+ * right and saves the scan. Per thread; a wrong guess costs one compare. */
+static _Thread_local unsigned char key_hint[512];
+
 value *value_getn(const value *map, const char *key, size_t len)
 {
 	if (!map || map->kind != V_MAP || !(map->keys & key_bit(key, len)))
 		return NULL;
+	unsigned char *hint = &key_hint[((uintptr_t)key >> 2) & 511];
+	if (*hint < map->n) {
+		const value *k = map->items[2 * *hint];
+		if (k->len == len && memcmp(k->s, key, len) == 0)
+			return map->items[2 * *hint + 1];
+	}
 	for (size_t i = 0; i < map->n; i++) {
 		const value *k = map->items[2 * i];
-		if (k->len == len && memcmp(k->s, key, len) == 0)
+		if (k->len == len && memcmp(k->s, key, len) == 0) {
+			*hint = (unsigned char)(i < 256 ? i : 255);
 			return map->items[2 * i + 1];
+		}
 	}
 	return NULL;
 }

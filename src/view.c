@@ -4,6 +4,7 @@
 #include "view.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -72,21 +73,52 @@ const char *vs_date_iso(arena *a, qdate d)
 
 /* ---- value helpers ---- */
 
+/* Key values by the address of their literal: the same twenty keys are
+ * set in every item row of every page, so making each key once per thread
+ * (rather than once per row) saves most of the allocation of a page's
+ * values. Direct-mapped; a collision just makes a new key. */
+static _Thread_local struct {
+	const char *lit;
+	value *key;
+} key_tab[512];
+static _Thread_local arena key_arena;
+
+static value *key_of(const char *lit)
+{
+	size_t slot = ((uintptr_t)lit >> 3) & 511;
+	if (key_tab[slot].lit != lit) {
+		key_tab[slot].lit = lit;
+		key_tab[slot].key = value_cstr(&key_arena, lit);
+	}
+	return key_tab[slot].key;
+}
+
+void view_thread_end(void)
+{
+	arena_free(&key_arena);
+	memset(key_tab, 0, sizeof key_tab);
+}
+
+void vset(arena *a, value *m, const char *k, value *v)
+{
+	value_set_kv(a, m, key_of(k), v);
+}
+
 void put(arena *a, value *m, const char *k, const char *s)
 {
 	if (s)
-		value_set(a, m, k, value_cstr(a, s));
+		vset(a, m, k, value_cstr(a, s));
 }
 
 void put_int(arena *a, value *m, const char *k, long long i)
 {
-	value_set(a, m, k, value_int(a, i));
+	vset(a, m, k, value_int(a, i));
 }
 
 void put_bool(arena *a, value *m, const char *k, bool b)
 {
 	if (b)
-		value_set(a, m, k, value_bool(a, true));
+		vset(a, m, k, value_bool(a, true));
 }
 
 void put_md(const view_ctx *vc, arena *a, value *m, const char *k, const markdown_src *md,
@@ -98,7 +130,7 @@ void put_md(const view_ctx *vc, arena *a, value *m, const char *k, const markdow
 		return;
 	buf b = BUF_INIT, e = BUF_INIT;
 	md_render(md->text, md->len, vc->s->base_path, &b, 100, excerpt ? &e : NULL);
-	value_set(a, m, k, value_str(a, arena_strndup(a, b.ptr, b.len), b.len));
+	vset(a, m, k, value_str(a, arena_strndup(a, b.ptr, b.len), b.len));
 	if (excerpt)
 		*excerpt = arena_strndup(a, e.ptr, e.len);
 	buf_free(&b);
@@ -165,6 +197,8 @@ void view_init(view_ctx *vc, const site *s, const site_index *ix, arena *a, cons
 	URLS(org_url, s->orgs, s->norgs, "orgs/%s/%s");
 	URLS(event_url, s->events, s->nevents, "events/%s/%s");
 #undef URLS
+	vc->site_values = site_v(vc, a, NULL);
+	vc->site_key = value_cstr(a, "site");
 	vc->community_url = arena_array(a, s->ncommunities ? s->ncommunities : 1, sizeof *vc->community_url);
 	for (size_t i = 0; i < s->ncommunities; i++) {
 		const community *cm = ix->communities[i];
@@ -229,20 +263,41 @@ static void page_dir(const view_ctx *vc, const page_job *job, buf *b)
 	(void)s;
 }
 
+/* The URL computed once in view_init for the first page of a record. */
+static const char *record_url(const view_ctx *vc, const page_job *job)
+{
+	if (job->pageno > 1 || !job->rec)
+		return NULL;
+	switch (job->kind) {
+	case PG_ITEM: return vc->item_url[((const item *)job->rec)->idx];
+	case PG_LIST: return vc->list_url[((const list *)job->rec)->idx];
+	case PG_DISTRICT: return vc->district_url[((const district *)job->rec)->idx];
+	case PG_STREET: return vc->street_url[((const street *)job->rec)->idx];
+	case PG_COMMUNITY: return vc->community_url[((const community *)job->rec)->idx];
+	case PG_CATEGORY: return vc->category_url[((const category *)job->rec)->index];
+	case PG_EVENT: return vc->event_url[((const event *)job->rec)->idx];
+	case PG_ORG: return vc->org_url[((const org *)job->rec)->idx];
+	default: return NULL;
+	}
+}
+
 const char *view_path(const view_ctx *vc, const page_job *job, arena *a)
 {
 	if (job->kind == PG_NOT_FOUND)
 		return "404.html";
-	buf b = BUF_INIT;
-	page_dir(vc, job, &b);
-	buf_puts(&b, "index.html");
-	const char *r = arena_strndup(a, b.ptr, b.len);
-	buf_free(&b);
-	return r;
+	const char *url = view_url(vc, job, a) + strlen(vc->s->base_path);
+	size_t n = strlen(url);
+	char *p = arena_alloc(a, n + sizeof "index.html");
+	memcpy(p, url, n);
+	memcpy(p + n, "index.html", sizeof "index.html");
+	return p;
 }
 
 const char *view_url(const view_ctx *vc, const page_job *job, arena *a)
 {
+	const char *known = record_url(vc, job);
+	if (known)
+		return known;
 	buf b = BUF_INIT;
 	buf_puts(&b, vc->s->base_path);
 	if (job->kind == PG_NOT_FOUND)
@@ -332,7 +387,7 @@ value *pagination(const view_ctx *vc, arena *a, const page_job *job)
 		value_push(a, pages, e);
 		prev = i;
 	}
-	value_set(a, m, "pages", pages);
+	vset(a, m, "pages", pages);
 	if (job->pageno > 1) {
 		p.pageno = job->pageno - 1;
 		put(a, m, "prev_url", view_url(vc, &p, a));
@@ -374,7 +429,7 @@ value *site_v(const view_ctx *vc, arena *a, const char *current_url)
 		put(a, c, "phone", s->contact->phone);
 		put(a, c, "email", s->contact->email);
 		put(a, c, "address", s->contact->address);
-		value_set(a, m, "contact", c);
+		vset(a, m, "contact", c);
 	}
 	value *menu = value_list(a, s->nmenu);
 	for (size_t i = 0; i < s->nmenu; i++) {
@@ -386,7 +441,7 @@ value *site_v(const view_ctx *vc, arena *a, const char *current_url)
 		put_bool(a, e, "current", current_url && strcmp(u, current_url) == 0);
 		value_push(a, menu, e);
 	}
-	value_set(a, m, "menu", menu);
+	vset(a, m, "menu", menu);
 	char today[11];
 	date_format(s->today, today);
 	put(a, m, "today", arena_strdup(a, today));
@@ -424,7 +479,14 @@ value *page_v(const view_ctx *vc, arena *a, const page_job *job, const char *tit
 {
 	const char *url = view_url(vc, job, a);
 	value *root = value_map(a, 16);
-	value_set(a, root, "site", site_v(vc, a, url));
+	/* the site's values are the same on every page, except on a page that
+	 * is in the menu (its entry is marked current) */
+	bool in_menu = false;
+	for (size_t i = 0; i < vc->s->nmenu && !in_menu; i++) {
+		const char *u = vc->s->menu[i].url;
+		in_menu = u[0] == '/' && strcmp(url + strlen(vc->s->base_path), u + 1) == 0;
+	}
+	value_set_kv(a, root, vc->site_key, in_menu ? site_v(vc, a, url) : vc->site_values);
 	value *p = value_map(a, 12);
 	put(a, p, "title", title);
 	if (job->pageno > 1)
@@ -432,7 +494,12 @@ value *page_v(const view_ctx *vc, arena *a, const page_job *job, const char *tit
 	else
 		put(a, p, "title_page", title);
 	put(a, p, "url", url);
-	put(a, p, "canonical", arena_printf(a, "%s%s", vc->s->base_url, url + strlen(vc->s->base_path)));
+	const char *rest = url + strlen(vc->s->base_path);
+	size_t nb = strlen(vc->s->base_url), nr = strlen(rest);
+	char *canonical = arena_alloc_raw(a, nb + nr + 1);
+	memcpy(canonical, vc->s->base_url, nb);
+	memcpy(canonical + nb, rest, nr + 1);
+	put(a, p, "canonical", canonical);
 	put(a, p, "description", description && *description ? description
 				  : vc->s->description ? vc->s->description : vc->s->title);
 	put(a, p, "image", vc->share_image);
@@ -440,12 +507,12 @@ value *page_v(const view_ctx *vc, arena *a, const page_job *job, const char *tit
 	/* wrapped in maps so that a template renders their frame once */
 	if (crumbs && crumbs->n) {
 		value *c = value_map(a, 1);
-		value_set(a, c, "items", crumbs);
-		value_set(a, p, "breadcrumbs", c);
+		vset(a, c, "items", crumbs);
+		vset(a, p, "breadcrumbs", c);
 	}
 	if (job->npages > 1)
-		value_set(a, p, "pagination", pagination(vc, a, job));
+		vset(a, p, "pagination", pagination(vc, a, job));
 	put_bool(a, p, "is_home", job->kind == PG_HOME);
-	value_set(a, root, "page", p);
+	vset(a, root, "page", p);
 	return root;
 }

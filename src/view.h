@@ -52,6 +52,8 @@ typedef struct view_ctx {
 	const site_index *ix;
 	const char *css_url;     /* the hashed stylesheet's URL */
 	const char *share_image; /* absolute URL of the sharing image, or NULL */
+	value *site_values;      /* `site`, built once, shared read-only */
+	value *site_key;
 	/* per record, by idx */
 	const char **item_url, **item_budget, **item_deadline;
 	const char **list_url, **street_url, **district_url, **community_url;
@@ -71,6 +73,9 @@ const char *view_url(const view_ctx *vc, const page_job *job, arena *a);
 /* How many items a paginated page kind lists for `rec` (0 for kinds that
  * are not paginated). */
 size_t view_count(const view_ctx *vc, page_kind kind, const void *rec, int status);
+/* Release this thread's shared map keys (call once a thread has rendered
+ * its last page; values built before must not be used after). */
+void view_thread_end(void);
 /* Build the value tree the page's template receives, in `a`. */
 value *view_page(const view_ctx *vc, const page_job *job, arena *a);
 

@@ -8,6 +8,9 @@
 const char *vs_money(arena *a, double v);
 const char *vs_date_zh(arena *a, qdate d);
 const char *vs_date_iso(arena *a, qdate d);
+/* m[k] = v, for a key `k` that is a string literal: the key's value is
+ * made once per thread and shared (see view_thread_end). */
+void vset(arena *a, value *m, const char *k, value *v);
 /* Set m[k] when s is not NULL. */
 void put(arena *a, value *m, const char *k, const char *s);
 void put_int(arena *a, value *m, const char *k, long long i);

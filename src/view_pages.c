@@ -125,7 +125,7 @@ static void put_v(arena *a, value *m, const char *k, value *v)
 {
 	if (!v || (v->kind == V_LIST && !v->n))
 		return;
-	value_set(a, m, k, v);
+	vset(a, m, k, v);
 	if (v->kind == V_LIST)
 		value_set(a, m, arena_printf(a, "has_%s", k), value_bool(a, true));
 }
@@ -156,7 +156,7 @@ static value *home(const view_ctx *vc, arena *a, const page_job *job)
 	put_int(a, stats, "orgs", (long long)s->norgs);
 	put_int(a, stats, "streets", (long long)s->nstreets);
 	put(a, stats, "total_budget", vs_money(a, ix->total_budget));
-	value_set(a, root, "stats", stats);
+	vset(a, root, "stats", stats);
 	size_t n = ix->open_needs.n < 8 ? ix->open_needs.n : 8;
 	put_v(a, root, "open_needs", item_rows(vc, a, ix->open_needs.v, n));
 	put_bool(a, root, "more_open_needs", ix->open_needs.n > n);
@@ -173,13 +173,13 @@ static value *home(const view_ctx *vc, arena *a, const page_job *job)
 	/* as {events: [...]}, so the event-cards partial renders either */
 	if (up->n) {
 		value *m = value_map(a, 1);
-		value_set(a, m, "events", up);
-		value_set(a, root, "upcoming", m);
+		vset(a, m, "events", up);
+		vset(a, root, "upcoming", m);
 	}
 	if (recent->n) {
 		value *m = value_map(a, 1);
-		value_set(a, m, "events", recent);
-		value_set(a, root, "recent", m);
+		vset(a, m, "events", recent);
+		vset(a, root, "recent", m);
 	}
 	return root;
 }
@@ -218,11 +218,11 @@ static value *list_page(const view_ctx *vc, arena *a, const page_job *job)
 	put_md(vc, a, m, "body_html", &l->body, NULL);
 	put_v(a, m, "contact", contact_v(a, l->contact));
 	if (l->event)
-		value_set(a, m, "event", event_card(vc, a, l->event));
+		vset(a, m, "event", event_card(vc, a, l->event));
 	if (l->street)
-		value_set(a, m, "street_link", link_v(a, l->street->name, vc->street_url[l->street->idx]));
+		vset(a, m, "street_link", link_v(a, l->street->name, vc->street_url[l->street->idx]));
 	if (l->district)
-		value_set(a, m, "district_link", link_v(a, l->district->name, vc->district_url[l->district->idx]));
+		vset(a, m, "district_link", link_v(a, l->district->name, vc->district_url[l->district->idx]));
 	put_bool(a, m, "is_needs", l->kind == LIST_NEEDS);
 	put_bool(a, m, "is_supply", l->kind == LIST_SUPPLY);
 	put_bool(a, m, "is_pain_points", l->kind == LIST_PAIN_POINTS);
@@ -248,13 +248,13 @@ static value *list_page(const view_ctx *vc, arena *a, const page_job *job)
 		put_int(a, g, "count", (long long)(k - i));
 		if (any)
 			put(a, g, "budget", vs_money(a, sum));
-		value_set(a, g, "items", item_rows(vc, a, sorted + i, k - i));
+		vset(a, g, "items", item_rows(vc, a, sorted + i, k - i));
 		value_push(a, groups, g);
 		i = k;
 	}
 	put_int(a, m, "group_count", (long long)groups->n);
 	put_v(a, m, "groups", groups);
-	value_set(a, root, "list", m);
+	vset(a, root, "list", m);
 	put_bool(a, root, "is_list_page", true);
 	return root;
 }
@@ -288,7 +288,7 @@ static value *item_page(const view_ctx *vc, arena *a, const page_job *job)
 	value *root = page_v(vc, a, job, it->title, desc, crumbs);
 	put(a, m, "list_kind_label", list_kind_label(it->list->kind));
 	if (it->district)
-		value_set(a, m, "district_link", link_v(a, it->district->name, vc->district_url[it->district->idx]));
+		vset(a, m, "district_link", link_v(a, it->district->name, vc->district_url[it->district->idx]));
 	if (it->self_funding.set)
 		put(a, m, "self_funding", vs_money(a, it->self_funding.v));
 	put(a, m, "fund", it->fund);
@@ -308,7 +308,7 @@ static value *item_page(const view_ctx *vc, arena *a, const page_job *job)
 	put(a, m, "claim_hint", claim_hint(it));
 	put_bool(a, m, "is_needs", it->list->kind == LIST_NEEDS);
 	put_bool(a, m, "is_supply", it->list->kind == LIST_SUPPLY);
-	value_set(a, root, "item", m);
+	vset(a, root, "item", m);
 	return root;
 }
 
@@ -345,7 +345,7 @@ static value *statuses_page(const view_ctx *vc, arena *a, const page_job *job)
 		put_int(a, e, "count", (long long)vc->ix->status[st].n);
 		value_push(a, l, e);
 	}
-	value_set(a, root, "statuses", l);
+	vset(a, root, "statuses", l);
 	return root;
 }
 
@@ -372,7 +372,7 @@ static value *districts_page(const view_ctx *vc, arena *a, const page_job *job)
 		put_v(a, e, "streets", sts);
 		value_push(a, l, e);
 	}
-	value_set(a, root, "districts", l);
+	vset(a, root, "districts", l);
 	return root;
 }
 
@@ -464,7 +464,7 @@ static value *categories_page(const view_ctx *vc, arena *a, const page_job *job)
 		put_v(a, e, "children", kids);
 		value_push(a, l, e);
 	}
-	value_set(a, root, "categories", l);
+	vset(a, root, "categories", l);
 	return root;
 }
 
@@ -504,7 +504,7 @@ static value *events_page(const view_ctx *vc, arena *a, const page_job *job)
 		}
 		value *e = value_map(a, 2);
 		put_int(a, e, "year", y);
-		value_set(a, e, "events", evs);
+		vset(a, e, "events", evs);
 		value_push(a, years, e);
 		i = k;
 	}
@@ -529,9 +529,9 @@ static value *event_page(const view_ctx *vc, arena *a, const page_job *job)
 	put(a, m, "end_date", vs_date_zh(a, e->end_date));
 	put(a, m, "time", e->time);
 	if (e->street)
-		value_set(a, m, "place_link", link_v(a, e->street->name, vc->street_url[e->street->idx]));
+		vset(a, m, "place_link", link_v(a, e->street->name, vc->street_url[e->street->idx]));
 	else if (e->district)
-		value_set(a, m, "place_link", link_v(a, e->district->name, vc->district_url[e->district->idx]));
+		vset(a, m, "place_link", link_v(a, e->district->name, vc->district_url[e->district->idx]));
 	put_v(a, m, "guided_by", strs_or_null(a, e->guided_by));
 	put_v(a, m, "organizer", strs_or_null(a, e->organizer));
 	put_v(a, m, "undertaker", strs_or_null(a, e->undertaker));
@@ -569,9 +569,9 @@ static value *event_page(const view_ctx *vc, arena *a, const page_job *job)
 		put(a, src, "name", e->source.name);
 		put(a, src, "date", vs_date_zh(a, e->source.date));
 		put(a, src, "url", e->source.url);
-		value_set(a, m, "source", src);
+		vset(a, m, "source", src);
 	}
-	value_set(a, root, "event", m);
+	vset(a, root, "event", m);
 	return root;
 }
 
@@ -605,9 +605,9 @@ static value *case_page(const view_ctx *vc, arena *a, const page_job *job)
 		put(a, src, "name", c->source.name);
 		put(a, src, "date", vs_date_zh(a, c->source.date));
 		put(a, src, "url", c->source.url);
-		value_set(a, m, "source", src);
+		vset(a, m, "source", src);
 	}
-	value_set(a, root, "case", m);
+	vset(a, root, "case", m);
 	return root;
 }
 
@@ -624,7 +624,7 @@ static value *orgs_page(const view_ctx *vc, arena *a, const page_job *job)
 		value *l = value_list(a, set->n);
 		for (size_t i = 0; i < set->n; i++)
 			value_push(a, l, org_link(vc, a, set->v[i]));
-		value_set(a, e, "orgs", l);
+		vset(a, e, "orgs", l);
 		value_push(a, kinds, e);
 	}
 	put_v(a, root, "kinds", kinds);
@@ -640,9 +640,9 @@ static value *org_page(const view_ctx *vc, arena *a, const page_job *job)
 	value *root = page_v(vc, a, job, o->name, o->summary, crumbs);
 	value *m = org_link(vc, a, o);
 	if (o->street)
-		value_set(a, m, "place_link", link_v(a, o->street->name, vc->street_url[o->street->idx]));
+		vset(a, m, "place_link", link_v(a, o->street->name, vc->street_url[o->street->idx]));
 	else if (o->district)
-		value_set(a, m, "place_link", link_v(a, o->district->name, vc->district_url[o->district->idx]));
+		vset(a, m, "place_link", link_v(a, o->district->name, vc->district_url[o->district->idx]));
 	put_v(a, m, "services", category_links(vc, a, o->services, o->nservices));
 	put_v(a, m, "areas", area_links(vc, a, o->areas, o->nareas));
 	value *pool = value_list(a, o->npool);
@@ -657,7 +657,7 @@ static value *org_page(const view_ctx *vc, arena *a, const page_job *job)
 	put_v(a, m, "offers", item_rows(vc, a, ix->org_offers[o->idx].v, ix->org_offers[o->idx].n));
 	put_v(a, m, "claimed", item_rows(vc, a, ix->org_claimed[o->idx].v, ix->org_claimed[o->idx].n));
 	put_v(a, m, "cases", case_cards(vc, a, ix->org_cases[o->idx].v, ix->org_cases[o->idx].n));
-	value_set(a, root, "org", m);
+	vset(a, root, "org", m);
 	return root;
 }
 
@@ -669,7 +669,7 @@ static value *page_page(const view_ctx *vc, arena *a, const page_job *job)
 	put(a, m, "title", p->title);
 	put_md(vc, a, m, "body_html", &p->body, &desc);
 	value *root = page_v(vc, a, job, p->title, desc, NULL);
-	value_set(a, root, "doc", m);
+	vset(a, root, "doc", m);
 	return root;
 }
 
