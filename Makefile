@@ -22,7 +22,7 @@ SAN_OBJ := $(LIB_SRC:src/%.c=build/san/%.o) build/san/theme.o
 TEST_SRC := $(wildcard tests/unit/*.c)
 TEST_HDR := tests/unit/t.h tests/unit/test_mustache.h
 
-.PHONY: all site deps deps-dev check check-valgrind test clean bench bench-mustache help fuzz
+.PHONY: all site deps deps-dev check check-valgrind check-tsan test clean bench bench-mustache help fuzz
 .DEFAULT_GOAL := all
 
 all: qingdan
@@ -94,6 +94,17 @@ build/rel/unit: $(TEST_SRC) $(TEST_HDR) $(OBJ)
 
 check-valgrind: qingdan build/rel/unit
 	@sh tests/run.sh --valgrind
+
+# ThreadSanitizer over parallel parsing and rendering (clang)
+build/tsan/qingdan: $(LIB_SRC) src/main.c build/theme.c $(HDRS)
+	mkdir -p build/tsan
+	clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=thread -Isrc $(PKG_CFLAGS) -o $@ $(LIB_SRC) src/main.c build/theme.c $(LIBS)
+
+check-tsan: build/tsan/qingdan
+	rm -rf build/tsan/out-a build/tsan/out-b
+	build/tsan/qingdan build --quiet --jobs 4 --content content --output build/tsan/out-a
+	build/tsan/qingdan build --quiet --jobs 4 --content tests/fixtures/mini --output build/tsan/out-b
+	@echo "check-tsan: no data race reported"
 
 # the template engine's micro-benchmark (renders/s, bytes/s)
 build/mustache_bench: bench/mustache_bench.c $(OBJ) | build/rel

@@ -205,13 +205,14 @@ typedef struct pool {
 	output *o;
 	diag *d;
 	const char **urls;       /* [j->n], filled by the thread of each page */
+	struct worker *workers;  /* [0] runs on the calling thread */
 	atomic_size_t next;      /* the next job to take */
 	atomic_int failed;
 	pthread_mutex_t lock;    /* for reports to d */
 } pool;
 
 typedef struct worker {
-	pool *p;
+	struct pool *p;
 	arena keep;              /* this thread's page URLs, kept for the sitemap */
 	pthread_t tid;
 } worker;
@@ -254,7 +255,11 @@ static void *render_pages(void *arg)
 	}
 	buf_free(&out);
 	arena_free(&scratch);
-	view_thread_end();
+	/* a spawned thread's keys are used by its own pages only; the main
+	 * thread's keys are also in the shared site values (view_init), so
+	 * render_site releases them after every thread has finished */
+	if (w != &p->workers[0])
+		view_thread_end();
 	return NULL;
 }
 
@@ -306,6 +311,7 @@ int render_site(const site *s, const char *templates_dir, unsigned nthreads, out
 	pthread_mutex_init(&p.lock, NULL);
 	unsigned total = nthreads < 1 ? 1 : nthreads, n = total;
 	worker *w = xcalloc(total, sizeof *w); /* a zeroed arena is an empty one */
+	p.workers = w;
 	for (unsigned i = 0; i < n; i++) {
 		w[i].p = &p;
 		arena_init(&w[i].keep);
@@ -315,6 +321,7 @@ int render_site(const site *s, const char *templates_dir, unsigned nthreads, out
 	render_pages(&w[0]);
 	for (unsigned i = 1; i < n; i++)
 		pthread_join(w[i].tid, NULL);
+	view_thread_end(); /* the main thread's keys: no page needs them now */
 	if (getenv("QINGDAN_TIMINGS"))
 		fprintf(stderr, "qingdan:   pages %.1f ms\n", now_ms() - t0);
 	if (!atomic_load(&p.failed) && sitemap_write(s, p.urls, j.n, o) == 0)
