@@ -184,7 +184,7 @@ def main():
         print(l)
     with open(os.path.join(HERE, "RESULTS.md"), "w", encoding="utf-8") as f:
         f.write("# Benchmark results\n\n")
-        f.write("Produced by `make bench` (bench/run.py); medians of the runs shown. "
+        f.write("Produced by `make bench` (bench/run.py, reproduce with that command); medians of the runs shown. "
                 "Speed-up is Hugo's wall time over qingdan's; RSS ratio is qingdan's peak RSS over Hugo's.\n\n")
         f.write(f"Machine: {machine()}\n\n{HEADER}\n")
         for r in rows:
