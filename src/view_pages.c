@@ -357,6 +357,14 @@ static value *street_link(const view_ctx *vc, arena *a, const street *st)
 	return e;
 }
 
+static value *streets_of(const view_ctx *vc, arena *a, const district *d)
+{
+	value *sts = value_list(a, d->nstreets);
+	for (size_t k = 0; k < d->nstreets; k++)
+		value_push(a, sts, street_link(vc, a, d->streets[k]));
+	return sts;
+}
+
 static value *districts_page(const view_ctx *vc, arena *a, const page_job *job)
 {
 	const site *s = vc->s;
@@ -366,10 +374,7 @@ static value *districts_page(const view_ctx *vc, arena *a, const page_job *job)
 		const district *d = s->districts[i];
 		value *e = link_v(a, d->name, vc->district_url[d->idx]);
 		put_int(a, e, "needs", (long long)vc->ix->district_needs[d->idx].n);
-		value *sts = value_list(a, d->nstreets);
-		for (size_t k = 0; k < d->nstreets; k++)
-			value_push(a, sts, street_link(vc, a, d->streets[k]));
-		put_v(a, e, "streets", sts);
+		put_v(a, e, "streets", streets_of(vc, a, d));
 		value_push(a, l, e);
 	}
 	vset(a, root, "districts", l);
@@ -383,11 +388,8 @@ static value *district_page(const view_ctx *vc, arena *a, const page_job *job)
 	value *crumbs = crumbs_v(a);
 	crumb(a, crumbs, "区县与街道", arena_printf(a, "%sdistricts/", vc->s->base_path));
 	value *root = page_v(vc, a, job, d->name, arena_printf(a, "%s的社区需求、清单与活动", d->name), crumbs);
-	value *sts = value_list(a, d->nstreets);
-	for (size_t k = 0; k < d->nstreets; k++)
-		value_push(a, sts, street_link(vc, a, d->streets[k]));
 	if (job->pageno <= 1) {
-		put_v(a, root, "streets", sts);
+		put_v(a, root, "streets", streets_of(vc, a, d));
 		put_v(a, root, "lists", list_cards(vc, a, ix->district_lists[d->idx].v, ix->district_lists[d->idx].n));
 		put_v(a, root, "events", event_cards(vc, a, ix->district_events[d->idx].v, ix->district_events[d->idx].n));
 		put_v(a, root, "cases", case_cards(vc, a, ix->district_cases[d->idx].v, ix->district_cases[d->idx].n));
