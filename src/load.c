@@ -39,10 +39,14 @@ typedef struct walker {
 
 static int cmp_str(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(*(char *const *)a + 1, *(char *const *)b + 1); /* after the type byte */
 }
 
 /* Sorted names in `dir` (without . and ..); NULL when it does not exist. */
+/* Sorted names in `dir` (without . and .. and hidden files); NULL when it
+ * does not exist. Each name is preceded by one byte: its type as readdir
+ * gives it (DT_REG, DT_DIR, DT_LNK, DT_UNKNOWN), which saves an lstat per
+ * file on the file systems that report it. */
 static char **list_dir(const char *dir, size_t *n)
 {
 	DIR *d = opendir(dir);
@@ -55,8 +59,12 @@ static char **list_dir(const char *dir, size_t *n)
 	while ((e = readdir(d))) {
 		if (e->d_name[0] == '.')
 			continue; /* . .. and hidden files (editor swap files, .DS_Store) */
+		size_t len = strlen(e->d_name);
+		char *name = xmalloc(len + 2);
+		name[0] = (char)e->d_type;
+		memcpy(name + 1, e->d_name, len + 1);
 		names = xgrow(names, &cap, *n + 1, sizeof *names);
-		names[(*n)++] = xstrdup(e->d_name);
+		names[(*n)++] = name;
 	}
 	closedir(d);
 	if (*n)
@@ -88,6 +96,23 @@ static bool link_inside(walker *w, const char *path)
 			    real);
 		return false;
 	}
+	return true;
+}
+
+/* The type of an entry of list_dir: lstat only when readdir did not say,
+ * or for a symlink (which must stay inside the content folder). Returns
+ * false when the entry is to be skipped. */
+static bool entry_stat(walker *w, const char *entry, const char *path, struct stat *st)
+{
+	unsigned char type = (unsigned char)entry[0];
+	if (type == DT_REG || type == DT_DIR) {
+		st->st_mode = type == DT_REG ? S_IFREG : S_IFDIR;
+		return true;
+	}
+	if (lstat(path, st) != 0)
+		return false;
+	if (S_ISLNK(st->st_mode) && (!link_inside(w, path) || stat(path, st) != 0))
+		return false;
 	return true;
 }
 
@@ -142,12 +167,10 @@ static void read_collection(walker *w, coll k, docs *out)
 	strmap ids;
 	strmap_init(&ids);
 	for (size_t i = 0; i < n; i++) {
-		const char *name = names[i];
+		const char *name = names[i] + 1;
 		const char *path = arena_printf(c->a, "%s/%s", dir, name);
 		struct stat st;
-		if (lstat(path, &st) != 0)
-			continue;
-		if (S_ISLNK(st.st_mode) && (!link_inside(w, path) || stat(path, &st) != 0))
+		if (!entry_stat(w, names[i], path, &st))
 			continue;
 		size_t stem;
 		bool md = has_ext(name, ".md", &stem);
@@ -303,13 +326,11 @@ static void read_statics(walker *w, const char *dir, const char *rel, size_t dep
 	size_t n;
 	char **names = list_dir(dir, &n);
 	for (size_t i = 0; i < n; i++) {
-		const char *path = arena_printf(c->a, "%s/%s", dir, names[i]);
-		const char *r = *rel ? arena_printf(c->a, "%s/%s", rel, names[i])
-				     : arena_strdup(c->a, names[i]);
+		const char *path = arena_printf(c->a, "%s/%s", dir, names[i] + 1);
+		const char *r = *rel ? arena_printf(c->a, "%s/%s", rel, names[i] + 1)
+				     : arena_strdup(c->a, names[i] + 1);
 		struct stat st;
-		if (lstat(path, &st) != 0)
-			continue;
-		if (S_ISLNK(st.st_mode) && (!link_inside(w, path) || stat(path, &st) != 0))
+		if (!entry_stat(w, names[i], path, &st))
 			continue;
 		if (S_ISDIR(st.st_mode)) {
 			if (depth < 16)

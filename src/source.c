@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 size_t utf8_check(const char *str, size_t len)
 {
@@ -121,14 +123,14 @@ static void line_col(const char *s, size_t off, unsigned *line, unsigned *col)
 int source_read(arena *a, diag *d, const char *path, source *src)
 {
 	int rc = -1;
-	FILE *f = fopen(path, "rb");
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	char *text = NULL;
-	if (!f) {
+	if (fd < 0) {
 		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
 		return -1;
 	}
 	struct stat st;
-	if (fstat(fileno(f), &st) != 0) {
+	if (fstat(fd, &st) != 0) {
 		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot stat: %s", strerror(errno));
 		goto out;
 	}
@@ -140,11 +142,17 @@ int source_read(arena *a, diag *d, const char *path, source *src)
 		goto out;
 	}
 	size_t len = (size_t)st.st_size;
-	text = arena_alloc(a, len + 1);
-	if (len && fread(text, 1, len, f) != len) {
-		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot read: %s",
-			    ferror(f) ? strerror(errno) : "file changed while reading");
-		goto out;
+	text = arena_alloc_raw(a, len + 1);
+	for (size_t got = 0; got < len;) {
+		ssize_t r = read(fd, text + got, len - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0) {
+			diag_report(d, DIAG_ERROR, path, 0, 0, "cannot read: %s",
+				    r < 0 ? strerror(errno) : "file changed while reading");
+			goto out;
+		}
+		got += (size_t)r;
 	}
 	text[len] = '\0';
 	rc = 1;
@@ -187,6 +195,6 @@ int source_read(arena *a, diag *d, const char *path, source *src)
 	src->len = len;
 	rc = 0;
 out:
-	fclose(f);
+	close(fd);
 	return rc;
 }
