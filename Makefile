@@ -92,7 +92,10 @@ check: build/san/qingdan build/san/unit build/san/fuzz-replay qingdan
 build/rel/unit: $(TEST_SRC) $(TEST_HDR) $(OBJ)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $(TEST_SRC) $(OBJ) $(LIBS)
 
-check-valgrind: qingdan build/rel/unit
+build/rel/fuzz-replay: tests/fuzz/fuzz_content.c tests/fuzz/replay.c $(OBJ)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ tests/fuzz/fuzz_content.c tests/fuzz/replay.c $(OBJ) $(LIBS)
+
+check-valgrind: qingdan build/rel/unit build/rel/fuzz-replay
 	@sh tests/run.sh --valgrind
 
 # ThreadSanitizer over parallel parsing and rendering (clang)
