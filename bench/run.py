@@ -180,8 +180,27 @@ def main():
     for r in rows:
         if "incremental" in r:
             lines.append(f"{r['corpus']}, one need edited, rebuilt into the same output: {r['incremental']}")
+    targets = []
+    if "needs-10k" in by:
+        r = by["needs-10k"]
+        sp, rss = r["hugo"]["wall"] / r["qingdan"]["wall"], r["qingdan"]["rss"] / r["hugo"]["rss"]
+        targets.append(f"| 10k needs: at least 20x faster than Hugo | {sp:.1f}x | {'yes' if sp >= 20 else '**no**'} |")
+        targets.append(f"| 10k needs: peak RSS at most a quarter of Hugo's and under 100 MB | "
+                       f"{rss:.3f} of Hugo's, {r['qingdan']['rss'] / 1024:.0f} MB | "
+                       f"{'yes' if rss <= 0.25 and r['qingdan']['rss'] < 100 * 1024 else '**no**'} |")
+    if "plain-4000" in by:
+        r = by["plain-4000"]
+        sp = r["hugo"]["wall"] / r["qingdan"]["wall"]
+        targets.append(f"| plain 4,000 pages: at least 10x faster | {sp:.1f}x | {'yes' if sp >= 10 else '**no**'} |")
+    if "needs-100k" in by:
+        a, b = by["needs-10k"]["qingdan"], by["needs-100k"]["qingdan"]
+        t = b["wall"] / a["wall"]
+        targets.append(f"| 100k needs: at most 12x the 10k time, memory linear | {t:.1f}x time, "
+                       f"{b['rss'] / a['rss']:.1f}x RSS | {'yes' if t <= 12 else '**no**'} |")
     for l in lines:
         print(l)
+    for t in targets:
+        print(t)
     with open(os.path.join(HERE, "RESULTS.md"), "w", encoding="utf-8") as f:
         f.write("# Benchmark results\n\n")
         f.write("Produced by `make bench` (bench/run.py, reproduce with that command); medians of the runs shown. "
@@ -190,6 +209,9 @@ def main():
         for r in rows:
             f.write(fmt_row(r) + "\n")
         f.write("\n" + "\n".join(f"- {l}" for l in lines) + "\n")
+        if targets:
+            f.write("\n## Against the targets\n\n| target | measured | met? |\n|---|---|---|\n")
+            f.write("\n".join(targets) + "\n")
         extra = os.path.join(HERE, "RESULTS-notes.md")
         if os.path.exists(extra):
             f.write("\n" + open(extra, encoding="utf-8").read())
