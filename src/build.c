@@ -59,7 +59,7 @@ static const char *templates_dir(const build_opts *opt, arena *a)
 static int write_site(const build_opts *opt, unsigned jobs, site *s, diag *d)
 {
 	output o;
-	if (output_begin(&o, opt->output, d) != 0) {
+	if (output_begin(&o, opt->output, opt->content, d) != 0) {
 		output_free(&o);
 		return -1;
 	}

@@ -37,7 +37,45 @@ bool output_path_ok(const char *rel)
 	return true;
 }
 
-int output_begin(output *o, const char *dir, diag *d)
+#define MARKER ".qingdan"
+
+/* See output_begin: may the existing folder `final` be replaced? */
+static bool replaceable(const char *final, const char *protect, diag *d)
+{
+	char rf[PATH_MAX], rp[PATH_MAX];
+	struct stat st;
+	if (lstat(final, &st) != 0 || !S_ISDIR(st.st_mode))
+		return true; /* absent (created), or not a folder (refused at commit) */
+	if (realpath(final, rf) && protect && realpath(protect, rp)) {
+		size_t n = strlen(rf);
+		if (strcmp(rf, "/") == 0 || (strncmp(rp, rf, n) == 0 && (rp[n] == '/' || rp[n] == '\0'))) {
+			diag_report(d, DIAG_ERROR, final, 0, 0,
+				    "the output folder is or contains the content folder; choose another --output");
+			return false;
+		}
+	}
+	DIR *dh = opendir(final);
+	if (!dh)
+		return true;
+	bool others = false, marked = false;
+	struct dirent *e;
+	while ((e = readdir(dh))) {
+		if (strcmp(e->d_name, MARKER) == 0)
+			marked = true;
+		else if (e->d_name[0] != '.')
+			others = true;
+	}
+	closedir(dh);
+	if (others && !marked) {
+		diag_report(d, DIAG_ERROR, final, 0, 0,
+			    "the output folder has files but was not made by qingdan (it has no " MARKER
+			    " file), and a build replaces all of it; empty it or choose another --output");
+		return false;
+	}
+	return true;
+}
+
+int output_begin(output *o, const char *dir, const char *protect, diag *d)
 {
 	memset(o, 0, sizeof *o);
 	o->dirfd = o->oldfd = -1;
@@ -55,6 +93,8 @@ int output_begin(output *o, const char *dir, diag *d)
 	else
 		buf_printf(&b, ".%s.staging-%ld", o->final, (long)getpid());
 	o->staging = buf_detach(&b, NULL);
+	if (!replaceable(o->final, protect, d))
+		return -1;
 	output_rmtree(o->staging); /* left over by a killed build of this pid */
 	/* the output folder's parents, as `mkdir -p` would */
 	for (char *p = o->staging + 1; (p = strchr(p, '/')); p++) {
@@ -74,7 +114,8 @@ int output_begin(output *o, const char *dir, diag *d)
 			    strerror(errno));
 		return -1;
 	}
-	return 0;
+	static const char note[] = "This folder is written by qingdan: every build replaces its files.\n";
+	return output_write(o, MARKER, note, sizeof note - 1);
 }
 
 static void report(output *o, const char *path, const char *what, int err)

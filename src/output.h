@@ -30,8 +30,13 @@ typedef struct output {
 /* True when `rel` is a safe relative output path: not empty, no leading
  * '/', no empty, '.' or '..' component, no backslash or control byte. */
 bool output_path_ok(const char *rel);
-/* Create the staging folder for `dir`. Returns 0, or -1 after reporting. */
-int output_begin(output *o, const char *dir, diag *d);
+/* Create the staging folder for `dir`. Because a successful build
+ * replaces the whole output folder, an existing one is refused when it
+ * holds (or is) `protect` (the content folder), or when it has files but
+ * no `.qingdan` marker, i.e. it was not made by qingdan: a mistyped
+ * --output must not delete someone's files. Every build writes the marker.
+ * Returns 0, or -1 after reporting. */
+int output_begin(output *o, const char *dir, const char *protect, diag *d);
 /* Write `len` bytes to `rel` inside staging, creating folders. Returns 0,
  * or -1 after reporting (an unsafe path is reported as an internal error). */
 int output_write(output *o, const char *rel, const void *data, size_t len);

@@ -103,6 +103,19 @@ printf '{{#items}}\n' >"$scratch/ov/templates/404.mustache"
 qd build --quiet --content "$scratch/ov/content" --output "$scratch/ov/out" 2>"$scratch/err"
 grep -qE 'templates/404.mustache:1:1: error: ' "$scratch/err" && ok override-error || fail override-error "$(cat "$scratch/err")"
 
+# a build replaces its output folder, so it refuses one it did not make
+mkdir -p "$scratch/mine/photos"
+echo keep >"$scratch/mine/photos/me.jpg"
+expect_status foreign-output 3 qd build --quiet --content tests/fixtures/mini --output "$scratch/mine"
+[ -f "$scratch/mine/photos/me.jpg" ] && grep -q 'not made by qingdan' "$scratch/err" && ok foreign-output-kept \
+	|| fail foreign-output-kept "a folder not made by qingdan was touched"
+mkdir -p "$scratch/own"
+cp -R tests/fixtures/mini "$scratch/own/content"
+expect_status output-is-content 3 qd build --quiet --content "$scratch/own/content" --output "$scratch/own/content"
+expect_status output-holds-content 3 qd build --quiet --content "$scratch/own/content" --output "$scratch/own"
+[ -f "$scratch/own/content/site.yaml" ] && ok content-kept || fail content-kept "content folder damaged"
+[ -f "$out/.qingdan" ] && ok marker-written || fail marker-written "no .qingdan in the output"
+
 # an output path that is a file is an I/O error
 echo x >"$scratch/file"
 expect_status output-is-file 3 qd build --quiet --content tests/fixtures/mini --output "$scratch/file"
