@@ -349,7 +349,7 @@ bool markdown_size_ok(loadctx *c, const markdown_src *m)
 	if (m->len <= MARKDOWN_MAX)
 		return true;
 	diag_error(c->d, m->pos,
-		   "the Markdown text is %zu bytes, over the limit of %u bytes (512 KiB); split it into several records or pages",
+		   "the Markdown text is %zu bytes, over the limit of %u bytes (64 KiB); split it into several records or pages",
 		   m->len, MARKDOWN_MAX);
 	return false;
 }
