@@ -6,21 +6,6 @@
 #include "records.h"
 #include "resolve.h"
 
-static const enum_name list_kinds[] = {
-	{ LIST_NEEDS, "needs", "需求清单" },
-	{ LIST_SUPPLY, "supply", "供给清单" },
-	{ LIST_PAIN_POINTS, "pain-points", "痛点清单" },
-};
-
-static const enum_name need_statuses[] = {
-	{ STATUS_OPEN, "open", "待认领" },
-	{ STATUS_NEGOTIATING, "negotiating", "洽谈中" },
-	{ STATUS_CLAIMED, "claimed", "已认领" },
-	{ STATUS_IN_PROGRESS, "in-progress", "实施中" },
-	{ STATUS_COMPLETED, "completed", "已完成" },
-	{ STATUS_CLOSED, "closed", "已关闭" },
-};
-
 static const enum_name supply_statuses[] = {
 	{ STATUS_OPEN, "open", "可对接" },
 	{ STATUS_CLOSED, "closed", "已关闭" },
@@ -224,7 +209,7 @@ static void load_item(loadctx *c, list *l, item *it, const value *v, long long *
 		if (l->kind == LIST_SUPPLY)
 			fld_enum(c, f[I_STATUS], supply_statuses, 2, &st);
 		else
-			fld_enum(c, f[I_STATUS], need_statuses, STATUS_COUNT, &st);
+			fld_enum(c, f[I_STATUS], status_names, STATUS_COUNT, &st);
 	}
 	it->status = (item_status)st;
 	it->nclaimed = ref_orgs(c, f[I_CLAIMED], &it->claimed_by);
@@ -267,7 +252,7 @@ void list_load(loadctx *c, list *l, const doc *dc)
 	if (!f[L_KIND])
 		fld_missing(c, l->pos, &list_fields[L_KIND], what);
 	else
-		fld_enum(c, f[L_KIND], list_kinds, 3, &kind);
+		fld_enum(c, f[L_KIND], list_kind_names, 3, &kind);
 	l->kind = (list_kind)kind;
 	ref_place(c, f[L_DISTRICT], f[L_STREET], l->pos, what, true, &l->district, &l->street);
 	l->place_bad = (f[L_STREET] && !l->street) || (f[L_DISTRICT] && !l->district) ||

@@ -1,50 +1,61 @@
-/* model: display labels and URL ids of the model's enumerations
- * (model.h). The loader parses these same words from content. */
+/* model: the model's enumerations, as content writes them and pages show
+ * them (model.h). The loader parses content with these same tables. */
 #include "model.h"
 
-static const char *const status_ids[STATUS_SHOWN_COUNT] = {
-	"open", "negotiating", "claimed", "in-progress", "completed", "closed", "expired",
+const enum_name status_names[STATUS_SHOWN_COUNT] = {
+	{ STATUS_OPEN, "open", "待认领" },
+	{ STATUS_NEGOTIATING, "negotiating", "洽谈中" },
+	{ STATUS_CLAIMED, "claimed", "已认领" },
+	{ STATUS_IN_PROGRESS, "in-progress", "实施中" },
+	{ STATUS_COMPLETED, "completed", "已完成" },
+	{ STATUS_CLOSED, "closed", "已关闭" },
+	{ STATUS_EXPIRED, "expired", "已截止" },
 };
-static const char *const status_labels[STATUS_SHOWN_COUNT] = {
-	"待认领", "洽谈中", "已认领", "实施中", "已完成", "已关闭", "已截止",
+
+const enum_name list_kind_names[3] = {
+	{ LIST_NEEDS, "needs", "需求清单" },
+	{ LIST_SUPPLY, "supply", "供给清单" },
+	{ LIST_PAIN_POINTS, "pain-points", "痛点清单" },
+};
+
+const enum_name org_kind_names[ORG_KIND_COUNT] = {
+	{ ORG_SOCIAL_ORG, "social-organization", "社会组织" },
+	{ ORG_SOCIAL_ENTERPRISE, "social-enterprise", "社会企业" },
+	{ ORG_ENTERPRISE, "enterprise", "企业" },
+	{ ORG_ASSOCIATION, "association", "行业协会商会" },
+	{ ORG_VOLUNTEER, "volunteer-organization", "志愿服务组织" },
+	{ ORG_THINK_TANK, "think-tank", "专家智库" },
+	{ ORG_OTHER, "other", "其他" },
 };
 
 const char *status_id(item_status st)
 {
-	return (unsigned)st < STATUS_SHOWN_COUNT ? status_ids[st] : "open";
+	return (unsigned)st < STATUS_SHOWN_COUNT ? status_names[st].en : "open";
 }
 
 const char *status_label(item_status st, list_kind kind)
 {
 	if (kind == LIST_SUPPLY && st == STATUS_OPEN)
 		return "可对接";
-	return (unsigned)st < STATUS_SHOWN_COUNT ? status_labels[st] : "";
+	return (unsigned)st < STATUS_SHOWN_COUNT ? status_names[st].zh : "";
 }
 
 const char *list_kind_id(list_kind k)
 {
-	return k == LIST_NEEDS ? "needs" : k == LIST_SUPPLY ? "supply" : "pain-points";
+	return (unsigned)k < 3 ? list_kind_names[k].en : "needs";
 }
 
 const char *list_kind_label(list_kind k)
 {
-	return k == LIST_NEEDS ? "需求清单" : k == LIST_SUPPLY ? "供给清单" : "痛点清单";
+	return (unsigned)k < 3 ? list_kind_names[k].zh : "";
 }
-
-static const char *const org_ids[ORG_KIND_COUNT] = {
-	"social-organization", "social-enterprise", "enterprise", "association",
-	"volunteer-organization", "think-tank", "other",
-};
-static const char *const org_labels[ORG_KIND_COUNT] = {
-	"社会组织", "社会企业", "企业", "行业协会商会", "志愿服务组织", "专家智库", "其他",
-};
 
 const char *org_kind_id(org_kind k)
 {
-	return k < ORG_KIND_COUNT ? org_ids[k] : "other";
+	return (unsigned)k < ORG_KIND_COUNT ? org_kind_names[k].en : "other";
 }
 
 const char *org_kind_label(org_kind k)
 {
-	return k < ORG_KIND_COUNT ? org_labels[k] : "其他";
+	return (unsigned)k < ORG_KIND_COUNT ? org_kind_names[k].zh : "其他";
 }

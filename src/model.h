@@ -321,6 +321,19 @@ site *site_load(arena *a, diag *d, const char *dir, unsigned nthreads);
 /* Free the site's lookup tables (its records go with the arena). */
 void site_free(site *s);
 
+/* An enumerated value as content writes it: English id and Chinese label.
+ * The tables below are what the loader accepts and what pages show. */
+typedef struct enum_name {
+	int val;
+	const char *en, *zh;
+} enum_name;
+
+/* Need statuses; the first STATUS_COUNT are what content may give, the
+ * last is STATUS_EXPIRED (已截止), which only pages show. */
+extern const enum_name status_names[STATUS_SHOWN_COUNT];
+extern const enum_name list_kind_names[3];
+extern const enum_name org_kind_names[ORG_KIND_COUNT];
+
 /* The status an item is shown with: STATUS_EXPIRED when it is open and
  * past its deadline, else its own. */
 static inline int item_shown_status(const item *it)

@@ -123,16 +123,6 @@ void config_load(loadctx *c, const value *root, const char *path)
 
 /* ---- organisations ---- */
 
-static const enum_name org_kinds[] = {
-	{ ORG_SOCIAL_ORG, "social-organization", "社会组织" },
-	{ ORG_SOCIAL_ENTERPRISE, "social-enterprise", "社会企业" },
-	{ ORG_ENTERPRISE, "enterprise", "企业" },
-	{ ORG_ASSOCIATION, "association", "行业协会商会" },
-	{ ORG_VOLUNTEER, "volunteer-organization", "志愿服务组织" },
-	{ ORG_THINK_TANK, "think-tank", "专家智库" },
-	{ ORG_OTHER, "other", "其他" },
-};
-
 enum { O_NAME, O_KIND, O_DISTRICT, O_STREET, O_SERVICES, O_AREAS, O_POOL, O_CONTACT, O_WEBSITE,
        O_FOUNDED, O_SUMMARY, O_BODY, O_COUNT };
 static const field org_fields[O_COUNT] = {
@@ -163,7 +153,7 @@ void org_load(loadctx *c, org *o, const doc *dc)
 	if (!f[O_KIND])
 		fld_missing(c, o->pos, &org_fields[O_KIND], what);
 	else
-		fld_enum(c, f[O_KIND], org_kinds, ORG_KIND_COUNT, &kind);
+		fld_enum(c, f[O_KIND], org_kind_names, ORG_KIND_COUNT, &kind);
 	o->kind = (org_kind)kind;
 	ref_place(c, f[O_DISTRICT], f[O_STREET], o->pos, what, false, &o->district, &o->street);
 	o->nservices = ref_categories(c, f[O_SERVICES], &o->services);

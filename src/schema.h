@@ -26,11 +26,6 @@ typedef struct field {
 	const char *en, *zh;
 } field;
 
-typedef struct enum_name {
-	int val;
-	const char *en, *zh;
-} enum_name;
-
 /* Match the keys of `map` to `defs` (n of them): slots[i] receives the value
  * of defs[i] or NULL. `what` names the record in messages ("a list item").
  * Null values count as absent. Returns false (after reporting) when `map`
