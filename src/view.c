@@ -155,11 +155,61 @@ value *strs_v(arena *a, strs s)
 
 /* ---- URLs and paths ---- */
 
-static const char *url_of(arena *a, const site *s, const char *fmt, const char *x, const char *y)
+/* Where a page lives, relative to the site root. An index, and a free
+ * page (menus link those by hand), is a folder ("lists/x/", "" for the
+ * home page) whose file is index.html; the page of a record (item, event,
+ * case, organisation) is a file ("lists/x/3.html"), and so is page N > 1
+ * of an index ("needs/page/2.html"). Files rather than a folder each
+ * spare the output 15,000 folders at 10,000 needs, and work on hosts that
+ * serve index.html at the top only. */
+static void page_loc(const page_job *job, buf *b)
+{
+	const char *leaf = NULL;
+	switch (job->kind) {
+	case PG_HOME: break;
+	case PG_LISTS: buf_puts(b, "lists/"); break;
+	case PG_LIST: buf_printf(b, "lists/%s/", ((const list *)job->rec)->id); break;
+	case PG_ITEM: {
+		const item *it = job->rec;
+		buf_printf(b, "lists/%s/%lld.html", it->list->id, it->no);
+		return;
+	}
+	case PG_NEEDS: buf_puts(b, "needs/"); break;
+	case PG_SUPPLY: buf_puts(b, "supply/"); break;
+	case PG_DISTRICTS: buf_puts(b, "districts/"); break;
+	case PG_DISTRICT: buf_printf(b, "districts/%s/", ((const district *)job->rec)->id); break;
+	case PG_STREET: buf_printf(b, "streets/%s/", ((const street *)job->rec)->id); break;
+	case PG_COMMUNITY: {
+		const community *cm = job->rec;
+		buf_printf(b, "streets/%s/%s/", cm->street->id, cm->id);
+		break;
+	}
+	case PG_CATEGORIES: buf_puts(b, "categories/"); break;
+	case PG_CATEGORY: buf_printf(b, "categories/%s/", ((const category *)job->rec)->id); break;
+	case PG_STATUSES: buf_puts(b, "status/"); break;
+	case PG_STATUS: buf_printf(b, "status/%s/", status_id((item_status)job->status)); break;
+	case PG_EVENTS: buf_puts(b, "events/"); break;
+	case PG_EVENT: buf_puts(b, "events/"), leaf = ((const event *)job->rec)->id; break;
+	case PG_CASES: buf_puts(b, "cases/"); break;
+	case PG_CASE: buf_puts(b, "cases/"), leaf = ((const case_study *)job->rec)->id; break;
+	case PG_ORGS: buf_puts(b, "orgs/"); break;
+	case PG_ORG: buf_puts(b, "orgs/"), leaf = ((const org *)job->rec)->id; break;
+	case PG_PAGE: buf_printf(b, "pages/%s/", ((const page *)job->rec)->id); break;
+	case PG_NOT_FOUND: buf_puts(b, "404.html"); return;
+	case PG_KIND_COUNT: break;
+	}
+	if (leaf)
+		buf_printf(b, "%s.html", leaf);
+	else if (job->pageno > 1)
+		buf_printf(b, "page/%u.html", job->pageno);
+}
+
+/* The URL of a page: the base path, then page_loc. */
+static const char *loc_url(const site *s, const page_job *job, arena *a)
 {
 	buf b = BUF_INIT;
 	buf_puts(&b, s->base_path);
-	buf_printf(&b, fmt, x, y);
+	page_loc(job, &b);
 	const char *r = arena_strndup(a, b.ptr, b.len);
 	buf_free(&b);
 	return r;
@@ -179,31 +229,25 @@ void view_init(view_ctx *vc, const site *s, const site_index *ix, arena *a, cons
 	vc->item_deadline = arena_array(a, n, sizeof *vc->item_deadline);
 	for (size_t i = 0; i < s->nitems; i++) {
 		const item *it = s->items[i];
-		char no[24];
-		snprintf(no, sizeof no, "%lld", it->no);
-		vc->item_url[i] = url_of(a, s, "lists/%s/%s/", it->list->id, no);
+		vc->item_url[i] = loc_url(s, &(page_job){ .kind = PG_ITEM, .rec = it }, a);
 		if (it->budget.set)
 			vc->item_budget[i] = vs_money(a, it->budget.v);
 		vc->item_deadline[i] = vs_date_zh(a, it->deadline);
 	}
-#define URLS(field, arr, count, fmt)                                                  \
+#define URLS(field, arr, count, k)                                                    \
 	vc->field = arena_array(a, (count) ? (count) : 1, sizeof *vc->field);           \
 	for (size_t i = 0; i < (count); i++)                                            \
-		vc->field[i] = url_of(a, s, fmt, (arr)[i]->id, "");
-	URLS(list_url, s->lists, s->nlists, "lists/%s/%s");
-	URLS(street_url, s->streets, s->nstreets, "streets/%s/%s");
-	URLS(district_url, s->districts, s->ndistricts, "districts/%s/%s");
-	URLS(category_url, s->categories, s->ncategories, "categories/%s/%s");
-	URLS(org_url, s->orgs, s->norgs, "orgs/%s/%s");
-	URLS(event_url, s->events, s->nevents, "events/%s/%s");
+		vc->field[i] = loc_url(s, &(page_job){ .kind = (k), .rec = (arr)[i] }, a);
+	URLS(list_url, s->lists, s->nlists, PG_LIST);
+	URLS(street_url, s->streets, s->nstreets, PG_STREET);
+	URLS(district_url, s->districts, s->ndistricts, PG_DISTRICT);
+	URLS(category_url, s->categories, s->ncategories, PG_CATEGORY);
+	URLS(org_url, s->orgs, s->norgs, PG_ORG);
+	URLS(event_url, s->events, s->nevents, PG_EVENT);
+	URLS(community_url, ix->communities, s->ncommunities, PG_COMMUNITY);
 #undef URLS
 	vc->site_values = site_v(vc, a, NULL);
 	vc->site_key = value_cstr(a, "site");
-	vc->community_url = arena_array(a, s->ncommunities ? s->ncommunities : 1, sizeof *vc->community_url);
-	for (size_t i = 0; i < s->ncommunities; i++) {
-		const community *cm = ix->communities[i];
-		vc->community_url[i] = url_of(a, s, "streets/%s/%s/", cm->street->id, cm->id);
-	}
 }
 
 static const char *const templates[PG_KIND_COUNT] = {
@@ -219,48 +263,6 @@ static const char *const templates[PG_KIND_COUNT] = {
 const char *view_template(page_kind kind)
 {
 	return templates[kind];
-}
-
-/* The folder of a page, relative to the site root, ending in '/' (or ""
- * for the home page); page 2 and later of an index add "page/N/". */
-static void page_dir(const view_ctx *vc, const page_job *job, buf *b)
-{
-	const site *s = vc->s;
-	switch (job->kind) {
-	case PG_HOME: break;
-	case PG_LISTS: buf_puts(b, "lists/"); break;
-	case PG_LIST: buf_printf(b, "lists/%s/", ((const list *)job->rec)->id); break;
-	case PG_ITEM: {
-		const item *it = job->rec;
-		buf_printf(b, "lists/%s/%lld/", it->list->id, it->no);
-		break;
-	}
-	case PG_NEEDS: buf_puts(b, "needs/"); break;
-	case PG_SUPPLY: buf_puts(b, "supply/"); break;
-	case PG_DISTRICTS: buf_puts(b, "districts/"); break;
-	case PG_DISTRICT: buf_printf(b, "districts/%s/", ((const district *)job->rec)->id); break;
-	case PG_STREET: buf_printf(b, "streets/%s/", ((const street *)job->rec)->id); break;
-	case PG_COMMUNITY: {
-		const community *cm = job->rec;
-		buf_printf(b, "streets/%s/%s/", cm->street->id, cm->id);
-		break;
-	}
-	case PG_CATEGORIES: buf_puts(b, "categories/"); break;
-	case PG_CATEGORY: buf_printf(b, "categories/%s/", ((const category *)job->rec)->id); break;
-	case PG_STATUSES: buf_puts(b, "status/"); break;
-	case PG_STATUS: buf_printf(b, "status/%s/", status_id((item_status)job->status)); break;
-	case PG_EVENTS: buf_puts(b, "events/"); break;
-	case PG_EVENT: buf_printf(b, "events/%s/", ((const event *)job->rec)->id); break;
-	case PG_CASES: buf_puts(b, "cases/"); break;
-	case PG_CASE: buf_printf(b, "cases/%s/", ((const case_study *)job->rec)->id); break;
-	case PG_ORGS: buf_puts(b, "orgs/"); break;
-	case PG_ORG: buf_printf(b, "orgs/%s/", ((const org *)job->rec)->id); break;
-	case PG_PAGE: buf_printf(b, "pages/%s/", ((const page *)job->rec)->id); break;
-	case PG_NOT_FOUND: case PG_KIND_COUNT: break;
-	}
-	if (job->pageno > 1)
-		buf_printf(b, "page/%u/", job->pageno);
-	(void)s;
 }
 
 /* The URL computed once in view_init for the first page of a record. */
@@ -283,10 +285,10 @@ static const char *record_url(const view_ctx *vc, const page_job *job)
 
 const char *view_path(const view_ctx *vc, const page_job *job, arena *a)
 {
-	if (job->kind == PG_NOT_FOUND)
-		return "404.html";
 	const char *url = view_url(vc, job, a) + strlen(vc->s->base_path);
 	size_t n = strlen(url);
+	if (n && url[n - 1] != '/')
+		return url;
 	char *p = arena_alloc(a, n + sizeof "index.html");
 	memcpy(p, url, n);
 	memcpy(p + n, "index.html", sizeof "index.html");
@@ -296,17 +298,7 @@ const char *view_path(const view_ctx *vc, const page_job *job, arena *a)
 const char *view_url(const view_ctx *vc, const page_job *job, arena *a)
 {
 	const char *known = record_url(vc, job);
-	if (known)
-		return known;
-	buf b = BUF_INIT;
-	buf_puts(&b, vc->s->base_path);
-	if (job->kind == PG_NOT_FOUND)
-		buf_puts(&b, "404.html");
-	else
-		page_dir(vc, job, &b);
-	const char *r = arena_strndup(a, b.ptr, b.len);
-	buf_free(&b);
-	return r;
+	return known ? known : loc_url(vc->s, job, a);
 }
 
 /* ---- shared parts ---- */

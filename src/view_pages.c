@@ -63,7 +63,7 @@ static value *event_cards(const view_ctx *vc, arena *a, event *const *v, size_t 
 
 static const char *case_url(const view_ctx *vc, arena *a, const case_study *c)
 {
-	return arena_printf(a, "%scases/%s/", vc->s->base_path, c->id);
+	return view_url(vc, &(page_job){ .kind = PG_CASE, .rec = c }, a);
 }
 
 static value *case_cards(const view_ctx *vc, arena *a, case_study *const *v, size_t n)

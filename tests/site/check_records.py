@@ -26,7 +26,8 @@ def fail(what, why):
 def page_file(url_path):
     assert url_path.startswith(base), url_path
     rel = url_path[len(base):]
-    return os.path.join(site, rel, "index.html")
+    # an index is a folder (its index.html); a record's page is a file
+    return os.path.join(site, rel, "index.html") if rel == "" or rel.endswith("/") else os.path.join(site, rel)
 
 
 def exists(what, url_path):
@@ -41,10 +42,10 @@ HREF = re.compile(r'href="([^"]+)"')
 
 
 def links_of_index(url_path):
-    """Item links on an index and all its further pages (page/N/)."""
+    """Item links on an index and all its further pages (page/N.html)."""
     found, n = set(), 1
     while True:
-        p = url_path if n == 1 else f"{url_path}page/{n}/"
+        p = url_path if n == 1 else f"{url_path}page/{n}.html"
         f = page_file(p)
         if not os.path.isfile(f):
             break
@@ -52,7 +53,7 @@ def links_of_index(url_path):
         main = html[html.index("<main"):html.index("</main>")]
         for h in HREF.findall(main):
             h = urlparse(h).path
-            if re.fullmatch(re.escape(base) + r"lists/[a-z0-9-]+/[0-9]+/", h):
+            if re.fullmatch(re.escape(base) + r"lists/[a-z0-9-]+/[0-9]+\.html", h):
                 found.add(h)
         n += 1
     return found
@@ -72,7 +73,7 @@ items = []
 for l in dump["lists"]:
     exists(f"list {l['id']}", f"{base}lists/{l['id']}/")
     for it in l["items"]:
-        it = dict(it, list=l["id"], kind=l["kind"], url=f"{base}lists/{l['id']}/{it['no']}/")
+        it = dict(it, list=l["id"], kind=l["kind"], url=f"{base}lists/{l['id']}/{it['no']}.html")
         items.append(it)
         exists(f"item {l['id']}/{it['no']}", it["url"])
 
@@ -110,11 +111,11 @@ for c in dump["categories"]:
          urls(i for i in items if i["category"] == c["id"] or groups.get(i["category"]) == c["id"]))
 
 for e in dump["events"]:
-    exists(f"event {e['id']}", f"{base}events/{e['id']}/")
+    exists(f"event {e['id']}", f"{base}events/{e['id']}.html")
 for c in dump["cases"]:
-    exists(f"case {c['id']}", f"{base}cases/{c['id']}/")
+    exists(f"case {c['id']}", f"{base}cases/{c['id']}.html")
 for o in dump["orgs"]:
-    exists(f"org {o['id']}", f"{base}orgs/{o['id']}/")
+    exists(f"org {o['id']}", f"{base}orgs/{o['id']}.html")
 for p in dump["pages"]:
     exists(f"page {p['id']}", f"{base}pages/{p['id']}/")
 for p in ["", "lists/", "needs/", "supply/", "districts/", "categories/", "status/",

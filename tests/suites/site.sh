@@ -67,8 +67,8 @@ cat >"$scratch/pages" <<PAGES
 ./
 lists/
 lists/2020-bailianchi-needs/
-lists/2020-bailianchi-needs/1/
-lists/2025-chenghua-supply/1/
+lists/2020-bailianchi-needs/1.html
+lists/2025-chenghua-supply/1.html
 needs/
 supply/
 status/
@@ -80,11 +80,11 @@ streets/bailianchi/bailian/
 categories/
 categories/party-building/
 events/
-events/2020-bailianchi-forum/
+events/2020-bailianchi-forum.html
 cases/
-cases/bailian-hardware-space-ops/
+cases/bailian-hardware-space-ops.html
 orgs/
-orgs/demo-service-centre/
+orgs/demo-service-centre.html
 pages/about/
 404.html
 PAGES
