@@ -215,6 +215,97 @@ static const char *loc_url(const site *s, const page_job *job, arena *a)
 	return r;
 }
 
+static vtext text(const char *s)
+{
+	return (vtext){ s, s ? strlen(s) : 0 };
+}
+
+/* Where own_end put a text in the item's own buffer. */
+typedef struct own_text {
+	size_t at, n;
+	bool set;
+} own_text;
+
+/* End the text that began at `at` in own (NUL-terminated). */
+static own_text own_end(buf *own, size_t at)
+{
+	own_text t = { at, own->len - at, true };
+	buf_putc(own, '\0');
+	return t;
+}
+
+/* The texts of one item's row (see item_view): the item's own ones (URL,
+ * title, budget, deadline, price) are written one after another into a
+ * buffer, then copied behind the struct. */
+static const item_view *item_view_of(const view_ctx *vc, arena *a, const item *it)
+{
+	const site *s = vc->s;
+	list_kind k = it->list->kind;
+	int st = item_shown_status(it);
+	buf own = BUF_INIT;
+	own_text url, title, budget = { 0 }, deadline = { 0 }, price = { 0 };
+	buf_puts(&own, s->base_path);
+	page_loc(&(page_job){ .kind = PG_ITEM, .rec = it }, &own);
+	url = own_end(&own, 0);
+	buf_puts(&own, it->title);
+	title = own_end(&own, url.n + 1);
+	if (it->budget.set) {
+		size_t at = own.len;
+		view_money(it->budget.v, &own);
+		budget = own_end(&own, at);
+	}
+	if (it->deadline != DATE_NONE) {
+		size_t at = own.len;
+		view_date_zh(it->deadline, &own);
+		deadline = own_end(&own, at);
+	}
+	if (it->price.set || it->price_text) {
+		size_t at = own.len;
+		if (it->price.set) {
+			view_money(it->price.v, &own);
+			buf_puts(&own, "万元");
+		} else {
+			buf_puts(&own, it->price_text);
+		}
+		price = own_end(&own, at);
+	}
+	item_view *v = arena_alloc_raw(a, sizeof *v + own.len);
+	const char *base = memcpy(v + 1, own.ptr, own.len);
+	buf_free(&own);
+#define OWN(t) ((t).set ? (vtext){ base + (t).at, (t).n } : (vtext){ 0 })
+	*v = (item_view){
+		.no = it->no,
+		.url = OWN(url), .title = OWN(title), .budget = OWN(budget),
+		.deadline = OWN(deadline), .price = OWN(price),
+		.kind = text(list_kind_id(k)),
+		.kind_label = text(k == LIST_NEEDS ? "需求" : k == LIST_SUPPLY ? "供给" : "痛点"),
+		.list_title = text(it->list->title),
+		.list_url = text(vc->list_url[it->list->idx]),
+	};
+	if (it->category) {
+		v->category = text(it->category->name);
+		v->category_url = text(vc->category_url[it->category->index]);
+	}
+	if (it->street) {
+		v->street = text(it->street->name);
+		v->street_url = text(vc->street_url[it->street->idx]);
+	}
+	if (it->community) {
+		v->community = text(it->community->name);
+		v->community_url = text(vc->community_url[it->community->idx]);
+	}
+	if (k != LIST_PAIN_POINTS) {
+		v->status = text(status_label((item_status)st, k));
+		v->status_id = text(status_id((item_status)st));
+	}
+	if (it->org) {
+		v->org = text(it->org->name);
+		v->org_url = text(vc->org_url[it->org->idx]);
+	}
+#undef OWN
+	return v;
+}
+
 void view_init(view_ctx *vc, const site *s, const site_index *ix, arena *a, const char *css_url,
 	       const char *share_image)
 {
@@ -223,17 +314,6 @@ void view_init(view_ctx *vc, const site *s, const site_index *ix, arena *a, cons
 	vc->ix = ix;
 	vc->css_url = css_url;
 	vc->share_image = share_image;
-	size_t n = s->nitems ? s->nitems : 1;
-	vc->item_url = arena_array(a, n, sizeof *vc->item_url);
-	vc->item_budget = arena_array(a, n, sizeof *vc->item_budget);
-	vc->item_deadline = arena_array(a, n, sizeof *vc->item_deadline);
-	for (size_t i = 0; i < s->nitems; i++) {
-		const item *it = s->items[i];
-		vc->item_url[i] = loc_url(s, &(page_job){ .kind = PG_ITEM, .rec = it }, a);
-		if (it->budget.set)
-			vc->item_budget[i] = vs_money(a, it->budget.v);
-		vc->item_deadline[i] = vs_date_zh(a, it->deadline);
-	}
 #define URLS(field, arr, count, k)                                                    \
 	vc->field = arena_array(a, (count) ? (count) : 1, sizeof *vc->field);           \
 	for (size_t i = 0; i < (count); i++)                                            \
@@ -246,6 +326,9 @@ void view_init(view_ctx *vc, const site *s, const site_index *ix, arena *a, cons
 	URLS(event_url, s->events, s->nevents, PG_EVENT);
 	URLS(community_url, ix->communities, s->ncommunities, PG_COMMUNITY);
 #undef URLS
+	vc->item = arena_array(a, s->nitems ? s->nitems : 1, sizeof *vc->item);
+	for (size_t i = 0; i < s->nitems; i++)
+		vc->item[i] = item_view_of(vc, a, s->items[i]);
 	vc->site_values = site_v(vc, a, NULL);
 	vc->site_key = value_cstr(a, "site");
 }
@@ -271,7 +354,7 @@ static const char *record_url(const view_ctx *vc, const page_job *job)
 	if (job->pageno > 1 || !job->rec)
 		return NULL;
 	switch (job->kind) {
-	case PG_ITEM: return vc->item_url[((const item *)job->rec)->idx];
+	case PG_ITEM: return vc->item[((const item *)job->rec)->idx]->url.s;
 	case PG_LIST: return vc->list_url[((const list *)job->rec)->idx];
 	case PG_DISTRICT: return vc->district_url[((const district *)job->rec)->idx];
 	case PG_STREET: return vc->street_url[((const street *)job->rec)->idx];
@@ -303,44 +386,36 @@ const char *view_url(const view_ctx *vc, const page_job *job, arena *a)
 
 /* ---- shared parts ---- */
 
+static void put_text(arena *a, value *m, const char *k, vtext t)
+{
+	if (t.s)
+		vset(a, m, k, value_str(a, t.s, t.n));
+}
+
 value *item_row(const view_ctx *vc, arena *a, const item *it)
 {
+	const item_view *v = vc->item[it->idx];
 	value *m = value_map(a, 20);
-	list_kind k = it->list->kind;
-	int st = item_shown_status(it);
-	put(a, m, "url", vc->item_url[it->idx]);
-	put_int(a, m, "no", it->no);
-	put(a, m, "title", it->title);
-	put(a, m, "kind", list_kind_id(k));
-	put(a, m, "kind_label", k == LIST_NEEDS ? "需求" : k == LIST_SUPPLY ? "供给" : "痛点");
-	put(a, m, "list_title", it->list->title);
-	put(a, m, "list_url", vc->list_url[it->list->idx]);
-	if (it->category) {
-		put(a, m, "category", it->category->name);
-		put(a, m, "category_url", vc->category_url[it->category->index]);
-	}
-	if (it->street) {
-		put(a, m, "street", it->street->name);
-		put(a, m, "street_url", vc->street_url[it->street->idx]);
-	}
-	if (it->community) {
-		put(a, m, "community", it->community->name);
-		put(a, m, "community_url", vc->community_url[it->community->idx]);
-	}
-	put(a, m, "budget", vc->item_budget[it->idx]);
-	if (k != LIST_PAIN_POINTS) {
-		put(a, m, "status", status_label((item_status)st, k));
-		put(a, m, "status_id", status_id((item_status)st));
-	}
-	put(a, m, "deadline", vc->item_deadline[it->idx]);
-	if (it->org) {
-		put(a, m, "org", it->org->name);
-		put(a, m, "org_url", vc->org_url[it->org->idx]);
-	}
-	if (it->price.set)
-		put(a, m, "price", arena_printf(a, "%s万元", vs_money(a, it->price.v)));
-	else
-		put(a, m, "price", it->price_text);
+	put_text(a, m, "url", v->url);
+	put_int(a, m, "no", v->no);
+	put_text(a, m, "title", v->title);
+	put_text(a, m, "kind", v->kind);
+	put_text(a, m, "kind_label", v->kind_label);
+	put_text(a, m, "list_title", v->list_title);
+	put_text(a, m, "list_url", v->list_url);
+	put_text(a, m, "category", v->category);
+	put_text(a, m, "category_url", v->category_url);
+	put_text(a, m, "street", v->street);
+	put_text(a, m, "street_url", v->street_url);
+	put_text(a, m, "community", v->community);
+	put_text(a, m, "community_url", v->community_url);
+	put_text(a, m, "budget", v->budget);
+	put_text(a, m, "status", v->status);
+	put_text(a, m, "status_id", v->status_id);
+	put_text(a, m, "deadline", v->deadline);
+	put_text(a, m, "org", v->org);
+	put_text(a, m, "org_url", v->org_url);
+	put_text(a, m, "price", v->price);
 	return m;
 }
 

@@ -47,6 +47,24 @@ typedef struct page_job {
 	unsigned pageno, npages;
 } page_job;
 
+/* A text and its length in bytes; s is NULL when there is none. */
+typedef struct vtext {
+	const char *s;
+	size_t n;
+} vtext;
+
+/* Everything an item's row in an index table shows, gathered once by
+ * view_init. An item appears on a dozen index pages, in a different order
+ * on each; reading its fields from the model costs a cache miss for each
+ * scattered string, so the item's own texts are copied right behind this
+ * struct and a row is built from one or two cache lines. */
+typedef struct item_view {
+	long long no;
+	vtext url, title, kind, kind_label, list_title, list_url, category, category_url;
+	vtext street, street_url, community, community_url, budget, status, status_id;
+	vtext deadline, org, org_url, price;
+} item_view;
+
 typedef struct view_ctx {
 	const site *s;
 	const site_index *ix;
@@ -55,7 +73,7 @@ typedef struct view_ctx {
 	value *site_values;      /* `site`, built once, shared read-only */
 	value *site_key;
 	/* per record, by idx */
-	const char **item_url, **item_budget, **item_deadline;
+	const item_view **item;
 	const char **list_url, **street_url, **district_url, **community_url;
 	const char **category_url, **org_url, **event_url;
 } view_ctx;
