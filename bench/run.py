@@ -6,8 +6,8 @@ build the same records, alternating (qingdan, Hugo, qingdan, Hugo, ...),
 several runs each, writing to tmpfs (/dev/shm) so that the disk's file
 creation cost does not hide the tools' own; one run of each on the disk is
 reported beside. Before every timed run the input is read once, untimed,
-so neither tool pays for a cold page cache. Outputs are kept until all
-runs of a corpus are done (deleting many files slows the next creates).
+so neither tool pays for a cold page cache. Each output in tmpfs is
+removed right after its run is measured (see bench_corpus for why).
 
 Prints medians of wall time, CPU time (user+system) and peak RSS, the
 ratios, pages and bytes written, and writes bench/RESULTS.md.
@@ -71,12 +71,23 @@ def build_cmd(tool, corpus, out):
     return ["hugo", "--quiet", "--destination", out], os.path.join(corpus, "hugo")
 
 
+def incremental(corpus, out):
+    """Edit one need, build again into the same output; qingdan's report."""
+    lst = os.path.join(corpus, "qingdan", "content", "lists", "l0.yaml")
+    text = open(lst, encoding="utf-8").read()
+    open(lst, "w", encoding="utf-8").write(text.replace("项目\n", "项目（修订）\n", 1))
+    r = subprocess.run([QINGDAN, "build", "--content", os.path.join(corpus, "qingdan", "content"),
+                        "--output", out], stderr=subprocess.PIPE, text=True, check=True)
+    open(lst, "w", encoding="utf-8").write(text)
+    return [l for l in r.stderr.splitlines() if "written" in l][-1]
+
+
 def bench_corpus(name, gen_args, runs):
     corpus = os.path.join(TMP, name)
     shutil.rmtree(corpus, ignore_errors=True)
     sh([sys.executable, os.path.join(HERE, "gen.py"), *gen_args, corpus])
     res = {"qingdan": [], "hugo": []}
-    outs = []
+    row = {"corpus": name}
     for i in range(runs[0] + runs[1]):
         for tool in ("qingdan", "hugo"):
             if len(res[tool]) >= runs[0 if tool == "qingdan" else 1]:
@@ -85,24 +96,19 @@ def bench_corpus(name, gen_args, runs):
             cmd, cwd = build_cmd(tool, corpus, out)
             warm(os.path.join(corpus, "qingdan" if tool == "qingdan" else "hugo"))
             res[tool].append(timed(cmd, cwd))
-            outs.append(out)
-    row = {"corpus": name}
+            if i == 0:
+                row[tool] = dict(zip(("files", "bytes"), tree_size(out)))
+                if tool == "qingdan" and name.startswith("needs"):
+                    row["incremental"] = incremental(corpus, out)
+            # Remove each output at once: on this machine, creating files
+            # in tmpfs slows down by half once about a gigabyte of earlier
+            # outputs is kept there (the 100k outputs are 1 GB each), while
+            # removing a tree in tmpfs leaves the next run's speed as it was.
+            shutil.rmtree(out, ignore_errors=True)
     for tool in ("qingdan", "hugo"):
         walls, cpus, rsss = zip(*res[tool])
-        files, size = tree_size(os.path.join(corpus, f"out-{tool}-0"))
-        row[tool] = {"wall": statistics.median(walls), "cpu": statistics.median(cpus),
-                     "rss": statistics.median(rsss), "files": files, "bytes": size, "runs": len(walls)}
-    # incremental: edit one need, build again into the same output
-    if name.startswith("needs"):
-        lst = os.path.join(corpus, "qingdan", "content", "lists", "l0.yaml")
-        text = open(lst, encoding="utf-8").read()
-        open(lst, "w", encoding="utf-8").write(text.replace("项目\n", "项目（修订）\n", 1))
-        out = os.path.join(corpus, "out-qingdan-0")
-        r = subprocess.run([QINGDAN, "build", "--content", os.path.join(corpus, "qingdan", "content"),
-                            "--output", out], stderr=subprocess.PIPE, text=True, check=True)
-        row["incremental"] = [l for l in r.stderr.splitlines() if "written" in l][-1]
-    for out in outs:
-        shutil.rmtree(out, ignore_errors=True)
+        row[tool].update({"wall": statistics.median(walls), "cpu": statistics.median(cpus),
+                          "rss": statistics.median(rsss), "runs": len(walls)})
     return row, corpus
 
 
