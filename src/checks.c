@@ -113,8 +113,13 @@ static void check_repeats(loadctx *c)
 		 * organisation (two organisations may offer the same service) */
 		const char *where = it->community ? it->community->id : it->street ? it->street->id
 				    : it->org ? it->org->id : "";
-		buf_printf(&key, "%d\x1f%s\x1f%s\x1f%s", (int)it->list->kind, it->title,
-			   it->community ? it->community->street->id : "", where);
+		buf_putc(&key, '0' + (int)it->list->kind);
+		buf_putc(&key, '\x1f');
+		buf_puts(&key, it->title);
+		buf_putc(&key, '\x1f');
+		buf_puts(&key, it->community ? it->community->street->id : "");
+		buf_putc(&key, '\x1f');
+		buf_puts(&key, where);
 		item *had = strmap_get(&seen, key.ptr, key.len);
 		if (had && had->list != it->list)
 			diag_warn(c->d, it->pos,

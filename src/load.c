@@ -5,8 +5,6 @@
  * checks.c derives totals and states. Files are taken in name order, so a
  * run reports errors in the same order every time. */
 #include <dirent.h>
-#include <pthread.h>
-#include <stdatomic.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -16,6 +14,7 @@
 #include <time.h>
 
 #include "frontmatter.h"
+#include "par.h"
 #include "places.h"
 #include "records.h"
 #include "source.h"
@@ -219,21 +218,42 @@ static const char *raw_name(const value *root, const char *en, const char *zh)
 	return v->s;
 }
 
-/* ---- parsing every record file, in parallel ---- */
+/* ---- work on several threads ---- */
 
-typedef struct parse_pool {
-	loadctx *c;
+/* What each worker of a parallel step allocates and reports into; after
+ * the step, the memory joins the build's arena and the reports its diag
+ * (which prints them sorted, so the output is the same for any number of
+ * threads). */
+typedef struct crew {
+	loadctx main;
+	loadctx c[PAR_MAX];
+	arena a[PAR_MAX];
+	diag d[PAR_MAX];
+} crew;
+
+static void crew_init(crew *w, const loadctx *c)
+{
+	w->main = *c;
+	for (int i = 0; i < PAR_MAX; i++) {
+		arena_init(&w->a[i]);
+		diag_init(&w->d[i]);
+		w->c[i] = (loadctx){ &w->a[i], &w->d[i], c->s };
+	}
+}
+
+static void crew_done(crew *w)
+{
+	for (int i = 0; i < PAR_MAX; i++) {
+		arena_adopt(w->main.a, &w->a[i]);
+		diag_merge(w->main.d, &w->d[i]);
+		diag_free(&w->d[i]);
+	}
+}
+
+typedef struct parse_step {
+	crew w;
 	docs *all;
-	size_t total;         /* docs in all collections */
-	atomic_size_t next;
-} parse_pool;
-
-typedef struct parser {
-	parse_pool *p;
-	arena a;              /* adopted by the build's arena afterwards */
-	diag d;               /* merged into the build's diag afterwards */
-	pthread_t tid;
-} parser;
+} parse_step;
 
 static doc *nth_doc(docs *all, size_t i)
 {
@@ -245,48 +265,27 @@ static doc *nth_doc(docs *all, size_t i)
 	return NULL;
 }
 
-static void *parse_docs(void *arg)
+static void parse_one(void *ctx, unsigned worker, size_t i)
 {
-	parser *w = arg;
-	loadctx tc = { &w->a, &w->d, w->p->c->s };
-	size_t i;
-	while ((i = atomic_fetch_add(&w->p->next, 1)) < w->p->total) {
-		doc *dc = nth_doc(w->p->all, i);
-		dc->root = parse_file(&tc, dc->path, dc->is_md, &dc->body);
-	}
-	return NULL;
+	parse_step *p = ctx;
+	doc *dc = nth_doc(p->all, i);
+	dc->root = parse_file(&p->w.c[worker], dc->path, dc->is_md, &dc->body);
 }
 
 /* Parse every collected file with `nthreads` threads (files are
- * independent; the trees and reports are the same for any number), then
- * drop the files that failed. */
+ * independent), then drop the files that failed. */
 static void parse_all(loadctx *c, docs *all, unsigned nthreads)
 {
-	parse_pool p = { .c = c, .all = all };
+	parse_step *p = xcalloc(1, sizeof *p);
+	size_t total = 0;
 	for (int k = 0; k < COLL_COUNT; k++)
-		p.total += all[k].n;
-	c->s->nfiles += p.total;
-	unsigned n = nthreads < 1 ? 1 : nthreads > 16 ? 16 : nthreads;
-	if (n > p.total)
-		n = p.total ? (unsigned)p.total : 1;
-	parser w[16];
-	unsigned started = 1;
-	for (unsigned i = 0; i < n; i++) {
-		w[i].p = &p;
-		arena_init(&w[i].a);
-		diag_init(&w[i].d);
-	}
-	for (unsigned i = 1; i < n && started == i; i++)
-		if (pthread_create(&w[i].tid, NULL, parse_docs, &w[i]) == 0)
-			started++;
-	parse_docs(&w[0]);
-	for (unsigned i = 1; i < started; i++)
-		pthread_join(w[i].tid, NULL);
-	for (unsigned i = 0; i < n; i++) {
-		arena_adopt(c->a, &w[i].a);
-		diag_merge(c->d, &w[i].d);
-		diag_free(&w[i].d);
-	}
+		total += all[k].n;
+	c->s->nfiles += total;
+	crew_init(&p->w, c);
+	p->all = all;
+	par_for(nthreads, total, 1, parse_one, p);
+	crew_done(&p->w);
+	free(p);
 	for (int k = 0; k < COLL_COUNT; k++) {
 		size_t kept = 0;
 		for (size_t i = 0; i < all[k].n; i++) {
@@ -303,6 +302,29 @@ static void parse_all(loadctx *c, docs *all, unsigned nthreads)
 		}
 		all[k].n = kept;
 	}
+}
+
+typedef struct lists_step {
+	crew w;
+	const docs *docs;
+} lists_step;
+
+static void load_one_list(void *ctx, unsigned worker, size_t i)
+{
+	lists_step *p = ctx;
+	list_load(&p->w.c[worker], p->w.main.s->lists[i], &p->docs->v[i]);
+}
+
+/* Fill the lists (most of the records: their items) on `nthreads`
+ * threads: a list reads the registered records and writes only itself. */
+static void load_lists(loadctx *c, const docs *d, unsigned nthreads)
+{
+	lists_step *p = xcalloc(1, sizeof *p);
+	crew_init(&p->w, c);
+	p->docs = d;
+	par_for(nthreads, c->s->nlists, 1, load_one_list, p);
+	crew_done(&p->w);
+	free(p);
 }
 
 #define REGISTER(c, d, arr, count, T, ids, names, en, zh, namefield)                   \
@@ -413,8 +435,7 @@ site *site_load(arena *a, diag *d, const char *dir, unsigned nthreads)
 		org_load(c, s->orgs[i], &all[COLL_ORGS].v[i]);
 	for (size_t i = 0; i < s->nevents; i++)
 		event_load(c, s->events[i], &all[COLL_EVENTS].v[i]);
-	for (size_t i = 0; i < s->nlists; i++)
-		list_load(c, s->lists[i], &all[COLL_LISTS].v[i]);
+	load_lists(c, &all[COLL_LISTS], nthreads);
 	for (size_t i = 0; i < all[COLL_CASES].n; i++) {
 		case_study *cs = arena_alloc(a, sizeof *cs);
 		cs->id = all[COLL_CASES].v[i].id;

@@ -184,8 +184,58 @@ static bool keep_old(output *o, const char *rel, const void *data, size_t len)
 	return same && linkat(o->oldfd, rel, o->dirfd, rel, 0) == 0;
 }
 
-int output_write(output *o, const char *rel, const void *data, size_t len)
+void output_writer_init(output_writer *w, output *o)
 {
+	w->o = o;
+	w->dirfd = -1;
+	w->dirlen = 0;
+	w->dir[0] = '\0';
+}
+
+void output_writer_end(output_writer *w)
+{
+	if (w->dirfd >= 0)
+		close(w->dirfd);
+	w->dirfd = -1;
+}
+
+/* The descriptor to create `rel`'s file from, and in *name its name
+ * there: staging itself for a top-level file, else rel's folder, made
+ * (with its parents) and opened unless it is the one w holds. */
+static int folder_of(output_writer *w, const char *rel, const char **name)
+{
+	output *o = w->o;
+	const char *slash = strrchr(rel, '/');
+	if (!slash) {
+		*name = rel;
+		return o->dirfd;
+	}
+	size_t n = (size_t)(slash - rel);
+	*name = slash + 1;
+	if (w->dirfd >= 0 && n == w->dirlen && memcmp(rel, w->dir, n) == 0)
+		return w->dirfd;
+	output_writer_end(w);
+	if (n >= sizeof w->dir) {
+		report(o, rel, "cannot create file", ENAMETOOLONG);
+		return -1;
+	}
+	memcpy(w->dir, rel, n);
+	w->dir[n] = '\0';
+	w->dirlen = 0;
+	if (make_dir(o, w->dir) != 0)
+		return -1;
+	w->dirfd = openat(o->dirfd, w->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+	if (w->dirfd < 0) {
+		report(o, w->dir, "cannot open folder", errno);
+		return -1;
+	}
+	w->dirlen = n;
+	return w->dirfd;
+}
+
+int output_put(output_writer *w, const char *rel, const void *data, size_t len)
+{
+	output *o = w->o;
 	if (!output_path_ok(rel)) {
 		pthread_mutex_lock(&o->lock);
 		diag_report(o->d, DIAG_ERROR, NULL, 0, 0,
@@ -193,28 +243,17 @@ int output_write(output *o, const char *rel, const void *data, size_t len)
 		pthread_mutex_unlock(&o->lock);
 		return -1;
 	}
-	char path[PATH_MAX];
-	size_t n = strlen(rel);
-	if (n >= sizeof path) {
-		report(o, rel, "cannot create file", ENAMETOOLONG);
+	const char *name;
+	int dfd = folder_of(w, rel, &name);
+	if (dfd < 0)
 		return -1;
-	}
-	memcpy(path, rel, n + 1);
-	char *slash = strrchr(path, '/');
-	if (slash) {
-		*slash = '\0';
-		int rc = make_dir(o, path);
-		*slash = '/';
-		if (rc != 0)
-			return -1;
-	}
 	atomic_fetch_add(&o->files, 1);
 	atomic_fetch_add(&o->bytes, len);
 	if (o->oldfd >= 0 && keep_old(o, rel, data, len)) {
 		atomic_fetch_add(&o->kept, 1);
 		return 0;
 	}
-	int fd = openat(o->dirfd, rel, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+	int fd = openat(dfd, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
 	if (fd < 0) {
 		report(o, rel, "cannot create file", errno);
 		return -1;
@@ -225,6 +264,15 @@ int output_write(output *o, const char *rel, const void *data, size_t len)
 		rc = -1, err = errno;
 	if (rc != 0)
 		report(o, rel, "cannot write", err);
+	return rc;
+}
+
+int output_write(output *o, const char *rel, const void *data, size_t len)
+{
+	output_writer w;
+	output_writer_init(&w, o);
+	int rc = output_put(&w, rel, data, len);
+	output_writer_end(&w);
 	return rc;
 }
 

@@ -40,6 +40,22 @@ int output_begin(output *o, const char *dir, const char *protect, diag *d);
 /* Write `len` bytes to `rel` inside staging, creating folders. Returns 0,
  * or -1 after reporting (an unsafe path is reported as an internal error). */
 int output_write(output *o, const char *rel, const void *data, size_t len);
+
+/* One thread's way of writing many files: it keeps the folder it wrote
+ * into last open, so the next file there (a list's items follow each
+ * other) is created by name, with no mkdir and no walk from the top. */
+typedef struct output_writer {
+	output *o;
+	int dirfd;      /* `dir` open, or -1 */
+	size_t dirlen;
+	char dir[4096]; /* relative to staging */
+} output_writer;
+
+void output_writer_init(output_writer *w, output *o);
+/* output_write, through w. */
+int output_put(output_writer *w, const char *rel, const void *data, size_t len);
+/* Close what w holds open. */
+void output_writer_end(output_writer *w);
 /* Copy the file at `src` to `rel`. */
 int output_copy(output *o, const char *rel, const char *src);
 /* Swap staging in place of the output folder and remove the old tree.

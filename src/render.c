@@ -228,7 +228,9 @@ static void *render_pages(void *arg)
 	mu_opts opts = { .flags = MU_RENDER_STRICT, .max_steps = 50000000 };
 	arena scratch;
 	buf out = BUF_INIT;
+	output_writer wr;
 	arena_init(&scratch);
+	output_writer_init(&wr, p->o);
 	while (!atomic_load(&p->failed)) {
 		size_t from = atomic_fetch_add(&p->next, CHUNK);
 		if (from >= p->j->n)
@@ -246,13 +248,14 @@ static void *render_pages(void *arg)
 				mu_report(p->d, &err);
 				pthread_mutex_unlock(&p->lock);
 				atomic_store(&p->failed, 1);
-			} else if (output_write(p->o, view_path(vc, job, &scratch), out.ptr, out.len) != 0) {
+			} else if (output_put(&wr, view_path(vc, job, &scratch), out.ptr, out.len) != 0) {
 				atomic_store(&p->failed, 1);
 			}
 			p->urls[i] = job->kind == PG_NOT_FOUND ? NULL : view_url(vc, job, &w->keep);
 			arena_free(&scratch);
 		}
 	}
+	output_writer_end(&wr);
 	buf_free(&out);
 	arena_free(&scratch);
 	/* a spawned thread's keys are used by its own pages only; the main
