@@ -33,6 +33,24 @@ void arena_free(arena *a)
 	arena_init(a);
 }
 
+void arena_reset(arena *a)
+{
+	arena_block *keep = a->head;
+	if (!keep || keep->size > 4 * ARENA_BLOCK) {
+		arena_free(a);
+		return;
+	}
+	arena_block *b = keep->next;
+	while (b) {
+		arena_block *next = b->next;
+		free(b);
+		b = next;
+	}
+	keep->next = NULL;
+	a->used = 0;
+	a->total = 0;
+}
+
 void arena_adopt(arena *dst, arena *src)
 {
 	arena_block *b = src->head;

@@ -18,6 +18,10 @@ typedef struct arena {
 void arena_init(arena *a);
 /* Release every block; the arena is empty again and may be reused. */
 void arena_free(arena *a);
+/* Release everything allocated, like arena_free, but keep one block of
+ * ordinary size for what comes next: for a scratch arena emptied after
+ * each of many pages, whose memory then stays in the cache. */
+void arena_reset(arena *a);
 /* Move every block of `src` into `dst`: what was allocated from src now
  * lives as long as dst. src is left empty. (Threads allocate from their
  * own arena, then hand the memory to the build's.) */

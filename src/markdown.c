@@ -2,6 +2,7 @@
 #include "markdown.h"
 
 #include <cmark.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,29 +99,95 @@ static void excerpt(cmark_node *doc, size_t max_chars, buf *out)
 		buf_puts(out, "…");
 }
 
-void md_render(const char *text, size_t len, const char *base_path, buf *html,
-	       size_t excerpt_chars, buf *excerpt_out)
+/* cmark's allocations, carved from an arena: a Markdown text makes some
+ * hundred small nodes and buffers, all dropped together when the page is
+ * done, so malloc and free for each would be wasted work. A block records
+ * its size in front, for realloc; free does nothing. */
+typedef struct md_mem {
+	cmark_mem mem; /* first: cmark hands back this pointer */
+	arena *a;
+} md_mem;
+
+static _Thread_local md_mem *md_current; /* the allocator of this thread's render */
+
+typedef struct md_head {
+	size_t size;
+	size_t pad; /* keeps the data 16-byte aligned, as the arena's */
+} md_head;
+
+static void *md_alloc(size_t size, int zero)
+{
+	if (size > SIZE_MAX - sizeof(md_head))
+		abort();
+	md_head *h = zero ? arena_alloc(md_current->a, sizeof *h + size)
+			  : arena_alloc_raw(md_current->a, sizeof *h + size);
+	h->size = size;
+	return h + 1;
+}
+
+static void *md_calloc(size_t n, size_t size)
+{
+	if (size && n > SIZE_MAX / size)
+		abort();
+	return md_alloc(n * size, 1);
+}
+
+static void *md_realloc(void *p, size_t size)
+{
+	if (!p)
+		return md_alloc(size, 0);
+	size_t had = ((md_head *)p - 1)->size;
+	if (size <= had)
+		return p;
+	void *q = md_alloc(size, 0);
+	memcpy(q, p, had);
+	return q;
+}
+
+static void md_free(void *p)
+{
+	(void)p;
+}
+
+const char *md_render(arena *a, const char *text, size_t len, const char *base_path, bool html,
+		      size_t excerpt_chars, buf *excerpt_out)
 {
 	if (!text || !len)
-		return;
-	cmark_node *doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
+		return NULL;
+	/* cmark's allocator interface has no context argument: the arena is
+	 * found through this thread's md_current while cmark runs */
+	md_mem mem = { { md_calloc, md_realloc, md_free }, a };
+	md_mem *outer = md_current;
+	md_current = &mem;
+	cmark_parser *p = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, &mem.mem);
+	cmark_parser_feed(p, text, len);
+	cmark_node *doc = cmark_parser_finish(p);
 	if (excerpt_out)
 		excerpt(doc, excerpt_chars, excerpt_out);
+	const char *h = NULL;
 	if (html) {
 		adjust(doc, base_path ? base_path : "/");
-		char *h = cmark_render_html(doc, CMARK_OPT_DEFAULT);
-		buf_puts(html, h);
-		free(h);
+		h = cmark_render_html(doc, CMARK_OPT_DEFAULT);
 	}
-	cmark_node_free(doc);
+	/* no cmark_node_free or cmark_parser_free: their memory is a's */
+	md_current = outer;
+	return h;
 }
 
 void md_html(const char *text, size_t len, const char *base_path, buf *out)
 {
-	md_render(text, len, base_path, out, 0, NULL);
+	arena a;
+	arena_init(&a);
+	const char *h = md_render(&a, text, len, base_path, true, 0, NULL);
+	if (h)
+		buf_puts(out, h);
+	arena_free(&a);
 }
 
 void md_excerpt(const char *text, size_t len, size_t max_chars, buf *out)
 {
-	md_render(text, len, NULL, NULL, max_chars, out);
+	arena a;
+	arena_init(&a);
+	md_render(&a, text, len, NULL, false, max_chars, out);
+	arena_free(&a);
 }

@@ -7,14 +7,18 @@
  * size by the loader (MARKDOWN_MAX), which bounds cmark's time. */
 #ifndef QD_MARKDOWN_H
 #define QD_MARKDOWN_H
+#include <stdbool.h>
 #include <stddef.h>
 
+#include "arena.h"
 #include "buf.h"
 
-/* One parse, two results: the HTML (when html is not NULL) and an excerpt
- * of at most excerpt_chars characters (when excerpt is not NULL). */
-void md_render(const char *text, size_t len, const char *base_path, buf *html,
-	       size_t excerpt_chars, buf *excerpt);
+/* One parse, two results: the HTML (returned when `html`, NUL-terminated,
+ * or NULL for no text) and an excerpt of at most excerpt_chars characters
+ * (appended to `excerpt` when not NULL). All of cmark's memory, the HTML
+ * included, is taken from `a` and lives as long as it. Thread-safe. */
+const char *md_render(arena *a, const char *text, size_t len, const char *base_path, bool html,
+		      size_t excerpt_chars, buf *excerpt);
 /* Append the HTML of `len` bytes of Markdown to out. `base_path` is the
  * site's path ("/" or "/jihui/"). Thread-safe. */
 void md_html(const char *text, size_t len, const char *base_path, buf *out);

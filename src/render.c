@@ -252,7 +252,7 @@ static void *render_pages(void *arg)
 				atomic_store(&p->failed, 1);
 			}
 			p->urls[i] = job->kind == PG_NOT_FOUND ? NULL : view_url(vc, job, &w->keep);
-			arena_free(&scratch);
+			arena_reset(&scratch);
 		}
 	}
 	output_writer_end(&wr);
@@ -301,7 +301,7 @@ int render_site(const site *s, const char *templates_dir, unsigned nthreads, out
 	double t0 = now_ms();
 	site_index *ix = index_build(s);
 	view_ctx vc;
-	view_init(&vc, s, ix, a, css_url ? css_url : "", share);
+	view_init(&vc, s, ix, a, css_url ? css_url : "", share, nthreads);
 	enumerate(&vc, &j);
 	if (getenv("QINGDAN_TIMINGS"))
 		fprintf(stderr, "qingdan:   index+views %.1f ms, %zu pages\n", now_ms() - t0, j.n);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "par.h"
 #include "view_int.h"
 
 /* ---- formatting ---- */
@@ -76,21 +77,30 @@ const char *vs_date_iso(arena *a, qdate d)
 /* Key values by the address of their literal: the same twenty keys are
  * set in every item row of every page, so making each key once per thread
  * (rather than once per row) saves most of the allocation of a page's
- * values. Direct-mapped; a collision just makes a new key. */
+ * values. An open-addressed table that never evicts: this file names a
+ * few hundred keys, so it never fills (if it did, a key would simply be
+ * made anew each time). */
+#define KEY_SLOTS 1024
 static _Thread_local struct {
 	const char *lit;
 	value *key;
-} key_tab[512];
+} key_tab[KEY_SLOTS];
 static _Thread_local arena key_arena;
 
 static value *key_of(const char *lit)
 {
-	size_t slot = ((uintptr_t)lit >> 3) & 511;
-	if (key_tab[slot].lit != lit) {
-		key_tab[slot].lit = lit;
-		key_tab[slot].key = value_cstr(&key_arena, lit);
+	size_t h = (size_t)(((uintptr_t)lit * 0x9E3779B97F4A7C15ull) >> 54);
+	for (size_t probe = 0; probe < KEY_SLOTS; probe++) {
+		size_t slot = (h + probe) & (KEY_SLOTS - 1);
+		if (key_tab[slot].lit == lit)
+			return key_tab[slot].key;
+		if (!key_tab[slot].lit) {
+			key_tab[slot].lit = lit;
+			key_tab[slot].key = value_cstr(&key_arena, lit);
+			return key_tab[slot].key;
+		}
 	}
-	return key_tab[slot].key;
+	return value_cstr(&key_arena, lit);
 }
 
 void view_thread_end(void)
@@ -128,12 +138,12 @@ void put_md(const view_ctx *vc, arena *a, value *m, const char *k, const markdow
 		*excerpt = NULL;
 	if (!md->text || !md->len)
 		return;
-	buf b = BUF_INIT, e = BUF_INIT;
-	md_render(md->text, md->len, vc->s->base_path, &b, 100, excerpt ? &e : NULL);
-	vset(a, m, k, value_str(a, arena_strndup(a, b.ptr, b.len), b.len));
+	buf e = BUF_INIT;
+	const char *h = md_render(a, md->text, md->len, vc->s->base_path, true, 100, excerpt ? &e : NULL);
+	if (h)
+		vset(a, m, k, value_cstr(a, h));
 	if (excerpt)
 		*excerpt = arena_strndup(a, e.ptr, e.len);
-	buf_free(&b);
 	buf_free(&e);
 }
 
@@ -306,8 +316,20 @@ static const item_view *item_view_of(const view_ctx *vc, arena *a, const item *i
 	return v;
 }
 
+/* Item views are made on several threads, each in its own arena. */
+typedef struct item_views {
+	view_ctx *vc;
+	arena per[PAR_MAX];
+} item_views;
+
+static void item_view_one(void *ctx, unsigned worker, size_t i)
+{
+	item_views *v = ctx;
+	v->vc->item[i] = item_view_of(v->vc, &v->per[worker], v->vc->s->items[i]);
+}
+
 void view_init(view_ctx *vc, const site *s, const site_index *ix, arena *a, const char *css_url,
-	       const char *share_image)
+	       const char *share_image, unsigned nthreads)
 {
 	memset(vc, 0, sizeof *vc);
 	vc->s = s;
@@ -327,8 +349,12 @@ void view_init(view_ctx *vc, const site *s, const site_index *ix, arena *a, cons
 	URLS(community_url, ix->communities, s->ncommunities, PG_COMMUNITY);
 #undef URLS
 	vc->item = arena_array(a, s->nitems ? s->nitems : 1, sizeof *vc->item);
-	for (size_t i = 0; i < s->nitems; i++)
-		vc->item[i] = item_view_of(vc, a, s->items[i]);
+	item_views vs = { .vc = vc };
+	for (int i = 0; i < PAR_MAX; i++)
+		arena_init(&vs.per[i]);
+	par_for(nthreads, s->nitems, 256, item_view_one, &vs);
+	for (int i = 0; i < PAR_MAX; i++)
+		arena_adopt(a, &vs.per[i]);
 	vc->site_values = site_v(vc, a, NULL);
 	vc->site_key = value_cstr(a, "site");
 }

@@ -78,9 +78,10 @@ typedef struct view_ctx {
 	const char **category_url, **org_url, **event_url;
 } view_ctx;
 
-/* Compute the per-record strings. Everything is allocated in `a`. */
+/* Compute the per-record strings, on up to `nthreads` threads.
+ * Everything is allocated in `a`. */
 void view_init(view_ctx *vc, const site *s, const site_index *ix, arena *a, const char *css_url,
-	       const char *share_image);
+	       const char *share_image, unsigned nthreads);
 /* The template a page kind is rendered with ("list", "item", ...). */
 const char *view_template(page_kind kind);
 /* The output path of a page, relative to the output folder

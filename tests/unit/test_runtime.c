@@ -1,0 +1,95 @@
+/* Unit tests of the run-time parts under the pipeline: the parallel loop
+ * (par.c), arena reuse (arena_reset), and Markdown rendering on an arena
+ * (markdown.c's cmark allocator). */
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "markdown.h"
+#include "par.h"
+#include "t.h"
+
+typedef struct visits {
+	atomic_int *seen;      /* times each index was visited */
+	atomic_int bad_worker; /* visits from a worker number out of range */
+	unsigned limit;
+} visits;
+
+static void visit(void *ctx, unsigned worker, size_t i)
+{
+	visits *v = ctx;
+	atomic_fetch_add(&v->seen[i], 1);
+	if (worker >= v->limit)
+		atomic_fetch_add(&v->bad_worker, 1);
+}
+
+TEST(par_for_visits_each_index_once)
+{
+	static const size_t sizes[] = { 0, 1, 2, 7, 128, 1000, 4099 };
+	static const size_t chunks[] = { 0, 1, 3, 256 };
+	static const unsigned threads[] = { 0, 1, 2, 5, 64 };
+	for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++)
+		for (size_t c = 0; c < sizeof chunks / sizeof *chunks; c++)
+			for (size_t t = 0; t < sizeof threads / sizeof *threads; t++) {
+				size_t n = sizes[s];
+				visits v = { calloc(n + 1, sizeof(atomic_int)), 0, 0 };
+				v.limit = threads[t] < 1 ? 1 : threads[t] > PAR_MAX ? PAR_MAX : threads[t];
+				unsigned used = par_for(threads[t], n, chunks[c], visit, &v);
+				CHECK(used >= 1 && used <= v.limit);
+				size_t wrong = 0;
+				for (size_t i = 0; i < n; i++)
+					wrong += atomic_load(&v.seen[i]) != 1;
+				CHECK_INT(wrong, 0);
+				CHECK_INT(atomic_load(&v.bad_worker), 0);
+				free(v.seen);
+			}
+}
+
+TEST(arena_reset_reuses_memory)
+{
+	arena a;
+	arena_init(&a);
+	arena_reset(&a); /* empty: nothing to keep */
+	char *p = arena_alloc(&a, 100);
+	memset(p, 'x', 100);
+	for (int i = 0; i < 50; i++)
+		arena_alloc_raw(&a, 10000); /* several blocks */
+	arena_alloc_raw(&a, 1 << 20);    /* and a big one of its own */
+	arena_reset(&a);
+	CHECK_INT(a.total, 0);
+	char *q = arena_alloc(&a, 100);
+	memset(q, 'y', 100);
+	arena_reset(&a);
+	char *r = arena_alloc(&a, 100);
+	CHECK(r == q); /* the kept block is used again, from its start */
+	size_t nonzero = 0;
+	for (int i = 0; i < 100; i++)
+		nonzero += r[i] != 0;
+	CHECK_INT(nonzero, 0); /* and arena_alloc still zeroes */
+	arena_free(&a);
+	CHECK(a.head == NULL);
+}
+
+TEST(markdown_on_an_arena)
+{
+	arena a;
+	arena_init(&a);
+	buf ex = BUF_INIT;
+	const char *h = md_render(&a, "# T\n\nSome *text*, [a link](/pages/x/).\n\n- one\n- two\n", 52,
+				  "/jihui/", true, 10, &ex);
+	CHECK_STR(h, "<h2>T</h2>\n<p>Some <em>text</em>, <a href=\"/jihui/pages/x/\">a link</a>.</p>\n"
+		     "<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n");
+	CHECK_STR(ex.ptr, "T Some tex…");
+	CHECK(md_render(&a, "", 0, "/", true, 0, NULL) == NULL);
+	/* a long text grows cmark's buffers many times over (realloc) */
+	buf big = BUF_INIT;
+	for (int i = 0; i < 3000; i++)
+		buf_puts(&big, "第一段文字，包含**强调**和`代码`。\n");
+	h = md_render(&a, big.ptr, big.len, "/", true, 0, NULL);
+	CHECK(h && strncmp(h, "<p>第一段文字", strlen("<p>第一段文字")) == 0);
+	CHECK(h && strstr(h, "</p>\n") == h + strlen(h) - 5);
+	buf_free(&big);
+	buf_free(&ex);
+	arena_free(&a);
+}
