@@ -204,7 +204,7 @@ typedef struct pool {
 	const mu_set *set;
 	output *o;
 	diag *d;
-	const char **urls;       /* [j->n], filled by the thread of each page */
+	atomic_bool sitemap_taken; /* by the first thread to start */
 	struct worker *workers;  /* [0] runs on the calling thread */
 	atomic_size_t next;      /* the next job to take */
 	atomic_int failed;
@@ -213,7 +213,6 @@ typedef struct pool {
 
 typedef struct worker {
 	struct pool *p;
-	arena keep;              /* this thread's page URLs, kept for the sitemap */
 	pthread_t tid;
 } worker;
 
@@ -231,6 +230,16 @@ static void *render_pages(void *arg)
 	output_writer wr;
 	arena_init(&scratch);
 	output_writer_init(&wr, p->o);
+	/* the sitemap lists every page's URL, which view_url computes from the
+	 * job alone: one thread writes it while the others start on pages */
+	if (!atomic_exchange(&p->sitemap_taken, true)) {
+		const char **urls = arena_array(&scratch, p->j->n ? p->j->n : 1, sizeof *urls);
+		for (size_t i = 0; i < p->j->n; i++)
+			urls[i] = p->j->v[i].kind == PG_NOT_FOUND ? NULL : view_url(vc, &p->j->v[i], &scratch);
+		if (sitemap_write(vc->s, urls, p->j->n, p->o) != 0)
+			atomic_store(&p->failed, 1);
+		arena_reset(&scratch);
+	}
 	while (!atomic_load(&p->failed)) {
 		size_t from = atomic_fetch_add(&p->next, CHUNK);
 		if (from >= p->j->n)
@@ -251,7 +260,6 @@ static void *render_pages(void *arg)
 			} else if (output_put(&wr, view_path(vc, job, &scratch), out.ptr, out.len) != 0) {
 				atomic_store(&p->failed, 1);
 			}
-			p->urls[i] = job->kind == PG_NOT_FOUND ? NULL : view_url(vc, job, &w->keep);
 			arena_reset(&scratch);
 		}
 	}
@@ -310,14 +318,12 @@ int render_site(const site *s, const char *templates_dir, unsigned nthreads, out
 	/* pages are independent, so threads may render them in any order:
 	 * every file's bytes are the same as in a single-threaded build */
 	pool p = { .vc = &vc, .j = &j, .set = t.set, .o = o, .d = d };
-	p.urls = arena_array(a, j.n ? j.n : 1, sizeof *p.urls);
 	pthread_mutex_init(&p.lock, NULL);
 	unsigned total = nthreads < 1 ? 1 : nthreads, n = total;
 	worker *w = xcalloc(total, sizeof *w); /* a zeroed arena is an empty one */
 	p.workers = w;
 	for (unsigned i = 0; i < n; i++) {
 		w[i].p = &p;
-		arena_init(&w[i].keep);
 		if (i && pthread_create(&w[i].tid, NULL, render_pages, &w[i]) != 0)
 			n = i; /* no more threads: do with fewer */
 	}
@@ -327,10 +333,8 @@ int render_site(const site *s, const char *templates_dir, unsigned nthreads, out
 	view_thread_end(); /* the main thread's keys: no page needs them now */
 	if (getenv("QINGDAN_TIMINGS"))
 		fprintf(stderr, "qingdan:   pages %.1f ms\n", now_ms() - t0);
-	if (!atomic_load(&p.failed) && sitemap_write(s, p.urls, j.n, o) == 0)
+	if (!atomic_load(&p.failed))
 		rc = 0;
-	for (unsigned i = 0; i < total; i++)
-		arena_free(&w[i].keep);
 	free(w);
 	pthread_mutex_destroy(&p.lock);
 out:
