@@ -79,10 +79,32 @@ static const char *esc_text(unsigned char ch)
 
 /* HTML-escape out's bytes from `from` on, in place: count what they grow
  * by, then move runs back to front. */
+/* Where the first byte of p[0..n) that escaping changes is (n if none).
+ * Most text has none (Chinese is all bytes above 0x7f), so this looks at
+ * 16 bytes at a time, with the compiler's portable vector extension. */
+static size_t first_special(const unsigned char *p, size_t n)
+{
+	typedef unsigned char v16 __attribute__((vector_size(16)));
+	size_t i = 0;
+	for (; i + 16 <= n; i += 16) {
+		v16 x;
+		memcpy(&x, p + i, 16);
+		v16 hit = (x == '&') | (x == '<') | (x == '>') | (x == '"') | (x == '\'');
+		unsigned long long w[2];
+		memcpy(w, &hit, 16);
+		if (w[0] | w[1])
+			break;
+	}
+	while (i < n && !esc_extra[p[i]])
+		i++;
+	return i;
+}
+
 static void escape_from(buf *out, size_t from)
 {
 	const unsigned char *p = (const unsigned char *)out->ptr;
 	size_t extra = 0;
+	from += first_special(p + from, out->len - from);
 	for (size_t i = from; i < out->len; i++)
 		extra += esc_extra[p[i]];
 	if (!extra)

@@ -40,6 +40,37 @@ TEST(mu_interp_escape_long_and_dense_values)
 	CHECK_STR(R("{{v}}", "{v: '<'}", NULL), "&lt;");
 }
 
+TEST(mu_interp_escape_at_every_position)
+{
+	/* the scan for specials reads 16 bytes at a time: put one special at
+	 * every position of texts of every length around that width, with
+	 * multi-byte text before it */
+	static const char specials[] = "&<>'";
+	static const char *const escaped[] = { "&amp;", "&lt;", "&gt;", "&#39;" };
+	char yaml[128], want[128];
+	size_t wrong = 0;
+	for (size_t len = 1; len <= 40; len++)
+		for (size_t at = 0; at < len; at++) {
+			int k = (int)((len + at) % 4);
+			size_t y = 0, w = 0;
+			y += (size_t)snprintf(yaml + y, sizeof yaml - y, "{v: \"");
+			for (size_t i = 0; i < len; i++) {
+				if (i == at) {
+					yaml[y++] = specials[k];
+					w += (size_t)snprintf(want + w, sizeof want - w, "%s", escaped[k]);
+				} else {
+					char c = i % 3 ? 'a' + (char)(i % 26) : '9';
+					yaml[y++] = c;
+					want[w++] = c;
+				}
+			}
+			snprintf(yaml + y, sizeof yaml - y, "\"}");
+			want[w] = '\0';
+			wrong += strcmp(R("{{v}}", yaml, NULL), want) != 0;
+		}
+	CHECK_INT(wrong, 0);
+}
+
 TEST(mu_interp_triple_and_ampersand_do_not_escape)
 {
 	CHECK_STR(R("{{{v}}}|{{&v}}", "{v: \"<b>&'\\\"\"}", NULL), "<b>&'\"|<b>&'\"");
