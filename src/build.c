@@ -69,8 +69,8 @@ static int write_site(const build_opts *opt, unsigned jobs, site *s, diag *d)
 		rc = output_copy(&o, rel, s->statics[i].src);
 	}
 	double t = now();
-	if (rc == 0 && render_site(s, templates_dir(opt, s->a), jobs, &o, d) != 0)
-		rc = -1;
+	if (rc == 0)
+		rc = render_site(s, templates_dir(opt, s->a), jobs, &o, d);
 	timing(opt, "render", &t);
 	if (rc == 0)
 		rc = output_commit(&o);
@@ -124,9 +124,14 @@ int build_run(const build_opts *opt, build_mode mode)
 		dump_site(s, &b);
 		fwrite(b.ptr, 1, b.len, stdout);
 		buf_free(&b);
-	} else if (mode == BUILD_WRITE && write_site(opt, jobs, s, &d) != 0) {
+	} else if (mode == BUILD_WRITE && (status = write_site(opt, jobs, s, &d)) != 0) {
+		size_t errors = d.errors;
 		diag_print(&d, stderr);
-		status = 3;
+		/* errors of the templates or content found while rendering are
+		 * content errors; failing to write is an I/O error */
+		fprintf(stderr, "qingdan: %zu error%s; nothing was written, the previous output is unchanged\n",
+			errors, errors == 1 ? "" : "s");
+		status = status > 0 ? 1 : 3;
 	}
 out:
 	site_free(s);

@@ -264,6 +264,7 @@ struct page {
 
 typedef struct menu_entry {
 	const char *title, *url;
+	vpos pos; /* of the url, for the link check (render.c) */
 } menu_entry;
 
 typedef struct static_file {

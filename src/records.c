@@ -116,6 +116,8 @@ void config_load(loadctx *c, const value *root, const char *path)
 			fld_missing(c, menu->items[i]->pos, &menu_fields[1], "a menu entry"), ok = false;
 		else
 			ok &= fld_url(c, m[1], true, &e->url);
+		if (m[1])
+			e->pos = m[1]->pos;
 		if (ok)
 			s->nmenu++;
 	}

@@ -207,7 +207,7 @@ typedef struct pool {
 	atomic_bool sitemap_taken; /* by the first thread to start */
 	struct worker *workers;  /* [0] runs on the calling thread */
 	atomic_size_t next;      /* the next job to take */
-	atomic_int failed;
+	atomic_int failed;       /* FAIL_ bits */
 	pthread_mutex_t lock;    /* for reports to d */
 } pool;
 
@@ -218,6 +218,58 @@ typedef struct worker {
 
 /* Jobs are taken in small chunks so both threads stay busy to the end. */
 #define CHUNK 128
+
+/* Every menu link into the site must lead to a page it has (or to one of
+ * its static files): a link written for another URL scheme, or to a
+ * page since renamed, would otherwise go live broken. `urls` are the
+ * pages' URLs; returns -1 after reporting. */
+/* Why the build failed: the content or templates (exit status 1), or
+ * writing the output (3). */
+enum { FAIL_CONTENT = 1, FAIL_OUTPUT = 2 };
+
+static int check_menu(pool *p, const char *const *urls)
+{
+	const site *s = p->vc->s;
+	size_t base = strlen(s->base_path);
+	strmap have;
+	strmap_init(&have);
+	for (size_t i = 0; i < p->j->n; i++)
+		if (urls[i])
+			strmap_put(&have, urls[i] + base, strlen(urls[i] + base), (void *)urls[i]);
+	int rc = 0;
+	for (size_t i = 0; i < s->nmenu; i++) {
+		const menu_entry *e = &s->menu[i];
+		if (e->url[0] != '/')
+			continue; /* another site's address */
+		const char *u = e->url + 1;
+		size_t n = strcspn(u, "?#");
+		if (strmap_get(&have, u, n) || strcmp(u, "404.html") == 0)
+			continue;
+		bool is_static = false;
+		for (size_t k = 0; k < s->nstatics && !is_static; k++)
+			is_static = n == strlen(s->statics[k].path) + 7 && strncmp(u, "static/", 7) == 0 &&
+				    strncmp(u + 7, s->statics[k].path, n - 7) == 0;
+		if (is_static)
+			continue;
+		/* written for folders ("/pages/about/")? */
+		buf file = BUF_INIT;
+		if (n && u[n - 1] == '/')
+			buf_printf(&file, "%.*s.html", (int)n - 1, u);
+		pthread_mutex_lock(&p->lock);
+		if (file.len && strmap_get(&have, file.ptr, file.len))
+			diag_error(p->d, e->pos, "menu link '%s' leads to no page of the site; the page is at '/%s', "
+				   "change the link to that", e->url, file.ptr);
+		else
+			diag_error(p->d, e->pos, "menu link '%s' leads to no page of the site; link to a page it "
+				   "has (see the URLs in docs/templates.md), or write a full https:// address "
+				   "for another site", e->url);
+		pthread_mutex_unlock(&p->lock);
+		buf_free(&file);
+		rc = -1;
+	}
+	strmap_free(&have);
+	return rc;
+}
 
 static void *render_pages(void *arg)
 {
@@ -237,7 +289,9 @@ static void *render_pages(void *arg)
 		for (size_t i = 0; i < p->j->n; i++)
 			urls[i] = p->j->v[i].kind == PG_NOT_FOUND ? NULL : view_url(vc, &p->j->v[i], &scratch);
 		if (sitemap_write(vc->s, urls, p->j->n, p->o) != 0)
-			atomic_store(&p->failed, 1);
+			atomic_fetch_or(&p->failed, FAIL_OUTPUT);
+		if (check_menu(p, urls) != 0)
+			atomic_fetch_or(&p->failed, FAIL_CONTENT);
 		arena_reset(&scratch);
 	}
 	while (!atomic_load(&p->failed)) {
@@ -256,9 +310,9 @@ static void *render_pages(void *arg)
 				pthread_mutex_lock(&p->lock);
 				mu_report(p->d, &err);
 				pthread_mutex_unlock(&p->lock);
-				atomic_store(&p->failed, 1);
+				atomic_fetch_or(&p->failed, FAIL_CONTENT);
 			} else if (output_put(&wr, view_path(vc, job, &scratch), out.ptr, out.len) != 0) {
-				atomic_store(&p->failed, 1);
+				atomic_fetch_or(&p->failed, FAIL_OUTPUT);
 			}
 			arena_reset(&scratch);
 		}
@@ -299,8 +353,10 @@ int render_site(const site *s, const char *templates_dir, unsigned nthreads, out
 	const char *css_url = NULL, *share = NULL;
 	for (size_t i = 0; i < t.nassets; i++) {
 		const char *rel = hashed_name(a, &t.assets[i]);
-		if (output_write(o, rel, t.assets[i].data, t.assets[i].len) != 0)
+		if (output_write(o, rel, t.assets[i].data, t.assets[i].len) != 0) {
+			rc = -1;
 			goto out;
+		}
 		if (strcmp(t.assets[i].name, "style.css") == 0)
 			css_url = arena_printf(a, "%s%s", s->base_path, rel);
 		if (strncmp(t.assets[i].name, "share.", 6) == 0)
@@ -333,8 +389,8 @@ int render_site(const site *s, const char *templates_dir, unsigned nthreads, out
 	view_thread_end(); /* the main thread's keys: no page needs them now */
 	if (getenv("QINGDAN_TIMINGS"))
 		fprintf(stderr, "qingdan:   pages %.1f ms\n", now_ms() - t0);
-	if (!atomic_load(&p.failed))
-		rc = 0;
+	int failed = atomic_load(&p.failed);
+	rc = failed & FAIL_OUTPUT ? -1 : failed ? 1 : 0;
 	free(w);
 	pthread_mutex_destroy(&p.lock);
 out:

@@ -9,7 +9,9 @@
 /* `templates_dir` holds the site's own templates and assets, which
  * override the built-in theme file by file (NULL: the built-in theme
  * only). Pages are rendered by `nthreads` threads (the output is the same
- * for any number). Returns 0 on success, 1 after reporting errors. */
+ * for any number). Returns 0 on success, 1 after reporting errors in the
+ * templates or the content (a menu link to no page), -1 after reporting
+ * an error writing the output. */
 int render_site(const site *s, const char *templates_dir, unsigned nthreads, output *o, diag *d);
 
 #endif

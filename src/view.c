@@ -165,13 +165,13 @@ value *strs_v(arena *a, strs s)
 
 /* ---- URLs and paths ---- */
 
-/* Where a page lives, relative to the site root. An index, and a free
- * page (menus link those by hand), is a folder ("lists/x/", "" for the
- * home page) whose file is index.html; the page of a record (item, event,
- * case, organisation) is a file ("lists/x/3.html"), and so is page N > 1
- * of an index ("needs/page/2.html"). Files rather than a folder each
- * spare the output 15,000 folders at 10,000 needs, and work on hosts that
- * serve index.html at the top only. */
+/* Where a page lives, relative to the site root. An index is a folder
+ * ("lists/x/", "" for the home page) whose file is index.html; the page
+ * of a record (item, event, case, organisation, free page) is a file
+ * ("lists/x/3.html"), and so is page N > 1 of an index
+ * ("needs/page/2.html"). Files rather than a folder each spare the output
+ * 15,000 folders at 10,000 needs, and work on hosts that serve index.html
+ * at the top only. */
 static void page_loc(const page_job *job, buf *b)
 {
 	const char *leaf = NULL;
@@ -204,7 +204,7 @@ static void page_loc(const page_job *job, buf *b)
 	case PG_CASE: buf_puts(b, "cases/"), leaf = ((const case_study *)job->rec)->id; break;
 	case PG_ORGS: buf_puts(b, "orgs/"); break;
 	case PG_ORG: buf_puts(b, "orgs/"), leaf = ((const org *)job->rec)->id; break;
-	case PG_PAGE: buf_printf(b, "pages/%s/", ((const page *)job->rec)->id); break;
+	case PG_PAGE: buf_puts(b, "pages/"), leaf = ((const page *)job->rec)->id; break;
 	case PG_NOT_FOUND: buf_puts(b, "404.html"); return;
 	case PG_KIND_COUNT: break;
 	}

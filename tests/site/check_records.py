@@ -117,7 +117,7 @@ for c in dump["cases"]:
 for o in dump["orgs"]:
     exists(f"org {o['id']}", f"{base}orgs/{o['id']}.html")
 for p in dump["pages"]:
-    exists(f"page {p['id']}", f"{base}pages/{p['id']}/")
+    exists(f"page {p['id']}", f"{base}pages/{p['id']}.html")
 for p in ["", "lists/", "needs/", "supply/", "districts/", "categories/", "status/",
           "events/", "cases/", "orgs/"]:
     exists(f"index /{p}", base + p)

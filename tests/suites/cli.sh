@@ -48,6 +48,19 @@ cmp -s "$scratch/before" "$scratch/after" && ok failed-build-keeps-output || fai
 grep -q 'nothing was written' "$scratch/err" && ok failed-build-says-so || fail failed-build-says-so "no message"
 ls -a "$scratch" | grep -q staging && fail no-staging-left "staging folder left behind" || ok no-staging-left
 
+# a menu link into the site must lead to one of its pages: found while
+# rendering, reported at its place in site.yaml, nothing published
+mkdir -p "$scratch/menu"
+cp -R tests/fixtures/mini "$scratch/menu/content"
+sed -i 's|url: /pages/about.html|url: /pages/about/|' "$scratch/menu/content/site.yaml"
+expect_status menu-link-to-no-page 1 qd build --quiet --content "$scratch/menu/content" --output "$out"
+grep -q "site.yaml:10:10: error: menu link '/pages/about/' leads to no page of the site; the page is at '/pages/about.html'" "$scratch/err" \
+	&& ok menu-link-suggests-page || { fail menu-link-suggests-page "no suggestion"; cat "$scratch/err"; }
+(cd "$out" && find . -type f | sort | xargs md5sum) >"$scratch/after"
+cmp -s "$scratch/before" "$scratch/after" && ok menu-link-keeps-output || fail menu-link-keeps-output "output changed"
+sed -i 's|url: /pages/about/|url: /static/photo.svg|' "$scratch/menu/content/site.yaml"
+expect_status menu-link-to-static-file 0 qd build --quiet --content "$scratch/menu/content" --output "$scratch/menu/out"
+
 # a second build swaps in a new tree and keeps dot-files
 expect_status rebuild 0 qd build --quiet --content tests/fixtures/mini --output "$out"
 [ -f "$out/.keep-me" ] && [ -f "$out/.git/HEAD" ] && ok dotfiles-kept || fail dotfiles-kept "dot-files lost"

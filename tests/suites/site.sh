@@ -85,7 +85,7 @@ cases/
 cases/bailian-hardware-space-ops.html
 orgs/
 orgs/demo-service-centre.html
-pages/about/
+pages/about.html
 404.html
 PAGES
 node tests/browser/check.mjs "$base" "$scratch/pages" "${SHOTS:-}" >"$scratch/br" 2>&1
