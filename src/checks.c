@@ -98,37 +98,58 @@ static void check_dates(loadctx *c, const list *l)
 
 /* The same project (title and community) in two lists is usually a copy
  * left behind when a list was split or republished. */
+/* Where an item is, for the repeat check: the community, else the
+ * street, else the offering organisation (two organisations may offer
+ * the same service). */
+static const char *repeat_where(const item *it)
+{
+	return it->community ? it->community->id : it->street ? it->street->id : it->org ? it->org->id : "";
+}
+
+static const char *repeat_street(const item *it)
+{
+	return it->community ? it->community->street->id : "";
+}
+
+uint64_t item_repeat_hash(const item *it)
+{
+	uint64_t h = 1469598103934665603ull; /* FNV-1a over the parts, 0x1f between */
+	const char *parts[3] = { it->title, repeat_street(it), repeat_where(it) };
+	h = (h ^ (uint64_t)it->list->kind) * 1099511628211ull;
+	for (int i = 0; i < 3; i++) {
+		for (const unsigned char *p = (const unsigned char *)parts[i]; *p; p++)
+			h = (h ^ *p) * 1099511628211ull;
+		h = (h ^ 0x1f) * 1099511628211ull;
+	}
+	return h;
+}
+
+static bool same_project(const item *a, const item *b)
+{
+	return a->list->kind == b->list->kind && strcmp(a->title, b->title) == 0 &&
+	       strcmp(repeat_street(a), repeat_street(b)) == 0 && strcmp(repeat_where(a), repeat_where(b)) == 0;
+}
+
 static void check_repeats(loadctx *c)
 {
 	site *s = c->s;
 	strmap seen;
 	strmap_init(&seen);
-	buf key = BUF_INIT;
 	for (size_t i = 0; i < s->nitems; i++) {
 		item *it = s->items[i];
 		if (!it->title)
 			continue;
-		buf_reset(&key);
-		/* where: the community, else the street, else the offering
-		 * organisation (two organisations may offer the same service) */
-		const char *where = it->community ? it->community->id : it->street ? it->street->id
-				    : it->org ? it->org->id : "";
-		buf_putc(&key, '0' + (int)it->list->kind);
-		buf_putc(&key, '\x1f');
-		buf_puts(&key, it->title);
-		buf_putc(&key, '\x1f');
-		buf_puts(&key, it->community ? it->community->street->id : "");
-		buf_putc(&key, '\x1f');
-		buf_puts(&key, where);
-		item *had = strmap_get(&seen, key.ptr, key.len);
-		if (had && had->list != it->list)
+		/* keyed by the hash the loader took; the texts are compared
+		 * only when two hashes are equal */
+		const char *key = (const char *)&it->repeat_hash;
+		item *had = strmap_get(&seen, key, sizeof it->repeat_hash);
+		if (had && had->list != it->list && same_project(had, it))
 			diag_warn(c->d, it->pos,
 				  "'%s' also appears in list '%s' (%s:%u); if this is a copy, keep it in one list",
 				  it->title, had->list->id, had->pos.file, had->pos.line);
 		else if (!had)
-			strmap_put(&seen, arena_strndup(c->a, key.ptr, key.len), key.len, it);
+			strmap_put(&seen, key, sizeof it->repeat_hash, it);
 	}
-	buf_free(&key);
 	strmap_free(&seen);
 }
 

@@ -236,6 +236,8 @@ static void load_item(loadctx *c, list *l, item *it, const value *v, long long *
 	if (it->nclaimed && it->status == STATUS_OPEN)
 		diag_warn(c->d, f[I_CLAIMED]->pos,
 			  "the need has a claimant (认领单位) but its status is still open (待认领); set 'status: claimed' (已认领)");
+	if (it->title)
+		it->repeat_hash = item_repeat_hash(it);
 }
 
 void list_load(loadctx *c, list *l, const doc *dc)

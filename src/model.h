@@ -7,6 +7,7 @@
 #define QD_MODEL_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "date.h"
@@ -149,6 +150,10 @@ struct item {
 	size_t nareas;
 	const char *price_text; /* price as text, when not a number */
 	amount price;
+	/* for the check that a project is not listed twice (checks.c): a
+	 * hash of its kind, title and place, taken while the item is loaded
+	 * and its text is in the cache */
+	uint64_t repeat_hash;
 	vpos pos;
 };
 

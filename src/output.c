@@ -187,16 +187,26 @@ static bool keep_old(output *o, const char *rel, const void *data, size_t len)
 void output_writer_init(output_writer *w, output *o)
 {
 	w->o = o;
+	w->files = w->bytes = w->kept = 0;
 	w->dirfd = -1;
 	w->dirlen = 0;
 	w->dir[0] = '\0';
 }
 
-void output_writer_end(output_writer *w)
+static void close_dir(output_writer *w)
 {
 	if (w->dirfd >= 0)
 		close(w->dirfd);
 	w->dirfd = -1;
+}
+
+void output_writer_end(output_writer *w)
+{
+	close_dir(w);
+	atomic_fetch_add(&w->o->files, w->files);
+	atomic_fetch_add(&w->o->bytes, w->bytes);
+	atomic_fetch_add(&w->o->kept, w->kept);
+	w->files = w->bytes = w->kept = 0;
 }
 
 /* The descriptor to create `rel`'s file from, and in *name its name
@@ -214,7 +224,7 @@ static int folder_of(output_writer *w, const char *rel, const char **name)
 	*name = slash + 1;
 	if (w->dirfd >= 0 && n == w->dirlen && memcmp(rel, w->dir, n) == 0)
 		return w->dirfd;
-	output_writer_end(w);
+	close_dir(w);
 	if (n >= sizeof w->dir) {
 		report(o, rel, "cannot create file", ENAMETOOLONG);
 		return -1;
@@ -247,10 +257,10 @@ int output_put(output_writer *w, const char *rel, const void *data, size_t len)
 	int dfd = folder_of(w, rel, &name);
 	if (dfd < 0)
 		return -1;
-	atomic_fetch_add(&o->files, 1);
-	atomic_fetch_add(&o->bytes, len);
+	w->files++;
+	w->bytes += len;
 	if (o->oldfd >= 0 && keep_old(o, rel, data, len)) {
-		atomic_fetch_add(&o->kept, 1);
+		w->kept++;
 		return 0;
 	}
 	int fd = openat(dfd, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);

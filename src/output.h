@@ -46,6 +46,7 @@ int output_write(output *o, const char *rel, const void *data, size_t len);
  * other) is created by name, with no mkdir and no walk from the top. */
 typedef struct output_writer {
 	output *o;
+	size_t files, bytes, kept; /* added to o's counts at the end */
 	int dirfd;      /* `dir` open, or -1 */
 	size_t dirlen;
 	char dir[4096]; /* relative to staging */
@@ -54,7 +55,7 @@ typedef struct output_writer {
 void output_writer_init(output_writer *w, output *o);
 /* output_write, through w. */
 int output_put(output_writer *w, const char *rel, const void *data, size_t len);
-/* Close what w holds open. */
+/* Close what w holds open and add its counts to the output's. */
 void output_writer_end(output_writer *w);
 /* Copy the file at `src` to `rel`. */
 int output_copy(output *o, const char *rel, const char *src);

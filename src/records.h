@@ -29,5 +29,8 @@ void page_load(loadctx *c, page *p, const doc *dc);
 void list_load(loadctx *c, list *l, const doc *dc);           /* lists.c */
 /* Derived values and warnings, once everything is loaded (checks.c). */
 void site_finish(loadctx *c);
+/* The hash site_finish's repeat check compares (checks.c); list_load
+ * takes it for every item with a title. */
+uint64_t item_repeat_hash(const item *it);
 
 #endif
