@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "source.h"
 
 /* The smallest heading level used in the document (7 when none). */
 static int top_heading(cmark_node *root)
@@ -51,22 +50,34 @@ static void adjust(cmark_node *root, const char *base_path)
 	buf_free(&url);
 }
 
+static bool is_space(unsigned char c)
+{
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+/* Append the words of s to out, one space between them, until `max`
+ * characters are out; a run of non-space bytes is copied at once, cut at
+ * a character boundary. */
 static void put_words(buf *out, size_t start, const char *s, size_t *chars, size_t max, int *space)
 {
-	while (*s && *chars < max) {
-		unsigned char c = (unsigned char)*s;
-		if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p && *chars < max) {
+		if (is_space(*p)) {
 			*space = 1;
-			s++;
+			p++;
 			continue;
 		}
 		if (*space && out->len > start)
 			buf_putc(out, ' '), (*chars)++;
 		*space = 0;
-		const char *ch = s;
-		utf8_next(&s);
-		buf_put(out, ch, (size_t)(s - ch));
-		(*chars)++;
+		const unsigned char *run = p;
+		while (*p && !is_space(*p) && *chars < max) {
+			p++;
+			while ((*p & 0xC0) == 0x80) /* the rest of this character */
+				p++;
+			(*chars)++;
+		}
+		buf_put(out, (const char *)run, (size_t)(p - run));
 	}
 }
 

@@ -133,6 +133,19 @@ void value_set(arena *a, value *map, const char *key, value *v)
  * right and saves the scan. Per thread; a wrong guess costs one compare. */
 static _Thread_local unsigned char key_hint[512];
 
+/* k's text is key's: keys are short names, compared here without a call
+ * to memcmp. */
+static inline bool same_key(const value *k, const char *key, size_t len)
+{
+	if (k->len != len)
+		return false;
+	const char *s = k->s;
+	for (size_t i = 0; i < len; i++)
+		if (s[i] != key[i])
+			return false;
+	return true;
+}
+
 value *value_getn(const value *map, const char *key, size_t len)
 {
 	if (!map || map->kind != V_MAP || !(map->keys & key_bit(key, len)))
@@ -140,12 +153,12 @@ value *value_getn(const value *map, const char *key, size_t len)
 	unsigned char *hint = &key_hint[((uintptr_t)key >> 2) & 511];
 	if (*hint < map->n) {
 		const value *k = map->items[2 * *hint];
-		if (k->len == len && memcmp(k->s, key, len) == 0)
+		if (same_key(k, key, len))
 			return map->items[2 * *hint + 1];
 	}
 	for (size_t i = 0; i < map->n; i++) {
 		const value *k = map->items[2 * i];
-		if (k->len == len && memcmp(k->s, key, len) == 0) {
+		if (same_key(k, key, len)) {
 			*hint = (unsigned char)(i < 256 ? i : 255);
 			return map->items[2 * i + 1];
 		}
