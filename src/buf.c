@@ -77,6 +77,24 @@ void buf_putc(buf *b, int c)
 	b->ptr[b->len] = '\0';
 }
 
+char *fmt_int(char out[24], long long i)
+{
+	char *p = out + 24;
+	unsigned long long u = i < 0 ? 0ull - (unsigned long long)i : (unsigned long long)i;
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (i < 0)
+		*--p = '-';
+	return p;
+}
+
+void buf_puti(buf *b, long long i)
+{
+	char tmp[24], *p = fmt_int(tmp, i);
+	buf_put(b, p, (size_t)(tmp + sizeof tmp - p));
+}
+
 void buf_vprintf(buf *b, const char *fmt, va_list ap)
 {
 	va_list cp;

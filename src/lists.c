@@ -299,9 +299,10 @@ void list_load(loadctx *c, list *l, const doc *dc)
 	for (size_t i = 0; i < items->n; i++) {
 		item *it = arena_alloc(c->a, sizeof *it);
 		load_item(c, l, it, items->items[i], &next_no);
-		char key[24];
-		int klen = snprintf(key, sizeof key, "%lld", it->no);
-		item *had = strmap_get(&nos, key, (size_t)klen);
+		/* the number as the map's key: its bytes, not text */
+		const char *key = (const char *)&it->no;
+		size_t klen = sizeof it->no;
+		item *had = strmap_get(&nos, key, klen);
 		if (had) {
 			const value *nv = value_get(items->items[i], "no");
 			if (!nv)
@@ -311,7 +312,7 @@ void list_load(loadctx *c, list *l, const doc *dc)
 				   it->no, had->pos.line);
 			continue;
 		}
-		strmap_put(&nos, arena_strndup(c->a, key, (size_t)klen), (size_t)klen, it);
+		strmap_put(&nos, key, klen, it);
 		l->items[l->nitems++] = it;
 		if (it->budget.set)
 			l->budget_sum += it->budget.v;

@@ -28,13 +28,7 @@ value *value_bool(arena *a, bool b)
 value *value_int(arena *a, long long i)
 {
 	value *v = value_new(a, V_INT);
-	char tmp[24], *p = tmp + sizeof tmp;
-	unsigned long long u = i < 0 ? 0ull - (unsigned long long)i : (unsigned long long)i;
-	do
-		*--p = (char)('0' + u % 10);
-	while (u /= 10);
-	if (i < 0)
-		*--p = '-';
+	char tmp[24], *p = fmt_int(tmp, i);
 	v->u.i = i;
 	v->len = (size_t)(tmp + sizeof tmp - p);
 	v->s = arena_strndup(a, p, v->len);

@@ -14,22 +14,32 @@
 /* ---- formatting ---- */
 
 /* Two decimals at most, then no trailing zeros: 6.60 -> 6.6. Amounts are
- * bounded by the loader, so the text always fits. */
+ * bounded by the loader; whole cents are formatted by hand (printf's
+ * float formatting is slow, and there is an amount on most rows). */
 static size_t money_text(double v, char tmp[64])
 {
-	int n = snprintf(tmp, 64, "%.2f", round(v * 100) / 100 + 0.0);
-	if (n < 0 || n >= 64)
-		n = snprintf(tmp, 64, "%g", v);
-	if (strchr(tmp, '.')) {
-		while (n > 0 && tmp[n - 1] == '0')
-			n--;
-		if (n > 0 && tmp[n - 1] == '.')
-			n--;
+	double cents = round(v * 100);
+	if (!(fabs(cents) < 1e15)) { /* not bounded after all (or NaN) */
+		int n = snprintf(tmp, 64, "%.0f", v);
+		return n < 0 ? 0 : n >= 64 ? 63 : (size_t)n;
 	}
-	if (n == 2 && tmp[0] == '-' && tmp[1] == '0')
-		tmp[0] = '0', n = 1; /* -0 */
+	long long c = (long long)cents; /* -0.001 rounds to 0: no sign */
+	unsigned long long u = c < 0 ? 0ull - (unsigned long long)c : (unsigned long long)c;
+	char digits[24], *d = fmt_int(digits, (long long)(u / 100));
+	size_t n = 0;
+	if (c < 0)
+		tmp[n++] = '-';
+	memcpy(tmp + n, d, (size_t)(digits + sizeof digits - d));
+	n += (size_t)(digits + sizeof digits - d);
+	unsigned frac = (unsigned)(u % 100);
+	if (frac) {
+		tmp[n++] = '.';
+		tmp[n++] = (char)('0' + frac / 10);
+		if (frac % 10)
+			tmp[n++] = (char)('0' + frac % 10);
+	}
 	tmp[n] = '\0';
-	return (size_t)n;
+	return n;
 }
 
 void view_money(double v, buf *out)
@@ -44,7 +54,12 @@ void view_date_zh(qdate d, buf *out)
 	if (d == DATE_NONE)
 		return;
 	date_to_ymd(d, &y, &m, &day);
-	buf_printf(out, "%d年%d月%d日", y, m, day);
+	buf_puti(out, y);
+	buf_puts(out, "年");
+	buf_puti(out, m);
+	buf_puts(out, "月");
+	buf_puti(out, day);
+	buf_puts(out, "日");
 }
 
 const char *vs_money(arena *a, double v)
@@ -58,9 +73,11 @@ const char *vs_date_zh(arena *a, qdate d)
 {
 	if (d == DATE_NONE)
 		return NULL;
-	int y, m, day;
-	date_to_ymd(d, &y, &m, &day);
-	return arena_printf(a, "%d年%d月%d日", y, m, day);
+	buf b = BUF_INIT;
+	view_date_zh(d, &b);
+	const char *r = arena_strndup(a, b.ptr, b.len);
+	buf_free(&b);
+	return r;
 }
 
 const char *vs_date_iso(arena *a, qdate d)
@@ -172,32 +189,45 @@ value *strs_v(arena *a, strs s)
  * ("needs/page/2.html"). Files rather than a folder each spare the output
  * 15,000 folders at 10,000 needs, and work on hosts that serve index.html
  * at the top only. */
+/* prefix + id + "/" */
+static void folder(buf *b, const char *prefix, const char *id)
+{
+	buf_puts(b, prefix);
+	buf_puts(b, id);
+	buf_putc(b, '/');
+}
+
 static void page_loc(const page_job *job, buf *b)
 {
 	const char *leaf = NULL;
 	switch (job->kind) {
 	case PG_HOME: break;
 	case PG_LISTS: buf_puts(b, "lists/"); break;
-	case PG_LIST: buf_printf(b, "lists/%s/", ((const list *)job->rec)->id); break;
+	case PG_LIST: folder(b, "lists/", ((const list *)job->rec)->id); break;
 	case PG_ITEM: {
 		const item *it = job->rec;
-		buf_printf(b, "lists/%s/%lld.html", it->list->id, it->no);
+		buf_puts(b, "lists/");
+		buf_puts(b, it->list->id);
+		buf_putc(b, '/');
+		buf_puti(b, it->no);
+		buf_puts(b, ".html");
 		return;
 	}
 	case PG_NEEDS: buf_puts(b, "needs/"); break;
 	case PG_SUPPLY: buf_puts(b, "supply/"); break;
 	case PG_DISTRICTS: buf_puts(b, "districts/"); break;
-	case PG_DISTRICT: buf_printf(b, "districts/%s/", ((const district *)job->rec)->id); break;
-	case PG_STREET: buf_printf(b, "streets/%s/", ((const street *)job->rec)->id); break;
+	case PG_DISTRICT: folder(b, "districts/", ((const district *)job->rec)->id); break;
+	case PG_STREET: folder(b, "streets/", ((const street *)job->rec)->id); break;
 	case PG_COMMUNITY: {
 		const community *cm = job->rec;
-		buf_printf(b, "streets/%s/%s/", cm->street->id, cm->id);
+		folder(b, "streets/", cm->street->id);
+		folder(b, "", cm->id);
 		break;
 	}
 	case PG_CATEGORIES: buf_puts(b, "categories/"); break;
-	case PG_CATEGORY: buf_printf(b, "categories/%s/", ((const category *)job->rec)->id); break;
+	case PG_CATEGORY: folder(b, "categories/", ((const category *)job->rec)->id); break;
 	case PG_STATUSES: buf_puts(b, "status/"); break;
-	case PG_STATUS: buf_printf(b, "status/%s/", status_id((item_status)job->status)); break;
+	case PG_STATUS: folder(b, "status/", status_id((item_status)job->status)); break;
 	case PG_EVENTS: buf_puts(b, "events/"); break;
 	case PG_EVENT: buf_puts(b, "events/"), leaf = ((const event *)job->rec)->id; break;
 	case PG_CASES: buf_puts(b, "cases/"); break;
@@ -208,10 +238,14 @@ static void page_loc(const page_job *job, buf *b)
 	case PG_NOT_FOUND: buf_puts(b, "404.html"); return;
 	case PG_KIND_COUNT: break;
 	}
-	if (leaf)
-		buf_printf(b, "%s.html", leaf);
-	else if (job->pageno > 1)
-		buf_printf(b, "page/%u.html", job->pageno);
+	if (leaf) {
+		buf_puts(b, leaf);
+		buf_puts(b, ".html");
+	} else if (job->pageno > 1) {
+		buf_puts(b, "page/");
+		buf_puti(b, job->pageno);
+		buf_puts(b, ".html");
+	}
 }
 
 /* The URL of a page: the base path, then page_loc. */

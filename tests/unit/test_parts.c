@@ -12,6 +12,7 @@
 #include "suggest.h"
 #include "t.h"
 #include "value.h"
+#include "view.h"
 
 TEST(date_parse_and_format)
 {
@@ -180,4 +181,32 @@ TEST(value_text_and_json)
 	CHECK(!value_truthy(value_null(&a)));
 	buf_free(&b);
 	arena_free(&a);
+}
+
+TEST(money_and_dates_as_text)
+{
+	static const struct {
+		double v;
+		const char *want;
+	} cases[] = {
+		{ 0, "0" }, { 6.6, "6.6" }, { 6.60, "6.6" }, { 8.45, "8.45" }, { 10, "10" },
+		{ 0.1 + 0.2, "0.3" }, { 0.005, "0.01" }, { 0.004, "0" }, { 2.999, "3" },
+		{ 12345678.9, "12345678.9" }, { 99999999.99, "99999999.99" }, { -0.001, "0" },
+		{ -3.5, "-3.5" }, { 1e20, "100000000000000000000" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		buf b = BUF_INIT;
+		view_money(cases[i].v, &b);
+		CHECK_STR(b.ptr, cases[i].want);
+		buf_free(&b);
+	}
+	buf b = BUF_INIT;
+	qdate d;
+	date_parse("2020-06-23", &d);
+	view_date_zh(d, &b);
+	CHECK_STR(b.ptr, "2020年6月23日");
+	buf_reset(&b);
+	buf_puti(&b, -9223372036854775807LL - 1);
+	CHECK_STR(b.ptr, "-9223372036854775808");
+	buf_free(&b);
 }
