@@ -106,9 +106,16 @@ static inline unsigned long long key_bit(const char *s, size_t len)
 	return 1ull << (h & 63);
 }
 
+value *value_name(arena *a, const char *s)
+{
+	value *k = value_cstr(a, s);
+	k->keys = key_bit(k->s, k->len);
+	return k;
+}
+
 void value_set_kv(arena *a, value *map, value *key, value *v)
 {
-	map->keys |= key_bit(key->s, key->len);
+	map->keys |= key->kind == V_STR && key->keys ? key->keys : key_bit(key->s, key->len);
 	reserve(a, map, 2);
 	map->items[2 * map->n] = key;
 	map->items[2 * map->n + 1] = v;

@@ -35,7 +35,8 @@ struct value {
 	size_t cap;       /* capacity of items (in elements / pairs) */
 	value **items;    /* list: n values; map: 2n values, key then value */
 	size_t weight;    /* nodes in this subtree, counting itself */
-	unsigned long long keys; /* map: a one-word Bloom filter of its keys */
+	unsigned long long keys; /* map: a one-word Bloom filter of its keys;
+				  * a key made by value_name: its own bit */
 };
 
 /* Constructors; results are owned by `a`. value_str copies nothing: `s`
@@ -47,6 +48,9 @@ value *value_int(arena *a, long long i);
 value *value_float(arena *a, double f);
 value *value_str(arena *a, const char *s, size_t len);
 value *value_cstr(arena *a, const char *s);
+/* A string meant to be a map key again and again (the names views set on
+ * every page): its filter bit is worked out once, here. */
+value *value_name(arena *a, const char *s);
 value *value_list(arena *a, size_t cap);
 value *value_map(arena *a, size_t cap);
 

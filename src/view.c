@@ -113,11 +113,11 @@ static value *key_of(const char *lit)
 			return key_tab[slot].key;
 		if (!key_tab[slot].lit) {
 			key_tab[slot].lit = lit;
-			key_tab[slot].key = value_cstr(&key_arena, lit);
+			key_tab[slot].key = value_name(&key_arena, lit);
 			return key_tab[slot].key;
 		}
 	}
-	return value_cstr(&key_arena, lit);
+	return value_name(&key_arena, lit);
 }
 
 void view_thread_end(void)
@@ -390,7 +390,7 @@ void view_init(view_ctx *vc, const site *s, const site_index *ix, arena *a, cons
 	for (int i = 0; i < PAR_MAX; i++)
 		arena_adopt(a, &vs.per[i]);
 	vc->site_values = site_v(vc, a, NULL);
-	vc->site_key = value_cstr(a, "site");
+	vc->site_key = value_name(a, "site");
 }
 
 static const char *const templates[PG_KIND_COUNT] = {
