@@ -81,34 +81,27 @@ static const char *esc_text(unsigned char ch)
  * by, then move runs back to front. */
 /* Where the first byte of p[0..n) that escaping changes is (n if none).
  * Most text has none (Chinese is all bytes above 0x7f), so this looks at
- * 16 bytes at a time, with the compiler's portable vector extension; the
- * last, short piece too, so p must be readable (and defined) up to
- * n + 15: lanes past n are masked off. */
+ * 16 bytes at a time, with the compiler's portable vector extension. */
 static size_t first_special(const unsigned char *p, size_t n)
 {
 	typedef unsigned char v16 __attribute__((vector_size(16)));
-	static const v16 lane = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 };
-	for (size_t i = 0; i < n; i += 16) {
+	size_t i = 0;
+	for (; i + 16 <= n; i += 16) {
 		v16 x;
 		memcpy(&x, p + i, 16);
 		v16 hit = (x == '&') | (x == '<') | (x == '>') | (x == '"') | (x == '\'');
-		if (n - i < 16)
-			hit &= (v16)(lane < (unsigned char)(n - i));
 		unsigned long long w[2];
 		memcpy(w, &hit, 16);
-		if (w[0] | w[1]) {
-			while (!esc_extra[p[i]])
-				i++;
-			return i;
-		}
+		if (w[0] | w[1])
+			break;
 	}
-	return n;
+	while (i < n && !esc_extra[p[i]])
+		i++;
+	return i;
 }
 
 static void escape_from(buf *out, size_t from)
 {
-	buf_grow(out, 16); /* first_special reads up to 15 bytes past the end */
-	memset(out->ptr + out->len, 0, 16);
 	const unsigned char *p = (const unsigned char *)out->ptr;
 	size_t extra = 0;
 	from += first_special(p + from, out->len - from);
