@@ -47,7 +47,8 @@ void arena_reset(arena *a)
 		b = next;
 	}
 	keep->next = NULL;
-	a->used = 0;
+	a->next = keep->data;
+	a->limit = keep->data + keep->size;
 	a->total = 0;
 }
 
@@ -76,7 +77,7 @@ static void *carve(arena *a, size_t n, int zero)
 	size_t need = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
 	if (need < n)
 		need = SIZE_MAX; /* overflow: let xmalloc fail loudly */
-	if (!a->head || a->head->size - a->used < need) {
+	if ((size_t)(a->limit - a->next) < need) {
 		size_t size = need > ARENA_BLOCK / 4 ? need : ARENA_BLOCK;
 		arena_block *b = xmalloc(sizeof *b + size);
 		b->size = size;
@@ -91,10 +92,11 @@ static void *carve(arena *a, size_t n, int zero)
 		}
 		b->next = a->head;
 		a->head = b;
-		a->used = 0;
+		a->next = b->data;
+		a->limit = b->data + size;
 	}
-	void *p = a->head->data + a->used;
-	a->used += need;
+	void *p = a->next;
+	a->next += need;
 	a->total += n;
 	if (zero)
 		memset(p, 0, need);
@@ -106,7 +108,7 @@ void *arena_alloc(arena *a, size_t n)
 	return carve(a, n, 1);
 }
 
-void *arena_alloc_raw(arena *a, size_t n)
+void *arena_alloc_slow(arena *a, size_t n)
 {
 	return carve(a, n, 0);
 }
@@ -122,7 +124,7 @@ void *arena_array(arena *a, size_t n, size_t size)
 
 char *arena_strndup(arena *a, const char *s, size_t n)
 {
-	char *p = carve(a, n + 1, 0);
+	char *p = arena_alloc_raw(a, n + 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
@@ -135,7 +137,7 @@ char *arena_strdup(arena *a, const char *s)
 
 void *arena_memdup(arena *a, const void *p, size_t n)
 {
-	void *q = carve(a, n, 0);
+	void *q = arena_alloc_raw(a, n);
 	if (n)
 		memcpy(q, p, n);
 	return q;
