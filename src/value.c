@@ -106,6 +106,27 @@ static inline unsigned long long key_bit(const char *s, size_t len)
 	return 1ull << (h & 63);
 }
 
+/* The filter bit of a key value: worked out already for value_name's. */
+static inline unsigned long long bit_of(const value *key)
+{
+	return key->kind == V_STR && key->keys ? key->keys : key_bit(key->s, key->len);
+}
+
+value *value_map_of(arena *a, size_t n, value *const *keys, value *const *vals)
+{
+	value *m = value_new(a, V_MAP);
+	m->cap = n;
+	m->items = n ? arena_alloc_raw(a, 2 * n * sizeof *m->items) : NULL;
+	for (size_t i = 0; i < n; i++) {
+		m->keys |= bit_of(keys[i]);
+		m->items[2 * i] = keys[i];
+		m->items[2 * i + 1] = vals[i];
+		m->weight += keys[i]->weight + vals[i]->weight;
+	}
+	m->n = n;
+	return m;
+}
+
 value *value_name(arena *a, const char *s)
 {
 	value *k = value_cstr(a, s);
@@ -115,7 +136,7 @@ value *value_name(arena *a, const char *s)
 
 void value_set_kv(arena *a, value *map, value *key, value *v)
 {
-	map->keys |= key->kind == V_STR && key->keys ? key->keys : key_bit(key->s, key->len);
+	map->keys |= bit_of(key);
 	reserve(a, map, 2);
 	map->items[2 * map->n] = key;
 	map->items[2 * map->n + 1] = v;

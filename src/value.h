@@ -59,6 +59,9 @@ value *value_map(arena *a, size_t cap);
 void value_push(arena *a, value *list, value *v);
 void value_set(arena *a, value *map, const char *key, value *v);
 void value_set_kv(arena *a, value *map, value *key, value *v);
+/* A map of the n pairs keys[i]: vals[i], made in one go (the keys are
+ * distinct). */
+value *value_map_of(arena *a, size_t n, value *const *keys, value *const *vals);
 
 /* Map lookup by key text; NULL when absent or `map` is not a map.
  * Linear: maps in content and views are small. */

@@ -103,6 +103,9 @@ static _Thread_local struct {
 	value *key;
 } key_tab[KEY_SLOTS];
 static _Thread_local arena key_arena;
+/* This thread's keys of an item row (item_row), looked up once: [R_COUNT]
+ * is "no"; NULL until the thread's first row. */
+static _Thread_local value *row_keys[R_COUNT + 1];
 
 static value *key_of(const char *lit)
 {
@@ -124,6 +127,7 @@ void view_thread_end(void)
 {
 	arena_free(&key_arena);
 	memset(key_tab, 0, sizeof key_tab);
+	memset(row_keys, 0, sizeof row_keys);
 }
 
 void vset(arena *a, value *m, const char *k, value *v)
@@ -317,34 +321,36 @@ static const item_view *item_view_of(const view_ctx *vc, arena *a, const item *i
 	const char *base = memcpy(v + 1, own.ptr, own.len);
 	buf_free(&own);
 #define OWN(t) ((t).set ? (vtext){ base + (t).at, (t).n } : (vtext){ 0 })
-	*v = (item_view){
-		.no = it->no,
-		.url = OWN(url), .title = OWN(title), .budget = OWN(budget),
-		.deadline = OWN(deadline), .price = OWN(price),
-		.kind = text(list_kind_id(k)),
-		.kind_label = text(k == LIST_NEEDS ? "需求" : k == LIST_SUPPLY ? "供给" : "痛点"),
-		.list_title = text(it->list->title),
-		.list_url = text(vc->list_url[it->list->idx]),
-	};
+	*v = (item_view){ .no = it->no };
+	vtext *t = v->text;
+	t[R_URL] = OWN(url);
+	t[R_TITLE] = OWN(title);
+	t[R_BUDGET] = OWN(budget);
+	t[R_DEADLINE] = OWN(deadline);
+	t[R_PRICE] = OWN(price);
+	t[R_KIND] = text(list_kind_id(k));
+	t[R_KIND_LABEL] = text(k == LIST_NEEDS ? "需求" : k == LIST_SUPPLY ? "供给" : "痛点");
+	t[R_LIST_TITLE] = text(it->list->title);
+	t[R_LIST_URL] = text(vc->list_url[it->list->idx]);
 	if (it->category) {
-		v->category = text(it->category->name);
-		v->category_url = text(vc->category_url[it->category->index]);
+		t[R_CATEGORY] = text(it->category->name);
+		t[R_CATEGORY_URL] = text(vc->category_url[it->category->index]);
 	}
 	if (it->street) {
-		v->street = text(it->street->name);
-		v->street_url = text(vc->street_url[it->street->idx]);
+		t[R_STREET] = text(it->street->name);
+		t[R_STREET_URL] = text(vc->street_url[it->street->idx]);
 	}
 	if (it->community) {
-		v->community = text(it->community->name);
-		v->community_url = text(vc->community_url[it->community->idx]);
+		t[R_COMMUNITY] = text(it->community->name);
+		t[R_COMMUNITY_URL] = text(vc->community_url[it->community->idx]);
 	}
 	if (k != LIST_PAIN_POINTS) {
-		v->status = text(status_label((item_status)st, k));
-		v->status_id = text(status_id((item_status)st));
+		t[R_STATUS] = text(status_label((item_status)st, k));
+		t[R_STATUS_ID] = text(status_id((item_status)st));
 	}
 	if (it->org) {
-		v->org = text(it->org->name);
-		v->org_url = text(vc->org_url[it->org->idx]);
+		t[R_ORG] = text(it->org->name);
+		t[R_ORG_URL] = text(vc->org_url[it->org->idx]);
 	}
 #undef OWN
 	return v;
@@ -414,7 +420,7 @@ static const char *record_url(const view_ctx *vc, const page_job *job)
 	if (job->pageno > 1 || !job->rec)
 		return NULL;
 	switch (job->kind) {
-	case PG_ITEM: return vc->item[((const item *)job->rec)->idx]->url.s;
+	case PG_ITEM: return vc->item[((const item *)job->rec)->idx]->text[R_URL].s;
 	case PG_LIST: return vc->list_url[((const list *)job->rec)->idx];
 	case PG_DISTRICT: return vc->district_url[((const district *)job->rec)->idx];
 	case PG_STREET: return vc->street_url[((const street *)job->rec)->idx];
@@ -446,37 +452,35 @@ const char *view_url(const view_ctx *vc, const page_job *job, arena *a)
 
 /* ---- shared parts ---- */
 
-static void put_text(arena *a, value *m, const char *k, vtext t)
-{
-	if (t.s)
-		vset(a, m, k, value_str(a, t.s, t.n));
-}
+static const char *const row_names[R_COUNT] = {
+	[R_URL] = "url", [R_TITLE] = "title", [R_KIND] = "kind", [R_KIND_LABEL] = "kind_label",
+	[R_LIST_TITLE] = "list_title", [R_LIST_URL] = "list_url", [R_CATEGORY] = "category",
+	[R_CATEGORY_URL] = "category_url", [R_STREET] = "street", [R_STREET_URL] = "street_url",
+	[R_COMMUNITY] = "community", [R_COMMUNITY_URL] = "community_url", [R_BUDGET] = "budget",
+	[R_STATUS] = "status", [R_STATUS_ID] = "status_id", [R_DEADLINE] = "deadline", [R_ORG] = "org",
+	[R_ORG_URL] = "org_url", [R_PRICE] = "price",
+};
 
+/* A row's map, made in one go: an item row is built some 130,000 times
+ * for 10,000 needs. */
 value *item_row(const view_ctx *vc, arena *a, const item *it)
 {
 	const item_view *v = vc->item[it->idx];
-	value *m = value_map(a, 20);
-	put_text(a, m, "url", v->url);
-	put_int(a, m, "no", v->no);
-	put_text(a, m, "title", v->title);
-	put_text(a, m, "kind", v->kind);
-	put_text(a, m, "kind_label", v->kind_label);
-	put_text(a, m, "list_title", v->list_title);
-	put_text(a, m, "list_url", v->list_url);
-	put_text(a, m, "category", v->category);
-	put_text(a, m, "category_url", v->category_url);
-	put_text(a, m, "street", v->street);
-	put_text(a, m, "street_url", v->street_url);
-	put_text(a, m, "community", v->community);
-	put_text(a, m, "community_url", v->community_url);
-	put_text(a, m, "budget", v->budget);
-	put_text(a, m, "status", v->status);
-	put_text(a, m, "status_id", v->status_id);
-	put_text(a, m, "deadline", v->deadline);
-	put_text(a, m, "org", v->org);
-	put_text(a, m, "org_url", v->org_url);
-	put_text(a, m, "price", v->price);
-	return m;
+	if (!row_keys[R_COUNT]) {
+		for (int f = 0; f < R_COUNT; f++)
+			row_keys[f] = key_of(row_names[f]);
+		row_keys[R_COUNT] = key_of("no");
+	}
+	value *keys[R_COUNT + 1], *vals[R_COUNT + 1];
+	size_t n = 0;
+	keys[n] = row_keys[R_COUNT];
+	vals[n++] = value_int(a, v->no);
+	for (int f = 0; f < R_COUNT; f++)
+		if (v->text[f].s) {
+			keys[n] = row_keys[f];
+			vals[n++] = value_str(a, v->text[f].s, v->text[f].n);
+		}
+	return value_map_of(a, n, keys, vals);
 }
 
 value *item_rows(const view_ctx *vc, arena *a, item *const *v, size_t n)

@@ -53,16 +53,22 @@ typedef struct vtext {
 	size_t n;
 } vtext;
 
-/* Everything an item's row in an index table shows, gathered once by
- * view_init. An item appears on a dozen index pages, in a different order
- * on each; reading its fields from the model costs a cache miss for each
- * scattered string, so the item's own texts are copied right behind this
- * struct and a row is built from one or two cache lines. */
+/* The texts of an item's row in an index table, by the name templates
+ * read them by (see docs/templates.md), in ROW_NAMES order. */
+typedef enum row_text {
+	R_URL, R_TITLE, R_KIND, R_KIND_LABEL, R_LIST_TITLE, R_LIST_URL, R_CATEGORY, R_CATEGORY_URL,
+	R_STREET, R_STREET_URL, R_COMMUNITY, R_COMMUNITY_URL, R_BUDGET, R_STATUS, R_STATUS_ID,
+	R_DEADLINE, R_ORG, R_ORG_URL, R_PRICE, R_COUNT
+} row_text;
+
+/* Everything an item's row shows, gathered once by view_init. An item
+ * appears on a dozen index pages, in a different order on each; reading
+ * its fields from the model costs a cache miss for each scattered string,
+ * so the item's own texts are copied right behind this struct and a row
+ * is built from one or two cache lines. */
 typedef struct item_view {
 	long long no;
-	vtext url, title, kind, kind_label, list_title, list_url, category, category_url;
-	vtext street, street_url, community, community_url, budget, status, status_id;
-	vtext deadline, org, org_url, price;
+	vtext text[R_COUNT]; /* .s NULL: the row has no such key */
 } item_view;
 
 typedef struct view_ctx {
