@@ -252,6 +252,8 @@ static void crew_done(crew *w)
 
 typedef struct parse_step {
 	crew w;
+	doc *top;       /* the site-wide files, parsed first */
+	size_t ntop;
 	docs *all;
 } parse_step;
 
@@ -268,13 +270,14 @@ static doc *nth_doc(docs *all, size_t i)
 static void parse_one(void *ctx, unsigned worker, size_t i)
 {
 	parse_step *p = ctx;
-	doc *dc = nth_doc(p->all, i);
+	doc *dc = i < p->ntop ? &p->top[i] : nth_doc(p->all, i - p->ntop);
 	dc->root = parse_file(&p->w.c[worker], dc->path, dc->is_md, &dc->body);
 }
 
-/* Parse every collected file with `nthreads` threads (files are
- * independent), then drop the files that failed. */
-static void parse_all(loadctx *c, docs *all, unsigned nthreads)
+/* Parse the `ntop` site-wide files and every collected file with
+ * `nthreads` threads (files are independent), then drop the collected
+ * files that failed (the site-wide ones are their loaders' business). */
+static void parse_all(loadctx *c, doc *top, size_t ntop, docs *all, unsigned nthreads)
 {
 	parse_step *p = xcalloc(1, sizeof *p);
 	size_t total = 0;
@@ -282,8 +285,10 @@ static void parse_all(loadctx *c, docs *all, unsigned nthreads)
 		total += all[k].n;
 	c->s->nfiles += total;
 	crew_init(&p->w, c);
+	p->top = top;
+	p->ntop = ntop;
 	p->all = all;
-	par_for(nthreads, total, 1, parse_one, p);
+	par_for(nthreads, ntop + total, 1, parse_one, p);
 	crew_done(&p->w);
 	free(p);
 	for (int k = 0; k < COLL_COUNT; k++) {
@@ -389,29 +394,27 @@ site *site_load(arena *a, diag *d, const char *dir, unsigned nthreads)
 		return NULL;
 	}
 
-	/* the three site-wide files; a file that fails to parse has been
-	 * reported and is not reported again as missing */
-	const char *paths[3];
-	value *roots[3] = { 0 };
-	bool present[3] = { 0 };
+	/* the three site-wide files, parsed with the records (every record
+	 * refers to places and categories, so they are loaded first); a file
+	 * that fails to parse has been reported and is not reported again as
+	 * missing */
 	static const char *const top[3] = { "site.yaml", "places.yaml", "categories.yaml" };
+	doc tops[3] = { 0 };
+	bool present[3] = { 0 };
+	size_t ntop = 0;
+	int slot[3] = { -1, -1, -1 };
 	for (int i = 0; i < 3; i++) {
-		paths[i] = arena_printf(a, "%s/%s", dir, top[i]);
+		const char *path = arena_printf(a, "%s/%s", dir, top[i]);
 		struct stat fst;
-		if (lstat(paths[i], &fst) != 0)
+		if (lstat(path, &fst) != 0)
 			continue;
 		present[i] = true;
-		markdown_src none;
-		if (!S_ISLNK(fst.st_mode) || link_inside(&w, paths[i]))
-			roots[i] = parse_file(c, paths[i], false, &none);
 		s->nfiles++;
+		if (!S_ISLNK(fst.st_mode) || link_inside(&w, path)) {
+			slot[i] = (int)ntop;
+			tops[ntop++] = (doc){ .path = path };
+		}
 	}
-	if (roots[0] || !present[0])
-		config_load(c, roots[0], paths[0]);
-	if (roots[1] || !present[1])
-		places_load(c, roots[1], paths[1]);
-	if (roots[2] || !present[2])
-		categories_load(c, roots[2], paths[2]);
 
 	docs all[COLL_COUNT] = { 0 };
 	struct timespec t0, t1, t2;
@@ -419,12 +422,24 @@ site *site_load(arena *a, diag *d, const char *dir, unsigned nthreads)
 	for (int k = 0; k < COLL_COUNT; k++)
 		read_collection(&w, (coll)k, &all[k]);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	parse_all(c, all, nthreads);
+	parse_all(c, tops, ntop, all, nthreads);
 	clock_gettime(CLOCK_MONOTONIC, &t2);
 	if (getenv("QINGDAN_TIMINGS"))
 		fprintf(stderr, "qingdan:   walk %.1f ms, parse %.1f ms\n",
 			(double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6,
 			(double)(t2.tv_sec - t1.tv_sec) * 1e3 + (double)(t2.tv_nsec - t1.tv_nsec) / 1e6);
+	value *roots[3];
+	const char *paths[3];
+	for (int i = 0; i < 3; i++) {
+		roots[i] = slot[i] >= 0 ? tops[slot[i]].root : NULL;
+		paths[i] = arena_printf(a, "%s/%s", dir, top[i]);
+	}
+	if (roots[0] || !present[0])
+		config_load(c, roots[0], paths[0]);
+	if (roots[1] || !present[1])
+		places_load(c, roots[1], paths[1]);
+	if (roots[2] || !present[2])
+		categories_load(c, roots[2], paths[2]);
 	REGISTER(c, &all[COLL_ORGS], s->orgs, s->norgs, org, org_ids, org_names, "name", "名称", name);
 	REGISTER(c, &all[COLL_EVENTS], s->events, s->nevents, event, event_ids, event_titles, "title", "标题", title);
 	REGISTER(c, &all[COLL_LISTS], s->lists, s->nlists, list, list_ids, list_titles, "title", "标题", title);
