@@ -236,18 +236,7 @@ void value_text(const value *v, buf *out)
 	switch (v->kind) {
 	case V_NULL: case V_LIST: case V_MAP: return;
 	case V_BOOL: buf_puts(out, v->u.b ? "true" : "false"); return;
-	case V_INT: {
-		char tmp[24], *p = tmp + sizeof tmp;
-		long long i = v->u.i;
-		unsigned long long u = i < 0 ? 0ull - (unsigned long long)i : (unsigned long long)i;
-		do
-			*--p = (char)('0' + u % 10);
-		while (u /= 10);
-		if (i < 0)
-			*--p = '-';
-		buf_put(out, p, (size_t)(tmp + sizeof tmp - p));
-		return;
-	}
+	case V_INT: buf_puti(out, v->u.i); return;
 	case V_FLOAT: value_fmt_double(v->u.f, out); return;
 	case V_STR: buf_put(out, v->s, v->len); return;
 	}
