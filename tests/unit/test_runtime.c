@@ -1,13 +1,16 @@
 /* Unit tests of the run-time parts under the pipeline: the parallel loop
- * (par.c), arena reuse (arena_reset), and Markdown rendering on an arena
- * (markdown.c's cmark allocator). */
+ * (par.c), arena reuse (arena_reset), Markdown rendering on an arena
+ * (markdown.c's cmark allocator), and the sitemap split past 50,000 URLs. */
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
 #include "markdown.h"
+#include "output.h"
 #include "par.h"
+#include "sitemap.h"
 #include "t.h"
 
 typedef struct visits {
@@ -92,4 +95,62 @@ TEST(markdown_on_an_arena)
 	buf_free(&big);
 	buf_free(&ex);
 	arena_free(&a);
+}
+
+static char *slurp(const char *dir, const char *name)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	static char text[8192];
+	size_t n = fread(text, 1, sizeof text - 1, f);
+	text[n] = '\0';
+	fclose(f);
+	return text;
+}
+
+TEST(sitemap_splits_past_the_limit)
+{
+	char dir[] = "/tmp/qd-sitemap-XXXXXX";
+	CHECK(mkdtemp(dir) != NULL);
+	char out[600];
+	snprintf(out, sizeof out, "%s/public", dir);
+	site s = { 0 };
+	s.base_url = "https://example.org/jihui/";
+	s.base_path = "/jihui/";
+	const char *urls[] = { "/jihui/", "/jihui/a/", NULL, "/jihui/b.html", "/jihui/c?x=1&y=2",
+			       "/jihui/d/", "/jihui/e.html" };
+	diag d;
+	diag_init(&d);
+	output o;
+	CHECK_INT(output_begin(&o, out, NULL, &d), 0);
+	CHECK_INT(sitemap_write_split(&s, urls, 7, &o, 3), 0);
+	CHECK_INT(output_commit(&o), 0);
+	output_free(&o);
+	char *t = slurp(out, "sitemap.xml");
+	CHECK(t && strstr(t, "<sitemapindex") &&
+	      strstr(t, "<sitemap><loc>https://example.org/jihui/sitemap-1.xml</loc></sitemap>\n"
+			"<sitemap><loc>https://example.org/jihui/sitemap-2.xml</loc></sitemap>\n"
+			"</sitemapindex>"));
+	t = slurp(out, "sitemap-1.xml");
+	CHECK(t && strstr(t, "<loc>https://example.org/jihui/</loc>") &&
+	      strstr(t, "<loc>https://example.org/jihui/b.html</loc>") && !strstr(t, "c?x"));
+	t = slurp(out, "sitemap-2.xml");
+	CHECK(t && strstr(t, "<loc>https://example.org/jihui/c?x=1&amp;y=2</loc>") &&
+	      strstr(t, "<loc>https://example.org/jihui/e.html</loc>"));
+	CHECK(slurp(out, "sitemap-3.xml") == NULL);
+	t = slurp(out, "robots.txt");
+	CHECK(t && strstr(t, "Sitemap: https://example.org/jihui/sitemap.xml"));
+	/* at or under the limit: one plain sitemap */
+	output_begin(&o, out, NULL, &d);
+	CHECK_INT(sitemap_write_split(&s, urls, 7, &o, 6), 0);
+	output_commit(&o);
+	output_free(&o);
+	t = slurp(out, "sitemap.xml");
+	CHECK(t && strstr(t, "<urlset") && strstr(t, "e.html") && slurp(out, "sitemap-1.xml") == NULL);
+	CHECK_INT(d.errors, 0);
+	diag_free(&d);
+	output_rmtree(dir);
 }
