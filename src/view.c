@@ -186,13 +186,15 @@ value *strs_v(arena *a, strs s)
 
 /* ---- URLs and paths ---- */
 
-/* Where a page lives, relative to the site root. An index is a folder
- * ("lists/x/", "" for the home page) whose file is index.html; the page
- * of a record (item, event, case, organisation, free page) is a file
- * ("lists/x/3.html"), and so is page N > 1 of an index
- * ("needs/page/2.html"). Files rather than a folder each spare the output
- * 15,000 folders at 10,000 needs, and work on hosts that serve index.html
- * at the top only. */
+/* Where a page lives, relative to the site root. An index that other
+ * pages live under is a folder ("lists/x/", "" for the home page) whose
+ * file is index.html; the page of a record (item, event, case,
+ * organisation, free page) and of a community, the leaf of the places, is
+ * a file ("lists/x/3.html", "streets/s/c.html"), and so is page N > 1 of
+ * an index ("needs/page/2.html", "streets/s/c/page/2.html"). Files rather
+ * than a folder each spare the output 17,000 folders at 10,000 needs
+ * (making a folder costs about what writing a page does), and work on
+ * hosts that serve index.html at the top only. */
 /* prefix + id + "/" */
 static void folder(buf *b, const char *prefix, const char *id)
 {
@@ -223,9 +225,16 @@ static void page_loc(const page_job *job, buf *b)
 	case PG_DISTRICT: folder(b, "districts/", ((const district *)job->rec)->id); break;
 	case PG_STREET: folder(b, "streets/", ((const street *)job->rec)->id); break;
 	case PG_COMMUNITY: {
+		/* a leaf of the places: a file, whose further pages (few
+		 * communities have that many needs) go in a folder of its name */
 		const community *cm = job->rec;
 		folder(b, "streets/", cm->street->id);
-		folder(b, "", cm->id);
+		buf_puts(b, cm->id);
+		if (job->pageno <= 1) {
+			buf_puts(b, ".html");
+			return;
+		}
+		buf_putc(b, '/');
 		break;
 	}
 	case PG_CATEGORIES: buf_puts(b, "categories/"); break;

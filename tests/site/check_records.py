@@ -45,7 +45,10 @@ def links_of_index(url_path):
     """Item links on an index and all its further pages (page/N.html)."""
     found, n = set(), 1
     while True:
-        p = url_path if n == 1 else f"{url_path}page/{n}.html"
+        # further pages: in the index's folder, or in a folder named like
+        # an index that is a file (a community)
+        folder = url_path[:-len(".html")] + "/" if url_path.endswith(".html") else url_path
+        p = url_path if n == 1 else f"{folder}page/{n}.html"
         f = page_file(p)
         if not os.path.isfile(f):
             break
@@ -99,10 +102,10 @@ for d in dump["districts"]:
         want |= urls(i for i in items if i["kind"] == "pain-points" and i["street"] == s["id"])
         same(f"street {s['id']}", f"{base}streets/{s['id']}/", want)
         for c in s["communities"]:
-            exists(f"community {s['id']}/{c['id']}", f"{base}streets/{s['id']}/{c['id']}/")
+            exists(f"community {s['id']}/{c['id']}", f"{base}streets/{s['id']}/{c['id']}.html")
             want = urls(i for i in items if i["kind"] in ("needs", "pain-points")
                         and i["street"] == s["id"] and i["community"] == c["id"])
-            same(f"community {s['id']}/{c['id']}", f"{base}streets/{s['id']}/{c['id']}/", want)
+            same(f"community {s['id']}/{c['id']}", f"{base}streets/{s['id']}/{c['id']}.html", want)
 
 groups = {c["id"]: c["group"] for c in dump["categories"]}
 for c in dump["categories"]:

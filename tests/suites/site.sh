@@ -76,7 +76,7 @@ status/open/
 districts/
 districts/chenghua/
 streets/bailianchi/
-streets/bailianchi/bailian/
+streets/bailianchi/bailian.html
 categories/
 categories/party-building/
 events/
