@@ -119,7 +119,8 @@ static bool entry_stat(walker *w, const char *entry, const char *path, struct st
 static value *parse_file(loadctx *c, const char *path, bool md, markdown_src *body)
 {
 	source src;
-	if (source_read(c->a, c->d, path, &src) != 0)
+	/* YAML files: libyaml checks the UTF-8 (see yaml_load) */
+	if ((md ? source_read : source_read_unchecked)(c->a, c->d, path, &src) != 0)
 		return NULL;
 	const char *p = src.text;
 	while (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')

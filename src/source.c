@@ -120,7 +120,25 @@ static void line_col(const char *s, size_t off, unsigned *line, unsigned *col)
 	*col = (unsigned)utf8_count(s + bol, off - bol) + 1;
 }
 
-int source_read(arena *a, diag *d, const char *path, source *src)
+bool source_utf8_report(diag *d, const char *path, const char *text, size_t len)
+{
+	size_t bad = utf8_check(text, len);
+	if (bad == (size_t)-1)
+		return false;
+	unsigned line, col;
+	line_col(text, bad, &line, &col);
+	if (looks_gb18030(text, len))
+		diag_report(d, DIAG_ERROR, path, line, col,
+			    "file is not UTF-8: it looks like GBK/GB18030 (as saved by many Windows tools); "
+			    "convert it with: iconv -f GB18030 -t UTF-8 '%s' > new-file, then replace the file",
+			    path);
+	else
+		diag_report(d, DIAG_ERROR, path, line, col, "invalid UTF-8 byte 0x%02X; save the file as UTF-8",
+			    (unsigned char)text[bad]);
+	return true;
+}
+
+static int load(arena *a, diag *d, const char *path, source *src, bool check_utf8)
 {
 	int rc = -1;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -167,21 +185,8 @@ int source_read(arena *a, diag *d, const char *path, source *src)
 		text += 3;
 		len -= 3;
 	}
-	size_t bad = utf8_check(text, len);
-	if (bad != (size_t)-1) {
-		unsigned line, col;
-		line_col(text, bad, &line, &col);
-		if (looks_gb18030(text, len))
-			diag_report(d, DIAG_ERROR, path, line, col,
-				    "file is not UTF-8: it looks like GBK/GB18030 (as saved by many Windows tools); "
-				    "convert it with: iconv -f GB18030 -t UTF-8 '%s' > new-file, then replace the file",
-				    path);
-		else
-			diag_report(d, DIAG_ERROR, path, line, col,
-				    "invalid UTF-8 byte 0x%02X; save the file as UTF-8",
-				    (unsigned char)text[bad]);
+	if (check_utf8 && source_utf8_report(d, path, text, len))
 		goto out;
-	}
 	const char *nul = memchr(text, '\0', len);
 	if (nul) {
 		unsigned line, col;
@@ -197,4 +202,14 @@ int source_read(arena *a, diag *d, const char *path, source *src)
 out:
 	close(fd);
 	return rc;
+}
+
+int source_read(arena *a, diag *d, const char *path, source *src)
+{
+	return load(a, d, path, src, true);
+}
+
+int source_read_unchecked(arena *a, diag *d, const char *path, source *src)
+{
+	return load(a, d, path, src, false);
 }

@@ -4,6 +4,7 @@
  * Windows tools, UTF-16) and how to convert it. Never parses. */
 #ifndef QD_SOURCE_H
 #define QD_SOURCE_H
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "arena.h"
@@ -21,6 +22,13 @@ typedef struct source {
  * (too big, not UTF-8, contains NUL) report it to `d` and return 1; on an
  * I/O error report it and return -1. */
 int source_read(arena *a, diag *d, const char *path, source *src);
+/* source_read without the UTF-8 check, for a file that libyaml reads
+ * whole: it checks UTF-8 itself, and the loader calls source_utf8_report
+ * when it fails to read one (the check is a tenth of parsing's work). */
+int source_read_unchecked(arena *a, diag *d, const char *path, source *src);
+/* When `text` is not valid UTF-8, report the first bad byte's place (and
+ * name GBK/GB18030 when the bytes look like it) and return true. */
+bool source_utf8_report(diag *d, const char *path, const char *text, size_t len);
 
 /* Check `len` bytes for valid UTF-8. Returns the offset of the first bad
  * byte, or (size_t)-1 when all is valid. */

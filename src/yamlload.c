@@ -324,7 +324,13 @@ value *yaml_load(arena *a, diag *d, const char *path, const char *text, size_t l
 	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
 	while (!done && !l.failed) {
 		if (!yaml_parser_parse(&parser, &e)) {
-			syntax_error(&l, &parser);
+			/* bytes that are not UTF-8: the caller may have left the
+			 * check to libyaml, whose words for it are obscure */
+			if (parser.error == YAML_READER_ERROR && first_line == 1 &&
+			    source_utf8_report(d, path, text, len))
+				l.failed = 1;
+			else
+				syntax_error(&l, &parser);
 			break;
 		}
 		vpos p = mark_pos(&l, e.start_mark);
