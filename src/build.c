@@ -86,6 +86,11 @@ static int write_site(const build_opts *opt, unsigned jobs, site *s, diag *d)
 	return rc;
 }
 
+/* What a build leaves for the kernel to reclaim at exit (opt->exiting):
+ * globals, so that it stays reachable and leak checkers stay quiet. */
+arena build_left_arena;
+site *build_left_site;
+
 int build_run(const build_opts *opt, build_mode mode)
 {
 	arena a;
@@ -134,8 +139,16 @@ int build_run(const build_opts *opt, build_mode mode)
 		status = status > 0 ? 1 : 3;
 	}
 out:
-	site_free(s);
 	diag_free(&d);
+	if (opt->exiting) {
+		/* Handing 50 MB back to malloc a block at a time costs 3 ms at
+		 * 10,000 needs, about 1 % of the build, for a process about to
+		 * exit: the kernel takes it back at once. */
+		build_left_arena = a;
+		build_left_site = s;
+		return status;
+	}
+	site_free(s);
 	arena_free(&a);
 	return status;
 }

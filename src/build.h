@@ -9,6 +9,9 @@ typedef struct build_opts {
 	int quiet;
 	unsigned jobs; /* rendering threads; 0: one per processor */
 	int timings;   /* print how long each step took */
+	/* the process exits right after build_run: leave the build's memory
+	 * to the kernel rather than free it block by block (see build_run) */
+	int exiting;
 } build_opts;
 
 typedef enum build_mode { BUILD_CHECK, BUILD_WRITE, BUILD_DUMP } build_mode;

@@ -56,7 +56,7 @@ static int usage_error(const char *fmt, const char *arg)
 
 int main(int argc, char **argv)
 {
-	build_opts opt = { .content = "content", .output = "public" };
+	build_opts opt = { .content = "content", .output = "public", .exiting = 1 };
 	const char *verb = NULL;
 	if (argc > 1 && strcmp(argv[1], "template") == 0)
 		return cmd_template(argc - 1, argv + 1);
