@@ -79,10 +79,10 @@ build/san/fuzz-replay: tests/fuzz/fuzz_content.c tests/fuzz/replay.c $(SAN_OBJ)
 # libFuzzer run (clang): FUZZ_SECONDS=600 make fuzz; new inputs go to
 # build/fuzz-corpus, copy the interesting ones into tests/fuzz/corpus
 FUZZ_SECONDS ?= 60
-fuzz: $(LIB_SRC) tests/fuzz/fuzz_content.c
+fuzz: $(LIB_SRC) tests/fuzz/fuzz_content.c build/theme.c
 	mkdir -p build/fuzz-corpus
 	clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Isrc $(PKG_CFLAGS) \
-		-o build/fuzz-content tests/fuzz/fuzz_content.c $(LIB_SRC) $(LIBS)
+		-o build/fuzz-content tests/fuzz/fuzz_content.c $(LIB_SRC) build/theme.c $(LIBS)
 	build/fuzz-content -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=5 \
 		build/fuzz-corpus tests/fuzz/corpus
 
