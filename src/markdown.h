@@ -1,7 +1,7 @@
 /* markdown: the one place that calls cmark. Renders a record's Markdown to
  * HTML safely (raw HTML omitted, dangerous link schemes dropped: cmark's
  * default), moves headings so that the text's top level is <h2> (the
- * page title is the only <h1>), and makes site-relative links (/pages/about/) absolute under the
+ * page title is the only <h1>), and makes site-relative links (/pages/about.html) absolute under the
  * site's base path, so content works under any sub-path. Also extracts a
  * plain-text excerpt for descriptions and sharing. Inputs are bounded in
  * size by the loader (MARKDOWN_MAX), which bounds cmark's time. */
