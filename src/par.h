@@ -19,4 +19,13 @@ typedef void par_body(void *ctx, unsigned worker, size_t i);
  * started, the caller's thread does all the work. */
 unsigned par_for(unsigned nthreads, size_t n, size_t chunk, par_body *body, void *ctx);
 
+/* Per-thread setup or teardown, run on the worker's own thread. */
+typedef void par_hook(void *ctx, unsigned worker);
+
+/* par_for with hooks: `begin` (if not NULL) runs on each worker's thread
+ * before it takes any iteration, `end` after its last one (for state the
+ * thread owns, thread-local caches included). */
+unsigned par_run(unsigned nthreads, size_t n, size_t chunk, par_body *body, par_hook *begin,
+		 par_hook *end, void *ctx);
+
 #endif

@@ -15,6 +15,7 @@
 
 #include "index.h"
 #include "mustache.h"
+#include "par.h"
 #include "sitemap.h"
 #include "strmap.h"
 #include "theme.h"
@@ -196,33 +197,32 @@ static double now_ms(void)
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
-/* What the rendering threads share; everything but the counters and the
- * error report is read-only while they run. */
+/* What a rendering thread owns: its scratch arena (reset after every
+ * page), the buffer pages are rendered into, and its output writer. */
+typedef struct renderer {
+	arena scratch;
+	buf out;
+	output_writer wr;
+} renderer;
+
+/* What the rendering threads share; everything but the counters, the
+ * error report and each thread's own renderer is read-only while they
+ * run. */
 typedef struct pool {
 	const view_ctx *vc;
 	const jobs *j;
 	const mu_set *set;
 	output *o;
 	diag *d;
+	renderer *r;               /* [worker] */
 	atomic_bool sitemap_taken; /* by the first thread to start */
-	struct worker *workers;  /* [0] runs on the calling thread */
-	atomic_size_t next;      /* the next job to take */
-	atomic_int failed;       /* FAIL_ bits */
-	pthread_mutex_t lock;    /* for reports to d */
+	atomic_int failed;         /* FAIL_ bits */
+	pthread_mutex_t lock;      /* for reports to d */
 } pool;
-
-typedef struct worker {
-	struct pool *p;
-	pthread_t tid;
-} worker;
 
 /* Jobs are taken in small chunks so both threads stay busy to the end. */
 #define CHUNK 128
 
-/* Every menu link into the site must lead to a page it has (or to one of
- * its static files): a link written for another URL scheme, or to a
- * page since renamed, would otherwise go live broken. `urls` are the
- * pages' URLs; returns -1 after reporting. */
 /* Why the build failed: the content or templates (exit status 1), or
  * writing the output (3). */
 enum { FAIL_CONTENT = 1, FAIL_OUTPUT = 2 };
@@ -271,61 +271,65 @@ static int check_menu(pool *p, const char *const *urls)
 	return rc;
 }
 
-static void *render_pages(void *arg)
+static void render_begin(void *ctx, unsigned worker)
 {
-	worker *w = arg;
-	pool *p = w->p;
-	const view_ctx *vc = p->vc;
-	mu_opts opts = { .flags = MU_RENDER_STRICT, .max_steps = 50000000 };
-	arena scratch;
-	buf out = BUF_INIT;
-	output_writer wr;
-	arena_init(&scratch);
-	output_writer_init(&wr, p->o);
+	pool *p = ctx;
+	renderer *r = &p->r[worker];
+	arena_init(&r->scratch);
+	buf_init(&r->out);
+	output_writer_init(&r->wr, p->o);
 	/* the sitemap lists every page's URL, which view_url computes from the
 	 * job alone: one thread writes it while the others start on pages */
 	if (!atomic_exchange(&p->sitemap_taken, true)) {
-		const char **urls = arena_array(&scratch, p->j->n ? p->j->n : 1, sizeof *urls);
+		const char **urls = arena_array(&r->scratch, p->j->n ? p->j->n : 1, sizeof *urls);
 		for (size_t i = 0; i < p->j->n; i++)
-			urls[i] = p->j->v[i].kind == PG_NOT_FOUND ? NULL : view_url(vc, &p->j->v[i], &scratch);
-		if (sitemap_write(vc->s, urls, p->j->n, p->o) != 0)
+			urls[i] = p->j->v[i].kind == PG_NOT_FOUND ? NULL
+								  : view_url(p->vc, &p->j->v[i], &r->scratch);
+		if (sitemap_write(p->vc->s, urls, p->j->n, p->o) != 0)
 			atomic_fetch_or(&p->failed, FAIL_OUTPUT);
 		if (check_menu(p, urls) != 0)
 			atomic_fetch_or(&p->failed, FAIL_CONTENT);
-		arena_reset(&scratch);
+		arena_reset(&r->scratch);
 	}
-	while (!atomic_load(&p->failed)) {
-		size_t from = atomic_fetch_add(&p->next, CHUNK);
-		if (from >= p->j->n)
-			break;
-		size_t to = from + CHUNK < p->j->n ? from + CHUNK : p->j->n;
-		for (size_t i = from; i < to && !atomic_load(&p->failed); i++) {
-			const page_job *job = &p->j->v[i];
-			const char *name = view_template(job->kind);
-			const mu_template *tmpl = mu_get(p->set, name, strlen(name));
-			value *v = view_page(vc, job, &scratch);
-			buf_reset(&out);
-			mu_error err;
-			if (mu_render(tmpl, &mu_value_data, v, &opts, &out, &err) != MU_OK) {
-				pthread_mutex_lock(&p->lock);
-				mu_report(p->d, &err);
-				pthread_mutex_unlock(&p->lock);
-				atomic_fetch_or(&p->failed, FAIL_CONTENT);
-			} else if (output_put(&wr, view_path(vc, job, &scratch), out.ptr, out.len) != 0) {
-				atomic_fetch_or(&p->failed, FAIL_OUTPUT);
-			}
-			arena_reset(&scratch);
-		}
+}
+
+static void render_page(void *ctx, unsigned worker, size_t i)
+{
+	static const mu_opts opts = { .flags = MU_RENDER_STRICT, .max_steps = 50000000 };
+	pool *p = ctx;
+	if (atomic_load(&p->failed))
+		return; /* the build has failed: the rest need not be made */
+	renderer *r = &p->r[worker];
+	const view_ctx *vc = p->vc;
+	const page_job *job = &p->j->v[i];
+	const char *name = view_template(job->kind);
+	const mu_template *tmpl = mu_get(p->set, name, strlen(name));
+	value *v = view_page(vc, job, &r->scratch);
+	buf_reset(&r->out);
+	mu_error err;
+	if (mu_render(tmpl, &mu_value_data, v, &opts, &r->out, &err) != MU_OK) {
+		pthread_mutex_lock(&p->lock);
+		mu_report(p->d, &err);
+		pthread_mutex_unlock(&p->lock);
+		atomic_fetch_or(&p->failed, FAIL_CONTENT);
+	} else if (output_put(&r->wr, view_path(vc, job, &r->scratch), r->out.ptr, r->out.len) != 0) {
+		atomic_fetch_or(&p->failed, FAIL_OUTPUT);
 	}
-	output_writer_end(&wr);
-	buf_free(&out);
-	arena_free(&scratch);
-	/* a spawned thread's keys are used by its own pages only; the main
-	 * thread's keys are also in the shared site values (view_init), so
-	 * render_site releases them after every thread has finished */
-	if (w != &p->workers[0])
+	arena_reset(&r->scratch);
+}
+
+static void render_end(void *ctx, unsigned worker)
+{
+	pool *p = ctx;
+	renderer *r = &p->r[worker];
+	output_writer_end(&r->wr);
+	buf_free(&r->out);
+	arena_free(&r->scratch);
+	/* a spawned thread's keys are used by its own pages only; the calling
+	 * thread's (worker 0) are also in the shared site values (view_init),
+	 * so render_site releases them after every thread has finished */
+	if (worker != 0)
 		view_thread_end();
-	return NULL;
 }
 
 int render_site(const site *s, const char *templates_dir, unsigned nthreads, output *o, diag *d)
@@ -374,24 +378,15 @@ int render_site(const site *s, const char *templates_dir, unsigned nthreads, out
 	/* pages are independent, so threads may render them in any order:
 	 * every file's bytes are the same as in a single-threaded build */
 	pool p = { .vc = &vc, .j = &j, .set = t.set, .o = o, .d = d };
+	p.r = xcalloc(PAR_MAX, sizeof *p.r);
 	pthread_mutex_init(&p.lock, NULL);
-	unsigned total = nthreads < 1 ? 1 : nthreads, n = total;
-	worker *w = xcalloc(total, sizeof *w); /* a zeroed arena is an empty one */
-	p.workers = w;
-	for (unsigned i = 0; i < n; i++) {
-		w[i].p = &p;
-		if (i && pthread_create(&w[i].tid, NULL, render_pages, &w[i]) != 0)
-			n = i; /* no more threads: do with fewer */
-	}
-	render_pages(&w[0]);
-	for (unsigned i = 1; i < n; i++)
-		pthread_join(w[i].tid, NULL);
+	par_run(nthreads, j.n, CHUNK, render_page, render_begin, render_end, &p);
 	view_thread_end(); /* the main thread's keys: no page needs them now */
 	if (getenv("QINGDAN_TIMINGS"))
 		fprintf(stderr, "qingdan:   pages %.1f ms\n", now_ms() - t0);
 	int failed = atomic_load(&p.failed);
 	rc = failed & FAIL_OUTPUT ? -1 : failed ? 1 : 0;
-	free(w);
+	free(p.r);
 	pthread_mutex_destroy(&p.lock);
 out:
 	free(j.v);

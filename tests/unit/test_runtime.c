@@ -49,6 +49,52 @@ TEST(par_for_visits_each_index_once)
 			}
 }
 
+typedef struct hooked {
+	atomic_int begun[PAR_MAX], ended[PAR_MAX], order_bad, visits;
+	atomic_int open[PAR_MAX]; /* begun and not yet ended */
+} hooked;
+
+static void h_begin(void *ctx, unsigned w)
+{
+	hooked *h = ctx;
+	atomic_fetch_add(&h->begun[w], 1);
+	atomic_store(&h->open[w], 1);
+}
+
+static void h_body(void *ctx, unsigned w, size_t i)
+{
+	hooked *h = ctx;
+	(void)i;
+	if (!atomic_load(&h->open[w]))
+		atomic_fetch_add(&h->order_bad, 1);
+	atomic_fetch_add(&h->visits, 1);
+}
+
+static void h_end(void *ctx, unsigned w)
+{
+	hooked *h = ctx;
+	atomic_fetch_add(&h->ended[w], 1);
+	atomic_store(&h->open[w], 0);
+}
+
+TEST(par_run_hooks_once_per_worker)
+{
+	static const size_t sizes[] = { 0, 5, 1000 };
+	for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++) {
+		hooked h = { 0 };
+		unsigned used = par_run(4, sizes[s], 16, h_body, h_begin, h_end, &h);
+		size_t wrong = 0;
+		for (unsigned w = 0; w < PAR_MAX; w++) {
+			int want = w < used;
+			wrong += atomic_load(&h.begun[w]) != want || atomic_load(&h.ended[w]) != want;
+		}
+		CHECK_INT(wrong, 0);
+		CHECK_INT(atomic_load(&h.order_bad), 0); /* no body outside begin..end */
+		CHECK_INT(atomic_load(&h.visits), (long long)sizes[s]);
+		CHECK(used >= 1);
+	}
+}
+
 TEST(arena_reset_reuses_memory)
 {
 	arena a;
