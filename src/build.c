@@ -86,6 +86,15 @@ static int write_site(const build_opts *opt, unsigned jobs, site *s, diag *d)
 	return rc;
 }
 
+/* Print every diagnostic, then the one-line summary of a failed run. */
+static void print_failure(diag *d, bool writing)
+{
+	size_t errors = d->errors, warnings = d->warnings;
+	diag_print(d, stderr);
+	fprintf(stderr, "qingdan: %zu error%s, %zu warning%s%s\n", errors, errors == 1 ? "" : "s", warnings,
+		warnings == 1 ? "" : "s", writing ? "; nothing was written, the previous output is unchanged" : "");
+}
+
 /* What a build leaves for the kernel to reclaim at exit (opt->exiting):
  * globals, so that it stays reachable and leak checkers stay quiet. */
 arena build_left_arena;
@@ -109,11 +118,7 @@ int build_run(const build_opts *opt, build_mode mode)
 	if (s && opt->base_url)
 		site_set_base_url(s, &d, opt->base_url);
 	if (!s || d.errors) {
-		size_t errors = d.errors, warnings = d.warnings;
-		diag_print(&d, stderr);
-		fprintf(stderr, "qingdan: %zu error%s, %zu warning%s%s\n", errors, errors == 1 ? "" : "s",
-			warnings, warnings == 1 ? "" : "s",
-			mode == BUILD_WRITE ? "; nothing was written, the previous output is unchanged" : "");
+		print_failure(&d, mode == BUILD_WRITE);
 		status = 1;
 		goto out;
 	}
@@ -130,12 +135,9 @@ int build_run(const build_opts *opt, build_mode mode)
 		fwrite(b.ptr, 1, b.len, stdout);
 		buf_free(&b);
 	} else if (mode == BUILD_WRITE && (status = write_site(opt, jobs, s, &d)) != 0) {
-		size_t errors = d.errors;
-		diag_print(&d, stderr);
+		print_failure(&d, true);
 		/* errors of the templates or content found while rendering are
 		 * content errors; failing to write is an I/O error */
-		fprintf(stderr, "qingdan: %zu error%s; nothing was written, the previous output is unchanged\n",
-			errors, errors == 1 ? "" : "s");
 		status = status > 0 ? 1 : 3;
 	}
 out:

@@ -410,19 +410,20 @@ site *site_load(arena *a, diag *d, const char *dir, unsigned nthreads)
 	 * missing */
 	static const char *const top[3] = { "site.yaml", "places.yaml", "categories.yaml" };
 	doc tops[3] = { 0 };
+	const char *paths[3];
 	bool present[3] = { 0 };
 	size_t ntop = 0;
 	int slot[3] = { -1, -1, -1 };
 	for (int i = 0; i < 3; i++) {
-		const char *path = arena_printf(a, "%s/%s", dir, top[i]);
+		paths[i] = arena_printf(a, "%s/%s", dir, top[i]);
 		struct stat fst;
-		if (lstat(path, &fst) != 0)
+		if (lstat(paths[i], &fst) != 0)
 			continue;
 		present[i] = true;
 		s->nfiles++;
-		if (!S_ISLNK(fst.st_mode) || link_inside(&w, path)) {
+		if (!S_ISLNK(fst.st_mode) || link_inside(&w, paths[i])) {
 			slot[i] = (int)ntop;
-			tops[ntop++] = (doc){ .path = path };
+			tops[ntop++] = (doc){ .path = paths[i] };
 		}
 	}
 
@@ -439,11 +440,8 @@ site *site_load(arena *a, diag *d, const char *dir, unsigned nthreads)
 			(double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6,
 			(double)(t2.tv_sec - t1.tv_sec) * 1e3 + (double)(t2.tv_nsec - t1.tv_nsec) / 1e6);
 	value *roots[3];
-	const char *paths[3];
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < 3; i++)
 		roots[i] = slot[i] >= 0 ? tops[slot[i]].root : NULL;
-		paths[i] = arena_printf(a, "%s/%s", dir, top[i]);
-	}
 	if (roots[0] || !present[0])
 		config_load(c, roots[0], paths[0]);
 	if (roots[1] || !present[1])
