@@ -211,7 +211,7 @@ typedef struct renderer {
 typedef struct pool {
 	const view_ctx *vc;
 	const jobs *j;
-	const mu_set *set;
+	const mu_template *const *tmpl; /* [page kind] */
 	output *o;
 	diag *d;
 	renderer *r;               /* [worker] */
@@ -302,12 +302,10 @@ static void render_page(void *ctx, unsigned worker, size_t i)
 	renderer *r = &p->r[worker];
 	const view_ctx *vc = p->vc;
 	const page_job *job = &p->j->v[i];
-	const char *name = view_template(job->kind);
-	const mu_template *tmpl = mu_get(p->set, name, strlen(name));
 	value *v = view_page(vc, job, &r->scratch);
 	buf_reset(&r->out);
 	mu_error err;
-	if (mu_render(tmpl, &mu_value_data, v, &opts, &r->out, &err) != MU_OK) {
+	if (mu_render(p->tmpl[job->kind], &mu_value_data, v, &opts, &r->out, &err) != MU_OK) {
 		pthread_mutex_lock(&p->lock);
 		mu_report(p->d, &err);
 		pthread_mutex_unlock(&p->lock);
@@ -345,9 +343,10 @@ int render_site(const site *s, const char *templates_dir, unsigned nthreads, out
 	load_builtin(&t, d);
 	if (mu_link(t.set, d, MU_LINK_STRICT, NULL, NULL) != 0 || d->errors)
 		goto out;
+	const mu_template *tmpl[PG_KIND_COUNT];
 	for (int k = 0; k < PG_KIND_COUNT; k++) {
 		const char *name = view_template((page_kind)k);
-		if (!mu_get(t.set, name, strlen(name))) {
+		if (!(tmpl[k] = mu_get(t.set, name, strlen(name)))) {
 			diag_report(d, DIAG_ERROR, templates_dir, 0, 0,
 				    "the theme has no template '%s.mustache'; add it (see docs/templates.md)", name);
 			goto out;
@@ -377,7 +376,7 @@ int render_site(const site *s, const char *templates_dir, unsigned nthreads, out
 
 	/* pages are independent, so threads may render them in any order:
 	 * every file's bytes are the same as in a single-threaded build */
-	pool p = { .vc = &vc, .j = &j, .set = t.set, .o = o, .d = d };
+	pool p = { .vc = &vc, .j = &j, .tmpl = tmpl, .o = o, .d = d };
 	p.r = xcalloc(PAR_MAX, sizeof *p.r);
 	pthread_mutex_init(&p.lock, NULL);
 	par_run(nthreads, j.n, CHUNK, render_page, render_begin, render_end, &p);
