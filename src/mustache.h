@@ -62,6 +62,14 @@ typedef struct mu_data {
 	 * is, numbers in their shortest form (1.210 -> 1.21), true/false,
 	 * nothing for null, lists and maps. */
 	void (*text)(const void *v, buf *out);
+	/* Optional (may be NULL): true when ctx is a row, card or record
+	 * whose names must not be taken from enclosing sections. Inside such
+	 * a context a name it lacks is looked up at the root of the context
+	 * stack only, never in the sections between (so a row without a
+	 * budget cannot show its group's subtotal); with MU_RENDER_OWN a
+	 * name found only in those sections is a render error. This departs
+	 * from the specification on purpose, for data that asks for it. */
+	bool (*sealed)(const void *ctx);
 } mu_data;
 
 /* The adapter for the project's value tree (value.h): maps are looked up
@@ -129,6 +137,10 @@ enum {
 	/* a dynamic name that names no template is an error (a site
 	 * build); without it the tag renders nothing, as the spec says */
 	MU_RENDER_STRICT = 1,
+	/* a name read inside a sealed context (mu_data.sealed) that only an
+	 * enclosing section has, not the context or the root, is an error:
+	 * the template would have shown another record's value */
+	MU_RENDER_OWN = 2,
 };
 
 typedef struct mu_opts {
@@ -142,7 +154,8 @@ typedef enum mu_status {
 	MU_ERR_MISSING, /* strict: a dynamic name named no template */
 	MU_ERR_STEPS,   /* more than opts->max_steps ops */
 	MU_ERR_BROKEN,  /* the template (or one it reached) did not compile */
-	MU_ERR_UNLINKED /* mu_link has not run since the last mu_compile */
+	MU_ERR_UNLINKED, /* mu_link has not run since the last mu_compile */
+	MU_ERR_INHERITED /* MU_RENDER_OWN: a row's name came from an enclosing section */
 } mu_status;
 
 /* Where and why a render stopped. file points into the set; msg says what

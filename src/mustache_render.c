@@ -182,25 +182,46 @@ static void put_text(render *r, const mu_op *op, const indent *ind)
 
 /* Resolve op's dotted name: the first part down the context stack (or in
  * the top context only, after a leading dot), the rest inside the value
- * found, never falling back down the stack. NULL: missing. */
-static const void *lookup(const render *r, const mu_op *op)
+ * found, never falling back down the stack. Below a sealed context (a
+ * row, see mu_data.sealed) only the root is searched. *v is NULL when the
+ * name is missing; the status is an error only with MU_RENDER_OWN. */
+static mu_status lookup(render *r, const mu_template *t, const mu_op *op, const void **out)
 {
 	const void *top = r->stack[r->nstack - 1];
+	*out = top;
 	if (!op->parts)
-		return top;
+		return MU_OK;
 	const mu_data *dt = r->data;
 	const mu_part *p = op->parts;
 	const void *v = NULL;
 	if (op->flags & MU_F_LOCAL) {
 		v = top ? dt->get(top, p[0].s, p[0].n) : NULL;
 	} else {
-		for (size_t k = r->nstack; k-- > 0;)
-			if (r->stack[k] && (v = dt->get(r->stack[k], p[0].s, p[0].n)) != NULL)
+		for (size_t k = r->nstack; k-- > 0;) {
+			const void *c = r->stack[k];
+			if (!c)
+				continue;
+			if ((v = dt->get(c, p[0].s, p[0].n)) != NULL)
 				break;
+			if (k > 1 && dt->sealed && dt->sealed(c)) {
+				if (r->flags & MU_RENDER_OWN)
+					for (size_t j = k; j-- > 1;)
+						if (r->stack[j] && dt->get(r->stack[j], p[0].s, p[0].n))
+							return fail(r, t, op, MU_ERR_INHERITED,
+								    "'%.*s' is not a value of this row or record, only of an "
+								    "enclosing section, whose value it would show; read "
+								    "it from the page (e.g. '{{page.%.*s}}') or give the "
+								    "row that value (docs/templates.md)",
+								    (int)p[0].n, p[0].s, (int)p[0].n, p[0].s);
+				v = r->stack[0] ? dt->get(r->stack[0], p[0].s, p[0].n) : NULL;
+				break;
+			}
+		}
 	}
 	for (uint16_t k = 1; v && k < op->nparts; k++)
 		v = dt->get(v, p[k].s, p[k].n);
-	return v;
+	*out = v;
+	return MU_OK;
 }
 
 /* The template a dynamic name names, or NULL. The name's text is written
@@ -208,9 +229,10 @@ static const void *lookup(const render *r, const mu_op *op)
 static const mu_template *dynamic_target(render *r, const mu_template *t, const mu_op *op,
 					 mu_status *st)
 {
-	const void *v = lookup(r, op);
+	const void *v;
 	const char *tag = op->kind == MU_OP_PARENT ? "<*" : ">*";
-	*st = MU_OK;
+	if ((*st = lookup(r, t, op, &v)) != MU_OK)
+		return NULL;
 	if (!v) {
 		if (r->flags & MU_RENDER_STRICT)
 			*st = fail(r, t, op, MU_ERR_MISSING,
@@ -322,7 +344,10 @@ static mu_status block(render *r, const mu_template *t, const mu_op *op, const i
 static mu_status section(render *r, const mu_template *t, const mu_op *op, const indent *ind,
 			 const overrides *ov)
 {
-	const void *v = lookup(r, op);
+	const void *v;
+	mu_status found = lookup(r, t, op, &v);
+	if (found != MU_OK)
+		return found;
 	size_t n = 0;
 	mu_kind kind = v ? r->data->kind(v, &n) : MU_FALSEY;
 	uint32_t self = (uint32_t)(op - t->ops);
@@ -377,7 +402,9 @@ static mu_status run(render *r, const mu_template *t, uint32_t i, uint32_t end,
 			break;
 		case MU_OP_VAR:
 		case MU_OP_RAW: {
-			const void *v = lookup(r, op);
+			const void *v;
+			if ((st = lookup(r, t, op, &v)) != MU_OK)
+				goto out;
 			if (v) {
 				size_t from = r->out->len;
 				r->data->text(v, r->out);

@@ -29,4 +29,10 @@ static void v_text(const void *v, buf *out)
 	value_text(v, out);
 }
 
-const mu_data mu_value_data = { v_get, v_kind, v_at, v_text };
+static bool v_sealed(const void *ctx)
+{
+	const value *x = ctx;
+	return x->kind == V_MAP && x->sealed;
+}
+
+const mu_data mu_value_data = { v_get, v_kind, v_at, v_text, v_sealed };

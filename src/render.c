@@ -295,7 +295,7 @@ static void render_begin(void *ctx, unsigned worker)
 
 static void render_page(void *ctx, unsigned worker, size_t i)
 {
-	static const mu_opts opts = { .flags = MU_RENDER_STRICT, .max_steps = 50000000 };
+	static const mu_opts opts = { .flags = MU_RENDER_STRICT | MU_RENDER_OWN, .max_steps = 50000000 };
 	pool *p = ctx;
 	if (atomic_load(&p->failed))
 		return; /* the build has failed: the rest need not be made */

@@ -16,6 +16,12 @@ value *value_new(arena *a, vkind kind)
 
 value *value_null(arena *a) { return value_new(a, V_NULL); }
 
+value *value_seal(value *m)
+{
+	m->sealed = true;
+	return m;
+}
+
 value *value_bool(arena *a, bool b)
 {
 	value *v = value_new(a, V_BOOL);

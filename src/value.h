@@ -23,6 +23,7 @@ typedef struct value value;
 struct value {
 	vkind kind;
 	bool plain;       /* scalar written without quotes or block style */
+	bool sealed;      /* map: a row, card or record (see value_seal) */
 	vpos pos;
 	const char *s;    /* every scalar: its text exactly as written */
 	size_t len;       /* length of s in bytes */
@@ -53,6 +54,13 @@ value *value_cstr(arena *a, const char *s);
 value *value_name(arena *a, const char *s);
 value *value_list(arena *a, size_t cap);
 value *value_map(arena *a, size_t cap);
+
+/* Mark a map as a row, card or record: a template reading a name the map
+ * lacks, inside it, must not find the value of an enclosing section (a
+ * row without a budget would show its group's subtotal); the template
+ * engine looks such a name up at the root only (mustache.h: mu_data's
+ * sealed). Returns m. */
+value *value_seal(value *m);
 
 /* Append to a list / add a pair to a map (no duplicate check; the loader
  * checks duplicates itself). Grows inside the arena when full. */

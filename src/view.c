@@ -130,15 +130,20 @@ void view_thread_end(void)
 	memset(row_keys, 0, sizeof row_keys);
 }
 
+/* The values every absent field shares: read-only, so any thread may
+ * point at them. */
+static value v_null = { .kind = V_NULL, .s = "", .weight = 1 };
+static value v_false = { .kind = V_BOOL, .s = "false", .len = 5, .weight = 1 };
+static value v_true = { .kind = V_BOOL, .s = "true", .len = 4, .u.b = true, .weight = 1 };
+
 void vset(arena *a, value *m, const char *k, value *v)
 {
-	value_set_kv(a, m, key_of(k), v);
+	value_set_kv(a, m, key_of(k), v ? v : &v_null);
 }
 
 void put(arena *a, value *m, const char *k, const char *s)
 {
-	if (s)
-		vset(a, m, k, value_cstr(a, s));
+	vset(a, m, k, s ? value_cstr(a, s) : &v_null);
 }
 
 void put_int(arena *a, value *m, const char *k, long long i)
@@ -148,8 +153,12 @@ void put_int(arena *a, value *m, const char *k, long long i)
 
 void put_bool(arena *a, value *m, const char *k, bool b)
 {
-	if (b)
-		vset(a, m, k, value_bool(a, true));
+	vset(a, m, k, b ? &v_true : &v_false);
+}
+
+value *rec_map(arena *a, size_t cap)
+{
+	return value_seal(value_map(a, cap));
 }
 
 void put_md(const view_ctx *vc, arena *a, value *m, const char *k, const markdown_src *md,
@@ -157,20 +166,19 @@ void put_md(const view_ctx *vc, arena *a, value *m, const char *k, const markdow
 {
 	if (excerpt)
 		*excerpt = NULL;
-	if (!md->text || !md->len)
-		return;
+	const char *h = NULL;
 	buf e = BUF_INIT;
-	const char *h = md_render(a, md->text, md->len, vc->s->base_path, true, 100, excerpt ? &e : NULL);
-	if (h)
-		vset(a, m, k, value_cstr(a, h));
-	if (excerpt)
+	if (md->text && md->len)
+		h = md_render(a, md->text, md->len, vc->s->base_path, true, 100, excerpt ? &e : NULL);
+	put(a, m, k, h);
+	if (excerpt && h)
 		*excerpt = arena_strndup(a, e.ptr, e.len);
 	buf_free(&e);
 }
 
 value *link_v(arena *a, const char *title, const char *url)
 {
-	value *m = value_map(a, 2);
+	value *m = rec_map(a, 2);
 	put(a, m, "title", title);
 	put(a, m, "url", url);
 	return m;
@@ -484,12 +492,12 @@ value *item_row(const view_ctx *vc, arena *a, const item *it)
 	size_t n = 0;
 	keys[n] = row_keys[R_COUNT];
 	vals[n++] = value_int(a, v->no);
-	for (int f = 0; f < R_COUNT; f++)
-		if (v->text[f].s) {
-			keys[n] = row_keys[f];
-			vals[n++] = value_str(a, v->text[f].s, v->text[f].n);
-		}
-	return value_map_of(a, n, keys, vals);
+	/* every key, null when the item has no such value: see value_seal */
+	for (int f = 0; f < R_COUNT; f++) {
+		keys[n] = row_keys[f];
+		vals[n++] = v->text[f].s ? value_str(a, v->text[f].s, v->text[f].n) : &v_null;
+	}
+	return value_seal(value_map_of(a, n, keys, vals));
 }
 
 value *item_rows(const view_ctx *vc, arena *a, item *const *v, size_t n)
@@ -515,12 +523,16 @@ value *pagination(const view_ctx *vc, arena *a, const page_job *job)
 			continue;
 		}
 		if (prev && i > prev + 1) {
-			value *gap = value_map(a, 1);
+			value *gap = rec_map(a, 4);
 			put_bool(a, gap, "gap", true);
+			put(a, gap, "n", NULL);
+			put(a, gap, "url", NULL);
+			put_bool(a, gap, "current", false);
 			value_push(a, pages, gap);
 		}
 		p.pageno = i;
-		value *e = value_map(a, 3);
+		value *e = rec_map(a, 4);
+		put_bool(a, e, "gap", false);
 		put_int(a, e, "n", i);
 		put(a, e, "url", view_url(vc, &p, a));
 		put_bool(a, e, "current", i == cur);
@@ -564,7 +576,7 @@ value *site_v(const view_ctx *vc, arena *a, const char *current_url)
 	put(a, m, "icp", s->icp);
 	put(a, m, "publisher", s->publisher);
 	if (s->contact) {
-		value *c = value_map(a, 4);
+		value *c = rec_map(a, 4);
 		put(a, c, "name", s->contact->name);
 		put(a, c, "phone", s->contact->phone);
 		put(a, c, "email", s->contact->email);

@@ -8,14 +8,18 @@
 const char *vs_money(arena *a, double v);
 const char *vs_date_zh(arena *a, qdate d);
 const char *vs_date_iso(arena *a, qdate d);
-/* m[k] = v, for a key `k` that is a string literal: the key's value is
- * made once per thread and shared (see view_thread_end). */
+/* m[k] = v (null when v is NULL), for a key `k` that is a string
+ * literal: the key's value is made once per thread and shared (see
+ * view_thread_end). Every name a row, card or record offers is set, to
+ * null or false when the record has no such value, so that no template
+ * reads it from an enclosing section. */
 void vset(arena *a, value *m, const char *k, value *v);
-/* Set m[k] when s is not NULL. */
+/* m[k] = s, or null when s is NULL. */
 void put(arena *a, value *m, const char *k, const char *s);
 void put_int(arena *a, value *m, const char *k, long long i);
-/* Set m[k] = true when b (absent keys are false to templates). */
 void put_bool(arena *a, value *m, const char *k, bool b);
+/* A map for a row, card or record (sealed: see value_seal). */
+value *rec_map(arena *a, size_t cap);
 /* Set m[k] to the HTML of a Markdown text, when it has one; with
  * `excerpt`, also return its first 100 characters as plain text (one
  * parse for both; NULL when there is no text). */

@@ -7,9 +7,14 @@
 
 /* ---- cards: short forms of records, for indexes ---- */
 
+static const char *place_name(const district *d, const street *st)
+{
+	return st ? st->name : d ? d->name : NULL;
+}
+
 static value *list_card(const view_ctx *vc, arena *a, const list *l)
 {
-	value *m = value_map(a, 12);
+	value *m = rec_map(a, 14);
 	put(a, m, "title", l->title);
 	put(a, m, "url", vc->list_url[l->idx]);
 	put(a, m, "kind", list_kind_id(l->kind));
@@ -19,12 +24,9 @@ static value *list_card(const view_ctx *vc, arena *a, const list *l)
 	put(a, m, "published_iso", vs_date_iso(a, l->published));
 	put(a, m, "deadline", vs_date_zh(a, l->deadline));
 	put_int(a, m, "count", (long long)l->nitems);
-	if (l->kind == LIST_NEEDS && (l->total_given || l->budget_sum > 0))
-		put(a, m, "total_budget", vs_money(a, l->total_budget));
-	if (l->street)
-		put(a, m, "place", l->street->name);
-	else if (l->district)
-		put(a, m, "place", l->district->name);
+	put(a, m, "total_budget", l->kind == LIST_NEEDS && (l->total_given || l->budget_sum > 0)
+					  ? vs_money(a, l->total_budget) : NULL);
+	put(a, m, "place", place_name(l->district, l->street));
 	return m;
 }
 
@@ -36,14 +38,10 @@ static value *list_cards(const view_ctx *vc, arena *a, list *const *v, size_t n)
 	return l;
 }
 
-static const char *place_name(const district *d, const street *st)
-{
-	return st ? st->name : d ? d->name : NULL;
-}
 
 static value *event_card(const view_ctx *vc, arena *a, const event *e)
 {
-	value *m = value_map(a, 8);
+	value *m = rec_map(a, 8);
 	put(a, m, "title", e->title);
 	put(a, m, "url", vc->event_url[e->idx]);
 	put(a, m, "date", vs_date_zh(a, e->date));
@@ -71,7 +69,7 @@ static value *case_cards(const view_ctx *vc, arena *a, case_study *const *v, siz
 	value *l = value_list(a, n);
 	for (size_t i = 0; i < n; i++) {
 		const case_study *c = v[i];
-		value *m = value_map(a, 6);
+		value *m = rec_map(a, 6);
 		put(a, m, "title", c->title);
 		put(a, m, "url", case_url(vc, a, c));
 		put(a, m, "date", vs_date_zh(a, c->date));
@@ -80,6 +78,23 @@ static value *case_cards(const view_ctx *vc, arena *a, case_study *const *v, siz
 		value_push(a, l, m);
 	}
 	return l;
+}
+
+/* A link to the street a record is in, else to its district, else null. */
+static value *place_link(const view_ctx *vc, arena *a, const district *d, const street *st)
+{
+	if (st)
+		return link_v(a, st->name, vc->street_url[st->idx]);
+	return d ? link_v(a, d->name, vc->district_url[d->idx]) : NULL;
+}
+
+static value *source_v(arena *a, const source_ref *src)
+{
+	value *m = rec_map(a, 3);
+	put(a, m, "name", src->name);
+	put(a, m, "date", vs_date_zh(a, src->date));
+	put(a, m, "url", src->url);
+	return m;
 }
 
 static value *org_link(const view_ctx *vc, arena *a, const org *o)
@@ -111,7 +126,7 @@ static value *contact_v(arena *a, const contact *c)
 {
 	if (!c)
 		return NULL;
-	value *m = value_map(a, 4);
+	value *m = rec_map(a, 4);
 	put(a, m, "name", c->name);
 	put(a, m, "phone", c->phone);
 	put(a, m, "email", c->email);
@@ -123,11 +138,10 @@ static value *contact_v(arena *a, const contact *c)
  * so that a template can render a heading or a <ul> once around it. */
 static void put_v(arena *a, value *m, const char *k, value *v)
 {
-	if (!v || (v->kind == V_LIST && !v->n))
-		return;
-	vset(a, m, k, v);
-	if (v->kind == V_LIST)
-		value_set(a, m, arena_printf(a, "has_%s", k), value_bool(a, true));
+	bool none = !v || (v->kind == V_LIST && !v->n);
+	vset(a, m, k, none ? NULL : v);
+	if (none || v->kind == V_LIST)
+		value_set(a, m, arena_printf(a, "has_%s", k), value_bool(a, !none));
 }
 
 /* A paginated set of item rows under "items", with its total count. */
@@ -217,12 +231,10 @@ static value *list_page(const view_ctx *vc, arena *a, const page_job *job)
 	put(a, m, "fund", l->fund);
 	put_md(vc, a, m, "body_html", &l->body, NULL);
 	put_v(a, m, "contact", contact_v(a, l->contact));
-	if (l->event)
-		vset(a, m, "event", event_card(vc, a, l->event));
-	if (l->street)
-		vset(a, m, "street_link", link_v(a, l->street->name, vc->street_url[l->street->idx]));
-	if (l->district)
-		vset(a, m, "district_link", link_v(a, l->district->name, vc->district_url[l->district->idx]));
+	vset(a, m, "event", l->event ? event_card(vc, a, l->event) : NULL);
+	vset(a, m, "street_link", l->street ? link_v(a, l->street->name, vc->street_url[l->street->idx]) : NULL);
+	vset(a, m, "district_link",
+	     l->district ? link_v(a, l->district->name, vc->district_url[l->district->idx]) : NULL);
 	put_bool(a, m, "is_needs", l->kind == LIST_NEEDS);
 	put_bool(a, m, "is_supply", l->kind == LIST_SUPPLY);
 	put_bool(a, m, "is_pain_points", l->kind == LIST_PAIN_POINTS);
@@ -243,11 +255,9 @@ static value *list_page(const view_ctx *vc, arena *a, const page_job *job)
 		value *g = value_map(a, 6);
 		const category *cat = sorted[i]->category;
 		put(a, g, "category", cat ? cat->name : "未分类");
-		if (cat)
-			put(a, g, "category_url", vc->category_url[cat->index]);
+		put(a, g, "category_url", cat ? vc->category_url[cat->index] : NULL);
 		put_int(a, g, "count", (long long)(k - i));
-		if (any)
-			put(a, g, "budget", vs_money(a, sum));
+		put(a, g, "budget", any ? vs_money(a, sum) : NULL);
 		vset(a, g, "items", item_rows(vc, a, sorted + i, k - i));
 		value_push(a, groups, g);
 		i = k;
@@ -287,10 +297,9 @@ static value *item_page(const view_ctx *vc, arena *a, const page_job *job)
 		desc = arena_printf(a, "%s · %s", it->list->title, it->category ? it->category->name : "");
 	value *root = page_v(vc, a, job, it->title, desc, crumbs);
 	put(a, m, "list_kind_label", list_kind_label(it->list->kind));
-	if (it->district)
-		vset(a, m, "district_link", link_v(a, it->district->name, vc->district_url[it->district->idx]));
-	if (it->self_funding.set)
-		put(a, m, "self_funding", vs_money(a, it->self_funding.v));
+	vset(a, m, "district_link",
+	     it->district ? link_v(a, it->district->name, vc->district_url[it->district->idx]) : NULL);
+	put(a, m, "self_funding", it->self_funding.set ? vs_money(a, it->self_funding.v) : NULL);
 	put(a, m, "fund", it->fund);
 	put(a, m, "beneficiaries", it->beneficiaries);
 	put(a, m, "period", it->period);
@@ -504,7 +513,7 @@ static value *events_page(const view_ctx *vc, arena *a, const page_job *job)
 				break;
 			value_push(a, evs, event_card(vc, a, ev->v[k]));
 		}
-		value *e = value_map(a, 2);
+		value *e = rec_map(a, 2);
 		put_int(a, e, "year", y);
 		vset(a, e, "events", evs);
 		value_push(a, years, e);
@@ -530,16 +539,13 @@ static value *event_page(const view_ctx *vc, arena *a, const page_job *job)
 	value *root = page_v(vc, a, job, e->title, desc, crumbs);
 	put(a, m, "end_date", vs_date_zh(a, e->end_date));
 	put(a, m, "time", e->time);
-	if (e->street)
-		vset(a, m, "place_link", link_v(a, e->street->name, vc->street_url[e->street->idx]));
-	else if (e->district)
-		vset(a, m, "place_link", link_v(a, e->district->name, vc->district_url[e->district->idx]));
+	vset(a, m, "place_link", place_link(vc, a, e->district, e->street));
 	put_v(a, m, "guided_by", strs_or_null(a, e->guided_by));
 	put_v(a, m, "organizer", strs_or_null(a, e->organizer));
 	put_v(a, m, "undertaker", strs_or_null(a, e->undertaker));
 	value *parts = value_list(a, e->nparticipants);
 	for (size_t i = 0; i < e->nparticipants; i++) {
-		value *p = value_map(a, 2);
+		value *p = rec_map(a, 2);
 		put(a, p, "label", e->participants[i].label);
 		put(a, p, "value", e->participants[i].text);
 		value_push(a, parts, p);
@@ -547,7 +553,7 @@ static value *event_page(const view_ctx *vc, arena *a, const page_job *job)
 	put_v(a, m, "participants", parts);
 	value *res = value_list(a, e->nresults);
 	for (size_t i = 0; i < e->nresults; i++) {
-		value *r = value_map(a, 3);
+		value *r = rec_map(a, 3);
 		put(a, r, "label", e->results[i].label);
 		put(a, r, "value", e->results[i].value);
 		put(a, r, "unit", e->results[i].unit);
@@ -558,7 +564,7 @@ static value *event_page(const view_ctx *vc, arena *a, const page_job *job)
 	put_v(a, m, "categories", category_links(vc, a, e->categories, e->ncategories));
 	value *photos = value_list(a, e->nphotos);
 	for (size_t i = 0; i < e->nphotos; i++) {
-		value *p = value_map(a, 2);
+		value *p = rec_map(a, 2);
 		put(a, p, "src", arena_printf(a, "%sstatic/%s", vc->s->base_path, e->photos[i].src));
 		put(a, p, "caption", e->photos[i].caption);
 		value_push(a, photos, p);
@@ -566,13 +572,7 @@ static value *event_page(const view_ctx *vc, arena *a, const page_job *job)
 	put_v(a, m, "photos", photos);
 	put(a, m, "byline", e->byline);
 	put(a, m, "credit", e->credit);
-	if (e->source.name || e->source.url) {
-		value *src = value_map(a, 3);
-		put(a, src, "name", e->source.name);
-		put(a, src, "date", vs_date_zh(a, e->source.date));
-		put(a, src, "url", e->source.url);
-		vset(a, m, "source", src);
-	}
+	vset(a, m, "source", e->source.name || e->source.url ? source_v(a, &e->source) : NULL);
 	vset(a, root, "event", m);
 	return root;
 }
@@ -589,7 +589,7 @@ static value *case_page(const view_ctx *vc, arena *a, const page_job *job)
 	const case_study *c = job->rec;
 	value *crumbs = crumbs_v(a);
 	place_crumbs(vc, a, crumbs, c->district, c->street, c->community);
-	value *m = value_map(a, 10);
+	value *m = rec_map(a, 10);
 	const char *desc;
 	put_md(vc, a, m, "body_html", &c->body, &desc);
 	value *root = page_v(vc, a, job, c->title, desc, crumbs);
@@ -602,13 +602,7 @@ static value *case_page(const view_ctx *vc, arena *a, const page_job *job)
 	for (size_t i = 0; i < c->norgs; i++)
 		value_push(a, orgs, org_link(vc, a, c->orgs[i]));
 	put_v(a, m, "orgs", orgs);
-	if (c->source.name) {
-		value *src = value_map(a, 3);
-		put(a, src, "name", c->source.name);
-		put(a, src, "date", vs_date_zh(a, c->source.date));
-		put(a, src, "url", c->source.url);
-		vset(a, m, "source", src);
-	}
+	vset(a, m, "source", c->source.name ? source_v(a, &c->source) : NULL);
 	vset(a, root, "case", m);
 	return root;
 }
@@ -621,7 +615,7 @@ static value *orgs_page(const view_ctx *vc, arena *a, const page_job *job)
 		const orgset *set = &vc->ix->org_kinds[k];
 		if (!set->n)
 			continue;
-		value *e = value_map(a, 2);
+		value *e = rec_map(a, 2);
 		put(a, e, "kind", org_kind_label((org_kind)k));
 		value *l = value_list(a, set->n);
 		for (size_t i = 0; i < set->n; i++)
@@ -641,10 +635,7 @@ static value *org_page(const view_ctx *vc, arena *a, const page_job *job)
 	crumb(a, crumbs, "组织", arena_printf(a, "%sorgs/", vc->s->base_path));
 	value *root = page_v(vc, a, job, o->name, o->summary, crumbs);
 	value *m = org_link(vc, a, o);
-	if (o->street)
-		vset(a, m, "place_link", link_v(a, o->street->name, vc->street_url[o->street->idx]));
-	else if (o->district)
-		vset(a, m, "place_link", link_v(a, o->district->name, vc->district_url[o->district->idx]));
+	vset(a, m, "place_link", place_link(vc, a, o->district, o->street));
 	put_v(a, m, "services", category_links(vc, a, o->services, o->nservices));
 	put_v(a, m, "areas", area_links(vc, a, o->areas, o->nareas));
 	value *pool = value_list(a, o->npool);
@@ -653,8 +644,7 @@ static value *org_page(const view_ctx *vc, arena *a, const page_job *job)
 	put_v(a, m, "pool", pool);
 	put_v(a, m, "contact", contact_v(a, o->contact));
 	put(a, m, "website", o->website);
-	if (o->founded)
-		put_int(a, m, "founded", o->founded);
+	vset(a, m, "founded", o->founded ? value_int(a, o->founded) : NULL);
 	put_md(vc, a, m, "body_html", &o->body, NULL);
 	put_v(a, m, "offers", item_rows(vc, a, ix->org_offers[o->idx].v, ix->org_offers[o->idx].n));
 	put_v(a, m, "claimed", item_rows(vc, a, ix->org_claimed[o->idx].v, ix->org_claimed[o->idx].n));
@@ -666,7 +656,7 @@ static value *org_page(const view_ctx *vc, arena *a, const page_job *job)
 static value *page_page(const view_ctx *vc, arena *a, const page_job *job)
 {
 	const page *p = job->rec;
-	value *m = value_map(a, 2);
+	value *m = rec_map(a, 2);
 	const char *desc;
 	put(a, m, "title", p->title);
 	put_md(vc, a, m, "body_html", &p->body, &desc);

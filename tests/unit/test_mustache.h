@@ -17,6 +17,10 @@ const char *mu_t_render(const char *tpl, const char *yaml, ...);
  * build). */
 const char *mu_t_render_strict(const char *tpl, const char *yaml, ...);
 
+/* Like mu_t_render_strict with `render_flags`, after sealing every map
+ * that is an element of a list (value_seal: the rows of a view). */
+const char *mu_t_render_rows(unsigned render_flags, const char *tpl, const char *yaml, ...);
+
 /* Compile `tpl` as templates/main.mustache (plus partials, name/text
  * pairs ending in NULL, as templates/NAME.mustache), link strictly, and
  * return every diagnostic as diag_print writes it ("" when none). */

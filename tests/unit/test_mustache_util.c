@@ -54,6 +54,23 @@ static const mu_template *compile(mu_set **set, diag *d, unsigned link_flags, co
 	return t;
 }
 
+/* Seal every map that is an element of a list: the rows of a view. */
+static void seal_rows(value *v, bool in_list)
+{
+	if (!v)
+		return;
+	if (v->kind == V_MAP && in_list)
+		value_seal(v);
+	if (v->kind == V_LIST)
+		for (size_t i = 0; i < v->n; i++)
+			seal_rows(v->items[i], true);
+	if (v->kind == V_MAP)
+		for (size_t i = 0; i < v->n; i++)
+			seal_rows(value_val(v, i), false);
+}
+
+static bool sealing;
+
 static const char *render_v(unsigned link_flags, unsigned render_flags, const char *tpl,
 			    const char *yaml, va_list ap)
 {
@@ -64,6 +81,8 @@ static const char *render_v(unsigned link_flags, unsigned render_flags, const ch
 	diag_init(&d);
 	value *data = yaml_load(&last_arena, &d, "data.yaml", yaml, strlen(yaml), 1);
 	const mu_template *t = compile(&set, &d, link_flags, tpl, ap);
+	if (sealing)
+		seal_rows(data, false);
 	if (data && t && !d.errors) {
 		mu_opts opts = { render_flags, 1000000 };
 		mu_error err;
@@ -102,6 +121,17 @@ const char *mu_t_render_strict(const char *tpl, const char *yaml, ...)
 	va_list ap;
 	va_start(ap, yaml);
 	const char *s = render_v(MU_LINK_STRICT, MU_RENDER_STRICT, tpl, yaml, ap);
+	va_end(ap);
+	return s;
+}
+
+const char *mu_t_render_rows(unsigned render_flags, const char *tpl, const char *yaml, ...)
+{
+	va_list ap;
+	va_start(ap, yaml);
+	sealing = true;
+	const char *s = render_v(MU_LINK_STRICT, render_flags, tpl, yaml, ap);
+	sealing = false;
 	va_end(ap);
 	return s;
 }
