@@ -17,8 +17,8 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
 HDRS    := $(wildcard src/*.h)
 THEME   := $(sort $(shell find templates -type f))
-OBJ     := $(LIB_SRC:src/%.c=build/rel/%.o) build/rel/theme.o
-SAN_OBJ := $(LIB_SRC:src/%.c=build/san/%.o) build/san/theme.o
+OBJ     := $(LIB_SRC:src/%.c=build/rel/%.o) build/rel/theme_files.o
+SAN_OBJ := $(LIB_SRC:src/%.c=build/san/%.o) build/san/theme_files.o
 TEST_SRC := $(wildcard tests/unit/*.c)
 TEST_HDR := tests/unit/t.h tests/unit/test_mustache.h
 
@@ -48,13 +48,13 @@ build/rel build/san build/tools:
 build/tools/embed: tools/embed.c | build/tools
 	$(CC) -std=c11 -O1 -o $@ $<
 
-build/theme.c: build/tools/embed $(THEME)
+build/theme_files.c: build/tools/embed $(THEME)
 	build/tools/embed $@ $(THEME)
 
-build/rel/theme.o: build/theme.c src/theme.h | build/rel
+build/rel/theme_files.o: build/theme_files.c src/theme_files.h | build/rel
 	$(CC) $(ALL_CFLAGS) -Isrc -c -o $@ $<
 
-build/san/theme.o: build/theme.c src/theme.h | build/san
+build/san/theme_files.o: build/theme_files.c src/theme_files.h | build/san
 	$(CC) $(ALL_CFLAGS) -Isrc -c -o $@ $<
 
 # the sanitized binary the test suites run
@@ -79,10 +79,10 @@ build/san/fuzz-replay: tests/fuzz/fuzz_content.c tests/fuzz/replay.c $(SAN_OBJ)
 # libFuzzer run (clang): FUZZ_SECONDS=600 make fuzz; new inputs go to
 # build/fuzz-corpus, copy the interesting ones into tests/fuzz/corpus
 FUZZ_SECONDS ?= 60
-fuzz: $(LIB_SRC) tests/fuzz/fuzz_content.c build/theme.c
+fuzz: $(LIB_SRC) tests/fuzz/fuzz_content.c build/theme_files.c
 	mkdir -p build/fuzz-corpus
 	clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Isrc $(PKG_CFLAGS) \
-		-o build/fuzz-content tests/fuzz/fuzz_content.c $(LIB_SRC) build/theme.c $(LIBS)
+		-o build/fuzz-content tests/fuzz/fuzz_content.c $(LIB_SRC) build/theme_files.c $(LIBS)
 	build/fuzz-content -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=5 \
 		build/fuzz-corpus tests/fuzz/corpus
 
@@ -99,9 +99,9 @@ check-valgrind: qingdan build/rel/unit build/rel/fuzz-replay
 	@sh tests/run.sh --valgrind
 
 # ThreadSanitizer over parallel parsing and rendering (clang)
-build/tsan/qingdan: $(LIB_SRC) src/main.c build/theme.c $(HDRS)
+build/tsan/qingdan: $(LIB_SRC) src/main.c build/theme_files.c $(HDRS)
 	mkdir -p build/tsan
-	clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=thread -Isrc $(PKG_CFLAGS) -o $@ $(LIB_SRC) src/main.c build/theme.c $(LIBS)
+	clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=thread -Isrc $(PKG_CFLAGS) -o $@ $(LIB_SRC) src/main.c build/theme_files.c $(LIBS)
 
 check-tsan: build/tsan/qingdan
 	rm -rf build/tsan/out-a build/tsan/out-b

@@ -1,46 +1,38 @@
-/* build: load -> report -> write, with the exit status of the run. */
+/* build: one run of qingdan over a content folder, stage by stage:
+ *
+ *   load -> check -> index -> theme -> views -> pages -> links -> write
+ *
+ * `check` stops before the theme and the writing, `dump` after checking.
+ * Each stage is one module; this file only orders them, prints what the
+ * run found, and maps the outcome to an exit status. */
 #include "build.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
-#include "arena.h"
-#include "buf.h"
-#include "diag.h"
+#include "assets.h"
+#include "checks.h"
 #include "dump.h"
-#include "model.h"
+#include "html.h"
+#include "index.h"
+#include "links.h"
+#include "load.h"
 #include "output.h"
-#include "records.h"
-#include "render.h"
-
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void timing(const build_opts *opt, const char *step, double *t)
-{
-	double n = now();
-	if (opt->timings)
-		fprintf(stderr, "qingdan: %-8s %7.1f ms\n", step, (n - *t) * 1e3);
-	*t = n;
-}
+#include "pages.h"
+#include "theme.h"
+#include "timer.h"
+#include "view.h"
 
 static void summary(const site *s, FILE *out)
 {
-	size_t ncomm = 0;
-	for (size_t i = 0; i < s->nstreets; i++)
-		ncomm += s->streets[i]->ncommunities;
 	fprintf(out,
 		"qingdan: %zu files: %zu lists (%zu items), %zu events, %zu cases, %zu orgs, %zu pages; "
 		"%zu districts, %zu streets, %zu communities, %zu categories\n",
-		s->nfiles, s->nlists, s->nitems, s->nevents, s->ncases, s->norgs, s->npages,
-		s->ndistricts, s->nstreets, ncomm, s->ncategories);
+		s->nfiles, s->nlists, s->nitems, s->nevents, s->ncases, s->norgs, s->nfree_pages,
+		s->ndistricts, s->nstreets, s->ncommunities, s->ncategories);
 }
 
 /* The site's own templates: --templates, else a templates/ folder next
@@ -56,34 +48,17 @@ static const char *templates_dir(const build_opts *opt, arena *a)
 	return stat(dir, &st) == 0 && S_ISDIR(st.st_mode) ? dir : NULL;
 }
 
-static int write_site(const build_opts *opt, unsigned jobs, site *s, diag *d)
+/* A run without errors so far: its warnings, what it read, how many
+ * warnings. */
+static void report(diag *d, const site *s, const build_opts *opt)
 {
-	output o;
-	if (output_begin(&o, opt->output, opt->content, d) != 0) {
-		output_free(&o);
-		return -1;
-	}
-	int rc = 0;
-	for (size_t i = 0; i < s->nstatics && rc == 0; i++) {
-		const char *rel = arena_printf(s->a, "static/%s", s->statics[i].path);
-		rc = output_copy(&o, rel, s->statics[i].src);
-	}
-	double t = now();
-	if (rc == 0)
-		rc = render_site(s, templates_dir(opt, s->a), jobs, &o, d);
-	timing(opt, "render", &t);
-	if (rc == 0)
-		rc = output_commit(&o);
-	else
-		output_abort(&o);
-	timing(opt, "commit", &t);
-	if (rc == 0 && !opt->quiet) {
-		size_t files = atomic_load(&o.files), kept = atomic_load(&o.kept);
-		fprintf(stderr, "qingdan: %zu files (%zu bytes) in %s: %zu written, %zu unchanged\n", files,
-			(size_t)atomic_load(&o.bytes), opt->output, files - kept, kept);
-	}
-	output_free(&o);
-	return rc;
+	size_t warnings = d->warnings;
+	diag_print(d, stderr);
+	if (opt->quiet)
+		return;
+	summary(s, stderr);
+	if (warnings)
+		fprintf(stderr, "qingdan: 0 errors, %zu warning%s\n", warnings, warnings == 1 ? "" : "s");
 }
 
 /* Print every diagnostic, then the one-line summary of a failed run. */
@@ -95,6 +70,35 @@ static void print_failure(diag *d, bool writing)
 		warnings == 1 ? "" : "s", writing ? "; nothing was written, the previous output is unchanged" : "");
 }
 
+/* The last stage: everything into a staging folder, swapped in whole
+ * only when every file was written. Returns 0, 1 (a template's error)
+ * or -1 (an output error); all reported to d. */
+static int write_site(const build_opts *opt, unsigned jobs, const view_ctx *vc, const theme *t,
+		      const page_job *pages, const char *const *urls, size_t npages, diag *d, timer *tm)
+{
+	output o;
+	if (output_begin(&o, opt->output, opt->content, d) != 0) {
+		output_free(&o);
+		return -1;
+	}
+	int rc = assets_write(vc->s, t, &o);
+	if (rc == 0)
+		rc = html_write(vc, t, pages, urls, npages, jobs, &o, d);
+	timer_lap(tm, "pages");
+	if (rc == 0)
+		rc = output_commit(&o);
+	else
+		output_abort(&o);
+	timer_lap(tm, "commit");
+	if (rc == 0 && !opt->quiet) {
+		size_t files = atomic_load(&o.files), kept = atomic_load(&o.kept);
+		fprintf(stderr, "qingdan: %zu files (%zu bytes) in %s: %zu written, %zu unchanged\n", files,
+			(size_t)atomic_load(&o.bytes), opt->output, files - kept, kept);
+	}
+	output_free(&o);
+	return rc;
+}
+
 /* What a build leaves for the kernel to reclaim at exit (opt->exiting):
  * globals, so that it stays reachable and leak checkers stay quiet. */
 arena build_left_arena;
@@ -104,43 +108,67 @@ int build_run(const build_opts *opt, build_mode mode)
 {
 	arena a;
 	diag d;
+	theme t = { 0 };
+	page_job *pages = NULL;
+	timer tm;
 	arena_init(&a);
 	diag_init(&d);
+	timer_start(&tm, opt->timings);
 	int status = 0;
 	unsigned jobs = opt->jobs;
 	if (!jobs) {
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
 		jobs = n < 1 ? 1 : n > 16 ? 16 : (unsigned)n;
 	}
-	double t = now();
-	site *s = site_load(&a, &d, opt->content, jobs);
-	timing(opt, "load", &t);
-	if (s && opt->base_url)
-		site_set_base_url(s, &d, opt->base_url);
-	if (!s || d.errors) {
-		print_failure(&d, mode == BUILD_WRITE);
-		status = 1;
-		goto out;
-	}
-	size_t warnings = d.warnings;
-	diag_print(&d, stderr);
-	if (!opt->quiet) {
-		summary(s, stderr);
-		if (warnings)
-			fprintf(stderr, "qingdan: 0 errors, %zu warning%s\n", warnings, warnings == 1 ? "" : "s");
-	}
+	bool writing = mode == BUILD_WRITE;
+
+	site *s = site_load(&a, &d, opt->content, opt->base_url, jobs);
+	timer_lap(&tm, "load");
+	if (s)
+		site_check(s, &d);
+	timer_lap(&tm, "check");
+	if (!s || d.errors)
+		goto failed;
 	if (mode == BUILD_DUMP) {
+		report(&d, s, opt);
 		buf b = BUF_INIT;
 		dump_site(s, &b);
 		fwrite(b.ptr, 1, b.len, stdout);
 		buf_free(&b);
-	} else if (mode == BUILD_WRITE && (status = write_site(opt, jobs, s, &d)) != 0) {
+		goto out;
+	}
+
+	site_index *ix = index_build(s);
+	timer_lap(&tm, "index");
+	if (writing && theme_load(&t, s, &a, &d, templates_dir(opt, &a)) != 0)
+		goto failed;
+	timer_lap(&tm, "theme");
+	view_ctx vc;
+	view_init(&vc, s, ix, &a, writing ? t.css_url : "", t.share_url, jobs);
+	timer_lap(&tm, "views");
+	size_t npages;
+	pages = pages_enumerate(s, ix, &npages);
+	const char **urls = links_page_urls(&vc, pages, npages, &a);
+	links_check(s, urls, npages, &d);
+	timer_lap(&tm, "links");
+	if (d.errors)
+		goto failed;
+
+	report(&d, s, opt);
+	if (writing && (status = write_site(opt, jobs, &vc, &t, pages, urls, npages, &d, &tm)) != 0) {
 		print_failure(&d, true);
 		/* errors of the templates or content found while rendering are
 		 * content errors; failing to write is an I/O error */
 		status = status > 0 ? 1 : 3;
 	}
+	goto out;
+failed:
+	print_failure(&d, writing);
+	status = 1;
 out:
+	if (t.set)
+		theme_free(&t);
+	free(pages);
 	diag_free(&d);
 	if (opt->exiting) {
 		/* Handing 50 MB back to malloc a block at a time costs 3 ms at

@@ -1,12 +1,13 @@
-/* checks: what is derived once every record is loaded (records.h:
- * site_finish): the two-way link between lists and the events that
- * released them, the 已截止 state, the flat item array, and warnings for
- * content that is valid but probably wrong. */
+/* checks: what is derived once every record is loaded (checks.h): the
+ * two-way link between lists and the events that released them, the
+ * 已截止 state, the flat item array, and warnings for content that is
+ * valid but probably wrong. */
 #include <math.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "checks.h"
 #include "records.h"
 #include "xalloc.h"
 
@@ -98,36 +99,11 @@ static void check_dates(loadctx *c, const list *l)
 
 /* The same project (title and community) in two lists is usually a copy
  * left behind when a list was split or republished. */
-/* Where an item is, for the repeat check: the community, else the
- * street, else the offering organisation (two organisations may offer
- * the same service). */
-static const char *repeat_where(const item *it)
-{
-	return it->community ? it->community->id : it->street ? it->street->id : it->org ? it->org->id : "";
-}
-
-static const char *repeat_street(const item *it)
-{
-	return it->community ? it->community->street->id : "";
-}
-
-uint64_t item_repeat_hash(const item *it)
-{
-	uint64_t h = 1469598103934665603ull; /* FNV-1a over the parts, 0x1f between */
-	const char *parts[3] = { it->title, repeat_street(it), repeat_where(it) };
-	h = (h ^ (uint64_t)it->list->kind) * 1099511628211ull;
-	for (int i = 0; i < 3; i++) {
-		for (const unsigned char *p = (const unsigned char *)parts[i]; *p; p++)
-			h = (h ^ *p) * 1099511628211ull;
-		h = (h ^ 0x1f) * 1099511628211ull;
-	}
-	return h;
-}
-
 static bool same_project(const item *a, const item *b)
 {
 	return a->list->kind == b->list->kind && strcmp(a->title, b->title) == 0 &&
-	       strcmp(repeat_street(a), repeat_street(b)) == 0 && strcmp(repeat_where(a), repeat_where(b)) == 0;
+	       strcmp(item_repeat_street(a), item_repeat_street(b)) == 0 &&
+	       strcmp(item_repeat_where(a), item_repeat_where(b)) == 0;
 }
 
 static void check_repeats(loadctx *c)
@@ -139,8 +115,8 @@ static void check_repeats(loadctx *c)
 		item *it = s->items[i];
 		if (!it->title)
 			continue;
-		/* keyed by the hash the loader took; the texts are compared
-		 * only when two hashes are equal */
+		/* keyed by the hash the loader took (lists.c); the texts are
+		 * compared only when two hashes are equal */
 		const char *key = (const char *)&it->repeat_hash;
 		item *had = strmap_get(&seen, key, sizeof it->repeat_hash);
 		if (had && had->list != it->list && same_project(had, it))
@@ -153,9 +129,9 @@ static void check_repeats(loadctx *c)
 	strmap_free(&seen);
 }
 
-void site_finish(loadctx *c)
+void site_check(site *s, diag *d)
 {
-	site *s = c->s;
+	loadctx ctx = { s->a, d, s }, *c = &ctx;
 	link_events(c);
 	size_t n = 0;
 	for (size_t i = 0; i < s->nlists; i++)

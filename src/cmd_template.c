@@ -20,6 +20,7 @@
 #include "source.h"
 #include "value.h"
 #include "yamlload.h"
+#include "usage.h"
 
 /* Enough for any honest template; stops partials that fan out without end. */
 #define MAX_STEPS 200000000ULL
@@ -40,14 +41,6 @@ static const char usage[] =
 	"\n"
 	"exit status: 0 success, 1 template or data errors, 2 usage errors,\n"
 	"3 I/O errors. The template language: docs/templates.md.\n";
-
-static int usage_error(const char *fmt, const char *arg)
-{
-	fprintf(stderr, "qingdan template: ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry 'qingdan template --help'.\n");
-	return 2;
-}
 
 /* Read a file, or standard input for "-", as vetted UTF-8 text. Returns
  * like source_read: 0, 1 content error, -1 I/O error (all reported). */
@@ -217,9 +210,9 @@ int cmd_template(int argc, char **argv)
 		return 0;
 	}
 	if (i >= argc)
-		return usage_error("%s", "missing subcommand (only 'render' exists)");
+		return usage_error("template", "%s", "missing subcommand (only 'render' exists)");
 	if (strcmp(argv[i], "render") != 0)
-		return usage_error("unknown subcommand '%s' (only 'render' exists)", argv[i]);
+		return usage_error("template", "unknown subcommand '%s' (only 'render' exists)", argv[i]);
 	for (i++; i < argc; i++) {
 		const char *arg = argv[i];
 		const char **slot = NULL;
@@ -237,24 +230,24 @@ int cmd_template(int argc, char **argv)
 			dir = arg + 11;
 			continue;
 		} else if (arg[0] == '-' && arg[1]) {
-			return usage_error("unknown option '%s'", arg);
+			return usage_error("template", "unknown option '%s'", arg);
 		} else if (!file) {
 			file = arg;
 			continue;
 		} else {
-			return usage_error("unexpected argument '%s' (one template at a time)", arg);
+			return usage_error("template", "unexpected argument '%s' (one template at a time)", arg);
 		}
 		if (i + 1 >= argc || !*argv[i + 1])
-			return usage_error("option '%s' needs a value", arg);
+			return usage_error("template", "option '%s' needs a value", arg);
 		*slot = argv[++i];
 	}
 	if (!file)
-		return usage_error("%s", "missing the template FILE to render");
+		return usage_error("template", "%s", "missing the template FILE to render");
 	if (!data || !*data)
-		return usage_error("%s", "missing --data DATA (a YAML or JSON file; '-' for stdin)");
+		return usage_error("template", "%s", "missing --data DATA (a YAML or JSON file; '-' for stdin)");
 	if (dir && !*dir)
-		return usage_error("%s", "--partials needs a directory");
+		return usage_error("template", "%s", "--partials needs a directory");
 	if (!strcmp(file, "-") && !strcmp(data, "-"))
-		return usage_error("%s", "FILE and DATA cannot both be standard input");
+		return usage_error("template", "%s", "FILE and DATA cannot both be standard input");
 	return render_file(file, data, dir);
 }

@@ -65,7 +65,6 @@ void diag_report(diag *d, diag_level level, const char *file, unsigned line,
 
 void diag_error(diag *d, vpos pos, const char *fmt, ...) { AT_POS(DIAG_ERROR); }
 void diag_warn(diag *d, vpos pos, const char *fmt, ...) { AT_POS(DIAG_WARNING); }
-void diag_note(diag *d, vpos pos, const char *fmt, ...) { AT_POS(DIAG_NOTE); }
 
 void diag_merge(diag *dst, diag *src)
 {

@@ -38,7 +38,6 @@ void diag_vreport(diag *d, diag_level level, const char *file, unsigned line,
 /* Shorthands at a value's position. */
 void diag_error(diag *d, vpos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void diag_warn(diag *d, vpos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-void diag_note(diag *d, vpos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Move every entry of src into dst (reported after dst's own ones); src
  * is left empty. (Threads report to their own diag, merged at the end.) */
 void diag_merge(diag *dst, diag *src);

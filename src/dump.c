@@ -251,12 +251,12 @@ void dump_site(const site *s, buf *out)
 		value_push(&a, cases, m);
 	}
 	value_set(&a, root, "cases", cases);
-	value *pages = value_list(&a, s->npages);
-	for (size_t i = 0; i < s->npages; i++) {
+	value *pages = value_list(&a, s->nfree_pages);
+	for (size_t i = 0; i < s->nfree_pages; i++) {
 		value *m = value_map(&a, 3);
-		value_set(&a, m, "id", str(&d, s->pages[i]->id));
-		value_set(&a, m, "title", str(&d, s->pages[i]->title));
-		value_set(&a, m, "menu", value_int(&a, s->pages[i]->menu));
+		value_set(&a, m, "id", str(&d, s->free_pages[i]->id));
+		value_set(&a, m, "title", str(&d, s->free_pages[i]->title));
+		value_set(&a, m, "menu", value_int(&a, s->free_pages[i]->menu));
 		value_push(&a, pages, m);
 	}
 	value_set(&a, root, "pages", pages);

@@ -3,7 +3,7 @@
  * the list to its items and the numbering of items. */
 #include <string.h>
 
-#include "records.h"
+#include "lists.h"
 #include "resolve.h"
 
 static const enum_name supply_statuses[] = {

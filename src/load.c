@@ -1,9 +1,6 @@
-/* load: read a content folder into a site (model.h: site_load).
- * Order matters and is fixed: site.yaml, places.yaml, categories.yaml,
- * then every record file is parsed and its id and name registered, then
- * records are filled (so references may point to any record), then
- * checks.c derives totals and states. Files are taken in name order, so a
- * run reports errors in the same order every time. */
+/* load: read a content folder into a site (load.h). Files are taken in
+ * name order (dirwalk.h), so a run reports errors in the same order every
+ * time. */
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
@@ -11,13 +8,16 @@
 #include <string.h>
 #include <stdio.h>
 #include <sys/stat.h>
-#include <time.h>
 
+#include "dirwalk.h"
 #include "frontmatter.h"
 #include "par.h"
 #include "places.h"
+#include "lists.h"
+#include "load.h"
 #include "records.h"
 #include "source.h"
+#include "timer.h"
 #include "xalloc.h"
 #include "yamlload.h"
 
@@ -35,48 +35,6 @@ typedef struct walker {
 	size_t nstatics, cap;
 	char root_real[PATH_MAX]; /* the content folder, symlinks resolved */
 } walker;
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a + 1, *(char *const *)b + 1); /* after the type byte */
-}
-
-/* Sorted names in `dir` (without . and ..); NULL when it does not exist. */
-/* Sorted names in `dir` (without . and .. and hidden files); NULL when it
- * does not exist. Each name is preceded by one byte: its type as readdir
- * gives it (DT_REG, DT_DIR, DT_LNK, DT_UNKNOWN), which saves an lstat per
- * file on the file systems that report it. */
-static char **list_dir(const char *dir, size_t *n)
-{
-	DIR *d = opendir(dir);
-	*n = 0;
-	if (!d)
-		return NULL;
-	char **names = NULL;
-	size_t cap = 0;
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		if (e->d_name[0] == '.')
-			continue; /* . .. and hidden files (editor swap files, .DS_Store) */
-		size_t len = strlen(e->d_name);
-		char *name = xmalloc(len + 2);
-		name[0] = (char)e->d_type;
-		memcpy(name + 1, e->d_name, len + 1);
-		names = xgrow(names, &cap, *n + 1, sizeof *names);
-		names[(*n)++] = name;
-	}
-	closedir(d);
-	if (*n)
-		qsort(names, *n, sizeof *names, cmp_str);
-	return names;
-}
-
-static void free_names(char **names, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
-}
 
 /* A symlink must stay inside the content folder; returns false (after
  * reporting) when it leads out or nowhere. */
@@ -98,12 +56,12 @@ static bool link_inside(walker *w, const char *path)
 	return true;
 }
 
-/* The type of an entry of list_dir: lstat only when readdir did not say,
+/* The type of an entry of dir_list: lstat only when readdir did not say,
  * or for a symlink (which must stay inside the content folder). Returns
  * false when the entry is to be skipped. */
-static bool entry_stat(walker *w, const char *entry, const char *path, struct stat *st)
+static bool entry_stat(walker *w, const dir_entry *entry, const char *path, struct stat *st)
 {
-	unsigned char type = (unsigned char)entry[0];
+	unsigned char type = entry->type;
 	if (type == DT_REG || type == DT_DIR) {
 		st->st_mode = type == DT_REG ? S_IFREG : S_IFDIR;
 		return true;
@@ -168,14 +126,15 @@ static void read_collection(walker *w, coll k, docs *out)
 	loadctx *c = w->c;
 	const char *dir = arena_printf(c->a, "%s/%s", c->s->content_dir, coll_dirs[k]);
 	size_t n;
-	char **names = list_dir(dir, &n);
+	int err;
+	dir_entry *names = dir_list(dir, &n, &err);
 	strmap ids;
 	strmap_init(&ids);
 	for (size_t i = 0; i < n; i++) {
-		const char *name = names[i] + 1;
+		const char *name = names[i].name;
 		const char *path = arena_printf(c->a, "%s/%s", dir, name);
 		struct stat st;
-		if (!entry_stat(w, names[i], path, &st))
+		if (!entry_stat(w, &names[i], path, &st))
 			continue;
 		size_t stem;
 		bool md = has_ext(name, ".md", &stem);
@@ -209,7 +168,7 @@ static void read_collection(walker *w, coll k, docs *out)
 		out->v[out->n++] = (doc){ .path = path, .id = id, .is_md = md };
 	}
 	strmap_free(&ids);
-	free_names(names, n);
+	dir_list_free(names, n);
 }
 
 /* The raw text of `en` or `zh` in a record's map, for registering names
@@ -361,13 +320,14 @@ static void read_statics(walker *w, const char *dir, const char *rel, size_t dep
 {
 	loadctx *c = w->c;
 	size_t n;
-	char **names = list_dir(dir, &n);
+	int err;
+	dir_entry *names = dir_list(dir, &n, &err);
 	for (size_t i = 0; i < n; i++) {
-		const char *path = arena_printf(c->a, "%s/%s", dir, names[i] + 1);
-		const char *r = *rel ? arena_printf(c->a, "%s/%s", rel, names[i] + 1)
-				     : arena_strdup(c->a, names[i] + 1);
+		const char *path = arena_printf(c->a, "%s/%s", dir, names[i].name);
+		const char *r = *rel ? arena_printf(c->a, "%s/%s", rel, names[i].name)
+				     : arena_strdup(c->a, names[i].name);
 		struct stat st;
-		if (!entry_stat(w, names[i], path, &st))
+		if (!entry_stat(w, &names[i], path, &st))
 			continue;
 		if (S_ISDIR(st.st_mode)) {
 			if (depth < 16)
@@ -379,10 +339,10 @@ static void read_statics(walker *w, const char *dir, const char *rel, size_t dep
 			w->statics[w->nstatics++] = (static_file){ r, path };
 		}
 	}
-	free_names(names, n);
+	dir_list_free(names, n);
 }
 
-site *site_load(arena *a, diag *d, const char *dir, unsigned nthreads)
+site *site_load(arena *a, diag *d, const char *dir, const char *base_url, unsigned nthreads)
 {
 	site *s = arena_alloc(a, sizeof *s);
 	loadctx ctx = { a, d, s }, *c = &ctx;
@@ -428,22 +388,18 @@ site *site_load(arena *a, diag *d, const char *dir, unsigned nthreads)
 	}
 
 	docs all[COLL_COUNT] = { 0 };
-	struct timespec t0, t1, t2;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	timer tm;
+	timer_start(&tm, getenv("QINGDAN_TIMINGS") != NULL);
 	for (int k = 0; k < COLL_COUNT; k++)
 		read_collection(&w, (coll)k, &all[k]);
-	clock_gettime(CLOCK_MONOTONIC, &t1);
+	timer_lap(&tm, "  walk");
 	parse_all(c, tops, ntop, all, nthreads);
-	clock_gettime(CLOCK_MONOTONIC, &t2);
-	if (getenv("QINGDAN_TIMINGS"))
-		fprintf(stderr, "qingdan:   walk %.1f ms, parse %.1f ms\n",
-			(double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6,
-			(double)(t2.tv_sec - t1.tv_sec) * 1e3 + (double)(t2.tv_nsec - t1.tv_nsec) / 1e6);
+	timer_lap(&tm, "  parse");
 	value *roots[3];
 	for (int i = 0; i < 3; i++)
 		roots[i] = slot[i] >= 0 ? tops[slot[i]].root : NULL;
 	if (roots[0] || !present[0])
-		config_load(c, roots[0], paths[0]);
+		config_load(c, roots[0], paths[0], base_url);
 	if (roots[1] || !present[1])
 		places_load(c, roots[1], paths[1]);
 	if (roots[2] || !present[2])
@@ -452,7 +408,7 @@ site *site_load(arena *a, diag *d, const char *dir, unsigned nthreads)
 	REGISTER(c, &all[COLL_EVENTS], s->events, s->nevents, event, event_ids, event_titles, "title", "标题", title);
 	REGISTER(c, &all[COLL_LISTS], s->lists, s->nlists, list, list_ids, list_titles, "title", "标题", title);
 	s->cases = arena_array(a, all[COLL_CASES].n + 1, sizeof *s->cases);
-	s->pages = arena_array(a, all[COLL_PAGES].n + 1, sizeof *s->pages);
+	s->free_pages = arena_array(a, all[COLL_PAGES].n + 1, sizeof *s->free_pages);
 
 	for (size_t i = 0; i < s->norgs; i++)
 		org_load(c, s->orgs[i], &all[COLL_ORGS].v[i]);
@@ -466,10 +422,10 @@ site *site_load(arena *a, diag *d, const char *dir, unsigned nthreads)
 		s->cases[s->ncases++] = cs;
 	}
 	for (size_t i = 0; i < all[COLL_PAGES].n; i++) {
-		page *p = arena_alloc(a, sizeof *p);
+		free_page *p = arena_alloc(a, sizeof *p);
 		p->id = all[COLL_PAGES].v[i].id;
-		page_load(c, p, &all[COLL_PAGES].v[i]);
-		s->pages[s->npages++] = p;
+		free_page_load(c, p, &all[COLL_PAGES].v[i]);
+		s->free_pages[s->nfree_pages++] = p;
 	}
 	for (int k = 0; k < COLL_COUNT; k++)
 		free(all[k].v);
@@ -480,7 +436,6 @@ site *site_load(arena *a, diag *d, const char *dir, unsigned nthreads)
 	s->statics = arena_memdup(a, w.statics, w.nstatics * sizeof *w.statics);
 	s->nstatics = w.nstatics;
 	free(w.statics);
-	site_finish(c);
 	return s;
 }
 

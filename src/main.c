@@ -7,6 +7,7 @@
 
 #include "build.h"
 #include "cmd_template.h"
+#include "usage.h"
 
 #ifndef QINGDAN_VERSION
 #define QINGDAN_VERSION "0.1.0"
@@ -46,14 +47,6 @@ static const char usage[] =
 	"applications), so that two builds of the same content are identical.\n"
 	"Documentation: docs/content.md (writing content), docs/templates.md.\n";
 
-static int usage_error(const char *fmt, const char *arg)
-{
-	fprintf(stderr, "qingdan: ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry 'qingdan --help'.\n");
-	return 2;
-}
-
 int main(int argc, char **argv)
 {
 	build_opts opt = { .content = "content", .output = "public", .exiting = 1 };
@@ -85,23 +78,23 @@ int main(int argc, char **argv)
 			slot = &opt.base_url;
 		} else if (!strcmp(a, "--jobs") || !strcmp(a, "-j")) {
 			if (i + 1 >= argc)
-				return usage_error("option '%s' needs a value", a);
+				return usage_error(NULL, "option '%s' needs a value", a);
 			char *end;
 			long n = strtol(argv[++i], &end, 10);
 			if (*end || n < 1 || n > 64)
-				return usage_error("--jobs needs a number from 1 to 64, not '%s'", argv[i]);
+				return usage_error(NULL, "--jobs needs a number from 1 to 64, not '%s'", argv[i]);
 			opt.jobs = (unsigned)n;
 			continue;
 		} else if (a[0] == '-') {
-			return usage_error("unknown option '%s'", a);
+			return usage_error(NULL, "unknown option '%s'", a);
 		} else if (!verb) {
 			verb = a;
 			continue;
 		} else {
-			return usage_error("unexpected argument '%s'", a);
+			return usage_error(NULL, "unexpected argument '%s'", a);
 		}
 		if (i + 1 >= argc || !*argv[i + 1])
-			return usage_error("option '%s' needs a value", a);
+			return usage_error(NULL, "option '%s' needs a value", a);
 		*slot = argv[++i];
 	}
 	if (!verb) {
@@ -114,5 +107,5 @@ int main(int argc, char **argv)
 		return build_run(&opt, BUILD_CHECK);
 	if (!strcmp(verb, "dump"))
 		return build_run(&opt, BUILD_DUMP);
-	return usage_error("unknown command '%s' (commands: build, check, dump, template)", verb);
+	return usage_error(NULL, "unknown command '%s' (commands: build, check, dump, template)", verb);
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "url.h"
 
 /* The smallest heading level used in the document (7 when none). */
 static int top_heading(cmark_node *root)
@@ -21,13 +22,11 @@ static int top_heading(cmark_node *root)
  * heading levels (the text's top level becomes <h2>, under the page's
  * <h1>, whether the author started at # or ##), and site-relative URLs
  * under the base path. */
-static void adjust(cmark_node *root, const char *base_path)
+static void adjust(cmark_node *root, const char *base_path, arena *a)
 {
 	int shift = 2 - top_heading(root);
 	cmark_iter *it = cmark_iter_new(root);
 	cmark_event_type ev;
-	size_t blen = strlen(base_path);
-	buf url = BUF_INIT;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		if (ev != CMARK_EVENT_ENTER)
 			continue;
@@ -36,18 +35,14 @@ static void adjust(cmark_node *root, const char *base_path)
 		if (t == CMARK_NODE_HEADING) {
 			int level = cmark_node_get_heading_level(n) + shift;
 			cmark_node_set_heading_level(n, level < 2 ? 2 : level > 6 ? 6 : level);
-		} else if ((t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) && blen > 1) {
+		} else if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
 			const char *u = cmark_node_get_url(n);
-			if (u && u[0] == '/' && u[1] != '/' && strncmp(u, base_path, blen) != 0) {
-				buf_reset(&url);
-				buf_put(&url, base_path, blen);
-				buf_puts(&url, u + 1);
-				cmark_node_set_url(n, url.ptr);
-			}
+			const char *to = u ? url_site_link(a, base_path, u, true) : u;
+			if (to != u)
+				cmark_node_set_url(n, to);
 		}
 	}
 	cmark_iter_free(it);
-	buf_free(&url);
 }
 
 static bool is_space(unsigned char c)
@@ -177,28 +172,10 @@ const char *md_render(arena *a, const char *text, size_t len, const char *base_p
 		excerpt(doc, excerpt_chars, excerpt_out);
 	const char *h = NULL;
 	if (html) {
-		adjust(doc, base_path ? base_path : "/");
+		adjust(doc, base_path ? base_path : "/", a);
 		h = cmark_render_html(doc, CMARK_OPT_DEFAULT);
 	}
 	/* no cmark_node_free or cmark_parser_free: their memory is a's */
 	md_current = outer;
 	return h;
-}
-
-void md_html(const char *text, size_t len, const char *base_path, buf *out)
-{
-	arena a;
-	arena_init(&a);
-	const char *h = md_render(&a, text, len, base_path, true, 0, NULL);
-	if (h)
-		buf_puts(out, h);
-	arena_free(&a);
-}
-
-void md_excerpt(const char *text, size_t len, size_t max_chars, buf *out)
-{
-	arena a;
-	arena_init(&a);
-	md_render(&a, text, len, NULL, false, max_chars, out);
-	arena_free(&a);
 }

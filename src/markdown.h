@@ -19,11 +19,4 @@
  * included, is taken from `a` and lives as long as it. Thread-safe. */
 const char *md_render(arena *a, const char *text, size_t len, const char *base_path, bool html,
 		      size_t excerpt_chars, buf *excerpt);
-/* Append the HTML of `len` bytes of Markdown to out. `base_path` is the
- * site's path ("/" or "/jihui/"). Thread-safe. */
-void md_html(const char *text, size_t len, const char *base_path, buf *out);
-/* Append at most `max_chars` characters of the text's plain words (no
- * markup, whitespace collapsed), ending in "…" when cut. Thread-safe. */
-void md_excerpt(const char *text, size_t len, size_t max_chars, buf *out);
-
 #endif

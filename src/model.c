@@ -59,3 +59,30 @@ const char *org_kind_label(org_kind k)
 {
 	return (unsigned)k < ORG_KIND_COUNT ? org_kind_names[k].zh : "其他";
 }
+
+/* ---- what makes two items the same project ---- */
+
+/* the community, else the street, else the offering organisation (two
+ * organisations may offer the same service) */
+const char *item_repeat_where(const item *it)
+{
+	return it->community ? it->community->id : it->street ? it->street->id : it->org ? it->org->id : "";
+}
+
+const char *item_repeat_street(const item *it)
+{
+	return it->community ? it->community->street->id : "";
+}
+
+uint64_t item_repeat_hash(const item *it)
+{
+	uint64_t h = 1469598103934665603ull; /* FNV-1a over the parts, 0x1f between */
+	const char *parts[3] = { it->title, item_repeat_street(it), item_repeat_where(it) };
+	h = (h ^ (uint64_t)it->list->kind) * 1099511628211ull;
+	for (int i = 0; i < 3; i++) {
+		for (const unsigned char *p = (const unsigned char *)parts[i]; *p; p++)
+			h = (h ^ *p) * 1099511628211ull;
+		h = (h ^ 0x1f) * 1099511628211ull;
+	}
+	return h;
+}

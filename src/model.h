@@ -1,7 +1,7 @@
 /* model: the typed records of a site, as the content model defines them
  * (docs/content.md): places, categories, lists and their items, events,
- * cases, organisations and pages. site_load reads a content folder into a
- * `site`; everything in it is owned by the site's arena and is read-only
+ * cases, organisations and pages. load.h's site_load reads a content
+ * folder into a `site`; everything in it is owned by the site's arena and is read-only
  * once loading is done. References between records are pointers. */
 #ifndef QD_MODEL_H
 #define QD_MODEL_H
@@ -24,7 +24,7 @@ typedef struct list list;
 typedef struct item item;
 typedef struct event event;
 typedef struct case_study case_study;
-typedef struct page page;
+typedef struct free_page free_page;
 
 /* A list of texts (a field that takes one value or a list of them). */
 typedef struct strs {
@@ -260,7 +260,7 @@ struct org {
 	vpos pos;
 };
 
-struct page {
+struct free_page { /* a free page of content/pages/ (about, how to claim) */
 	const char *id, *path, *title;
 	long long menu;      /* order in the menu; 0: not in the menu */
 	markdown_src body;
@@ -307,8 +307,8 @@ typedef struct site {
 	size_t ncases;
 	org **orgs;
 	size_t norgs;
-	page **pages;
-	size_t npages;
+	free_page **free_pages;
+	size_t nfree_pages;
 	static_file *statics;
 	size_t nstatics;
 	/* lookups by id and by exact name; owned by the site */
@@ -318,14 +318,6 @@ typedef struct site {
 	size_t nfiles;            /* content files read */
 } site;
 
-/* Read the content folder `dir` into a new site allocated from `a`,
- * parsing files with `nthreads` threads (the result is the same for any
- * number). Every problem is reported to `d` (all of them, in file order
- * once printed). Returns the site, or NULL when `dir` itself cannot be
- * read; the caller checks d->errors before using the site. */
-site *site_load(arena *a, diag *d, const char *dir, unsigned nthreads);
-/* Free the site's lookup tables (its records go with the arena). */
-void site_free(site *s);
 
 /* An enumerated value as content writes it: English id and Chinese label.
  * The tables below are what the loader accepts and what pages show. */
@@ -355,5 +347,15 @@ const char *list_kind_label(list_kind k);
 const char *list_kind_id(list_kind k);
 const char *org_kind_label(org_kind k);
 const char *org_kind_id(org_kind k);
+
+/* Two items are the same project when they are of the same list kind and
+ * have the same title, street and place (community, else street, else
+ * organisation id): item_repeat_street and item_repeat_where give those
+ * parts ("" when absent), item_repeat_hash a hash of all of them, taken
+ * by the loader while the item's text is in the cache (the repeat check
+ * in checks.c compares texts only when two hashes are equal). */
+const char *item_repeat_street(const item *it);
+const char *item_repeat_where(const item *it);
+uint64_t item_repeat_hash(const item *it);
 
 #endif

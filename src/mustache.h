@@ -125,8 +125,6 @@ size_t mu_link(mu_set *s, diag *d, unsigned flags, mu_loader load, void *ctx);
 
 /* The template called `name`, or NULL. */
 const mu_template *mu_get(const mu_set *s, const char *name, size_t len);
-const char *mu_template_name(const mu_template *t);
-const char *mu_template_path(const mu_template *t);
 /* True when some template of the set uses a dynamic name ({{>*x}},
  * {{<*x}}), so the templates it can reach are known only at render. */
 bool mu_uses_dynamic(const mu_set *s);

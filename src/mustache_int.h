@@ -150,7 +150,5 @@ void mu_src_warn(mu_src *c, uint32_t off, const char *fmt, ...)
  * arena). Returns the number of errors reported. */
 size_t mu_parse(mu_template *t, diag *d, const char *src, size_t len);
 
-/* mustache_set.c: the id of a block name, interned in the set. */
-uint32_t mu_block_id(mu_set *s, const char *name, size_t len);
 
 #endif

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "mustache_int.h"
-#include "source.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /* ---- positions and reports ---- */

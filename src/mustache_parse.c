@@ -21,6 +21,8 @@ typedef struct gen {
 } gen;
 
 /* Append an op; returns its index (pointers move as the array grows). */
+static uint32_t mu_block_id(mu_set *s, const char *name, size_t len);
+
 static size_t emit(gen *g, mu_opkind kind, uint32_t off)
 {
 	g->ops = xgrow(g->ops, &g->cap, g->n + 1, sizeof *g->ops);
@@ -342,6 +344,19 @@ static void gen_range(gen *g, size_t i, size_t j, bool in_parent)
 		}
 		i = container ? next : i + 1;
 	}
+}
+
+/* Block names are interned across the set (an argument block and the
+ * block it fills are matched by id at render time). Here, not in
+ * mustache_set.c, so that compiling never calls back into the set. */
+static uint32_t mu_block_id(mu_set *s, const char *name, size_t len)
+{
+	void *v = strmap_get(&s->blocks, name, len);
+	if (v)
+		return (uint32_t)((uintptr_t)v - 1);
+	uint32_t id = s->nblocks++;
+	strmap_put(&s->blocks, name, len, (void *)(uintptr_t)(id + 1));
+	return id;
 }
 
 size_t mu_parse(mu_template *t, diag *d, const char *src, size_t len)

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "dirwalk.h"
 #include "mustache_int.h"
 #include "source.h"
 #include "suggest.h"
@@ -39,23 +40,11 @@ void mu_set_free(mu_set *s)
 	s->n = s->cap = 0;
 }
 
-uint32_t mu_block_id(mu_set *s, const char *name, size_t len)
-{
-	void *v = strmap_get(&s->blocks, name, len);
-	if (v)
-		return (uint32_t)((uintptr_t)v - 1);
-	uint32_t id = s->nblocks++;
-	strmap_put(&s->blocks, name, len, (void *)(uintptr_t)(id + 1));
-	return id;
-}
-
 const mu_template *mu_get(const mu_set *s, const char *name, size_t len)
 {
 	return strmap_get(&s->names, name, len);
 }
 
-const char *mu_template_name(const mu_template *t) { return t->name; }
-const char *mu_template_path(const mu_template *t) { return t->path; }
 bool mu_uses_dynamic(const mu_set *s) { return s->dynamic; }
 
 const mu_template *mu_compile(mu_set *s, diag *d, const char *name, const char *path,
@@ -119,59 +108,36 @@ static int ends_with_ext(const char *name)
 	return n > EXT_LEN && strcmp(name + n - EXT_LEN, EXT) == 0;
 }
 
-static void walk(diag *d, const char *root, const char *rel, int depth, found *f)
-{
-	buf path = BUF_INIT;
-	buf_printf(&path, "%s%s%s", root, *rel ? "/" : "", rel);
-	DIR *dir = opendir(path.ptr);
-	if (!dir) {
-		diag_report(d, DIAG_ERROR, path.ptr, 0, 0, "cannot read the templates directory: %s",
-			    strerror(errno));
-		f->io_error = 1;
-		goto out;
-	}
-	struct dirent *e;
-	while ((e = readdir(dir)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		buf sub = BUF_INIT, full = BUF_INIT;
-		buf_printf(&sub, "%s%s%s", rel, *rel ? "/" : "", e->d_name);
-		buf_printf(&full, "%s/%s", root, sub.ptr);
-		struct stat st;
-		if (stat(full.ptr, &st) != 0) {
-			diag_report(d, DIAG_ERROR, full.ptr, 0, 0, "cannot read: %s", strerror(errno));
-			f->io_error = 1;
-		} else if (S_ISDIR(st.st_mode)) {
-			if (depth < MAX_DIR_DEPTH)
-				walk(d, root, sub.ptr, depth + 1, f);
-			else
-				diag_report(d, DIAG_WARNING, full.ptr, 0, 0,
-					    "templates nested more than %d directories deep are not "
-					    "loaded",
-					    MAX_DIR_DEPTH);
-		} else if (S_ISREG(st.st_mode) && ends_with_ext(e->d_name)) {
-			f->v = xgrow(f->v, &f->cap, f->n + 1, sizeof *f->v);
-			f->v[f->n++] = buf_detach(&sub, NULL);
-		}
-		buf_free(&sub);
-		buf_free(&full);
-	}
-	closedir(dir);
-out:
-	buf_free(&path);
-}
+typedef struct walk_ctx {
+	diag *d;
+	found *f;
+} walk_ctx;
 
-static int by_name(const void *a, const void *b)
+static int take(void *ctx, const dir_item *it)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	walk_ctx *w = ctx;
+	if (it->err) {
+		diag_report(w->d, DIAG_ERROR, it->path, 0, 0, "cannot read: %s", strerror(it->err));
+		w->f->io_error = 1;
+	} else if (it->too_deep) {
+		diag_report(w->d, DIAG_WARNING, it->path, 0, 0,
+			    "templates nested more than %d directories deep are not loaded", MAX_DIR_DEPTH);
+	} else if (S_ISREG(it->st.st_mode) && ends_with_ext(it->rel)) {
+		w->f->v = xgrow(w->f->v, &w->f->cap, w->f->n + 1, sizeof *w->f->v);
+		w->f->v[w->f->n++] = xstrdup(it->rel);
+	}
+	return 0;
 }
 
 int mu_load_dir(mu_set *s, diag *d, const char *dir)
 {
 	found f = { 0 };
 	int rc = 0;
-	walk(d, dir, "", 0, &f);
-	qsort(f.v, f.n, sizeof *f.v, by_name);
+	walk_ctx w = { d, &f };
+	if (dir_walk(dir, MAX_DIR_DEPTH, take, &w) != 0) {
+		diag_report(d, DIAG_ERROR, dir, 0, 0, "cannot read the templates directory: %s", strerror(errno));
+		f.io_error = 1;
+	}
 	for (size_t i = 0; i < f.n; i++) {
 		size_t n = strlen(f.v[i]);
 		char *name = arena_strndup(s->a, f.v[i], n - EXT_LEN);

@@ -65,15 +65,7 @@ static void base_url(loadctx *c, const value *v)
 	s->base_path = slash ? strchr(s->base_url + (rest - u), '/') : "/";
 }
 
-void site_set_base_url(site *s, diag *d, const char *url)
-{
-	loadctx c = { s->a, d, s };
-	value *v = value_cstr(s->a, arena_strdup(s->a, url));
-	v->pos.file = "--base-url";
-	base_url(&c, v);
-}
-
-void config_load(loadctx *c, const value *root, const char *path)
+void config_load(loadctx *c, const value *root, const char *path, const char *override)
 {
 	site *s = c->s;
 	value *f[S_COUNT];
@@ -92,6 +84,11 @@ void config_load(loadctx *c, const value *root, const char *path)
 		fld_missing(c, root->pos, &site_fields[S_URL], "site.yaml");
 	else
 		base_url(c, f[S_URL]);
+	if (override) {
+		value *v = value_cstr(c->a, arena_strdup(c->a, override));
+		v->pos.file = "--base-url";
+		base_url(c, v);
+	}
 	fld_int(c, f[S_PER_PAGE], 1, 1000, &s->per_page);
 	fld_text(c, f[S_PUBLISHER], &s->publisher);
 	fld_contact(c, f[S_CONTACT], &s->contact);
@@ -372,7 +369,7 @@ void case_load(loadctx *c, case_study *cs, const doc *dc)
 
 static const field page_fields[] = { { "title", "标题" }, { "menu", "菜单" }, { "body", "正文" } };
 
-void page_load(loadctx *c, page *p, const doc *dc)
+void free_page_load(loadctx *c, free_page *p, const doc *dc)
 {
 	value *f[3];
 	p->path = dc->path;

@@ -1,17 +1,19 @@
-/* render: produce every page of a loaded, error-free site into an open
- * output (see output.h). Reports template and write errors to d. */
+/* render: one page, from its job to its HTML: the page kind's builder
+ * makes its values (pages.h), its template renders them. Knows neither
+ * files nor threads: out/html.c decides where the bytes go. */
 #ifndef QD_RENDER_H
 #define QD_RENDER_H
-#include "diag.h"
-#include "model.h"
-#include "output.h"
+#include "buf.h"
+#include "mustache.h"
+#include "theme.h"
+#include "view.h"
 
-/* `templates_dir` holds the site's own templates and assets, which
- * override the built-in theme file by file (NULL: the built-in theme
- * only). Pages are rendered by `nthreads` threads (the output is the same
- * for any number). Returns 0 on success, 1 after reporting errors in the
- * templates or the content (a menu link to no page), -1 after reporting
- * an error writing the output. */
-int render_site(const site *s, const char *templates_dir, unsigned nthreads, output *o, diag *d);
+/* Render `job` into `out` (reset first). The page's values are built in
+ * `scratch`, which the caller may reset once the bytes are used. Sealed
+ * rows are enforced (MU_RENDER_OWN) and dynamic names must name a
+ * template (MU_RENDER_STRICT). Returns MU_OK, or an error with err filled
+ * in (a template's fault; report it with mu_report). */
+mu_status render_page(const view_ctx *vc, const theme *t, const page_job *job, arena *scratch, buf *out,
+		      mu_error *err);
 
 #endif

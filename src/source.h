@@ -9,6 +9,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "utf8.h"
 
 #define SOURCE_MAX_FILE (8u << 20) /* bytes */
 
@@ -26,16 +27,11 @@ int source_read(arena *a, diag *d, const char *path, source *src);
  * whole: it checks UTF-8 itself, and the loader calls source_utf8_report
  * when it fails to read one (the check is a tenth of parsing's work). */
 int source_read_unchecked(arena *a, diag *d, const char *path, source *src);
+/* Read a file as bytes (an image, a stylesheet): the size limit only, no
+ * encoding check. Returns like source_read. */
+int source_read_bytes(arena *a, diag *d, const char *path, source *src);
 /* When `text` is not valid UTF-8, report the first bad byte's place (and
  * name GBK/GB18030 when the bytes look like it) and return true. */
 bool source_utf8_report(diag *d, const char *path, const char *text, size_t len);
-
-/* Check `len` bytes for valid UTF-8. Returns the offset of the first bad
- * byte, or (size_t)-1 when all is valid. */
-size_t utf8_check(const char *s, size_t len);
-/* Decode one code point at *s (valid UTF-8 assumed); advances *s. */
-unsigned utf8_next(const char **s);
-/* Number of code points in the first `n` bytes of valid UTF-8. */
-size_t utf8_count(const char *s, size_t n);
 
 #endif

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "source.h"
+#include "utf8.h"
 
 #define SUGGEST_MAXCP 64
 

@@ -1,6 +1,8 @@
-/* view: per-record strings, URLs and paths, and the shared parts of every
- * page's values (site, breadcrumbs, pagination, item rows). The page
- * kinds themselves are in view_pages.c. */
+/* view: what templates see. Per-record strings (URLs, formatted money)
+ * computed once by view_init, each item's row texts gathered behind its
+ * item_view, the values shared by every page kind's builder (maps whose
+ * absent fields are null, shared keys), and item rows. The page kinds'
+ * values are built in view_index.c and view_record.c. */
 #include "view.h"
 
 #include <math.h>
@@ -8,8 +10,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pages.h"
 #include "par.h"
-#include "view_int.h"
+#include "view_parts.h"
 
 /* ---- formatting ---- */
 
@@ -62,14 +65,14 @@ void view_date_zh(qdate d, buf *out)
 	buf_puts(out, "日");
 }
 
-const char *vs_money(arena *a, double v)
+const char *view_money_text(arena *a, double v)
 {
 	char tmp[64];
 	size_t n = money_text(v, tmp);
 	return arena_strndup(a, tmp, n);
 }
 
-const char *vs_date_zh(arena *a, qdate d)
+const char *view_date_text(arena *a, qdate d)
 {
 	if (d == DATE_NONE)
 		return NULL;
@@ -80,7 +83,7 @@ const char *vs_date_zh(arena *a, qdate d)
 	return r;
 }
 
-const char *vs_date_iso(arena *a, qdate d)
+const char *view_date_iso(arena *a, qdate d)
 {
 	if (d == DATE_NONE)
 		return NULL;
@@ -136,32 +139,32 @@ static value v_null = { .kind = V_NULL, .s = "", .weight = 1 };
 static value v_false = { .kind = V_BOOL, .s = "false", .len = 5, .weight = 1 };
 static value v_true = { .kind = V_BOOL, .s = "true", .len = 4, .u.b = true, .weight = 1 };
 
-void vset(arena *a, value *m, const char *k, value *v)
+void view_set(arena *a, value *m, const char *k, value *v)
 {
 	value_set_kv(a, m, key_of(k), v ? v : &v_null);
 }
 
-void put(arena *a, value *m, const char *k, const char *s)
+void view_put(arena *a, value *m, const char *k, const char *s)
 {
-	vset(a, m, k, s ? value_cstr(a, s) : &v_null);
+	view_set(a, m, k, s ? value_cstr(a, s) : &v_null);
 }
 
-void put_int(arena *a, value *m, const char *k, long long i)
+void view_put_int(arena *a, value *m, const char *k, long long i)
 {
-	vset(a, m, k, value_int(a, i));
+	view_set(a, m, k, value_int(a, i));
 }
 
-void put_bool(arena *a, value *m, const char *k, bool b)
+void view_put_bool(arena *a, value *m, const char *k, bool b)
 {
-	vset(a, m, k, b ? &v_true : &v_false);
+	view_set(a, m, k, b ? &v_true : &v_false);
 }
 
-value *rec_map(arena *a, size_t cap)
+value *view_rec(arena *a, size_t cap)
 {
 	return value_seal(value_map(a, cap));
 }
 
-void put_md(const view_ctx *vc, arena *a, value *m, const char *k, const markdown_src *md,
+void view_put_md(const view_ctx *vc, arena *a, value *m, const char *k, const markdown_src *md,
 	    const char **excerpt)
 {
 	if (excerpt)
@@ -170,21 +173,21 @@ void put_md(const view_ctx *vc, arena *a, value *m, const char *k, const markdow
 	buf e = BUF_INIT;
 	if (md->text && md->len)
 		h = md_render(a, md->text, md->len, vc->s->base_path, true, 100, excerpt ? &e : NULL);
-	put(a, m, k, h);
+	view_put(a, m, k, h);
 	if (excerpt && h)
 		*excerpt = arena_strndup(a, e.ptr, e.len);
 	buf_free(&e);
 }
 
-value *link_v(arena *a, const char *title, const char *url)
+value *view_link(arena *a, const char *title, const char *url)
 {
-	value *m = rec_map(a, 2);
-	put(a, m, "title", title);
-	put(a, m, "url", url);
+	value *m = view_rec(a, 2);
+	view_put(a, m, "title", title);
+	view_put(a, m, "url", url);
 	return m;
 }
 
-value *strs_v(arena *a, strs s)
+value *view_strs(arena *a, strs s)
 {
 	value *l = value_list(a, s.n);
 	for (size_t i = 0; i < s.n; i++)
@@ -192,93 +195,7 @@ value *strs_v(arena *a, strs s)
 	return l;
 }
 
-/* ---- URLs and paths ---- */
-
-/* Where a page lives, relative to the site root. An index that other
- * pages live under is a folder ("lists/x/", "" for the home page) whose
- * file is index.html; the page of a record (item, event, case,
- * organisation, free page) and of a community, the leaf of the places, is
- * a file ("lists/x/3.html", "streets/s/c.html"), and so is page N > 1 of
- * an index ("needs/page/2.html", "streets/s/c/page/2.html"). Files rather
- * than a folder each spare the output 17,000 folders at 10,000 needs
- * (making a folder costs about what writing a page does), and work on
- * hosts that serve index.html at the top only. */
-/* prefix + id + "/" */
-static void folder(buf *b, const char *prefix, const char *id)
-{
-	buf_puts(b, prefix);
-	buf_puts(b, id);
-	buf_putc(b, '/');
-}
-
-static void page_loc(const page_job *job, buf *b)
-{
-	const char *leaf = NULL;
-	switch (job->kind) {
-	case PG_HOME: break;
-	case PG_LISTS: buf_puts(b, "lists/"); break;
-	case PG_LIST: folder(b, "lists/", ((const list *)job->rec)->id); break;
-	case PG_ITEM: {
-		const item *it = job->rec;
-		buf_puts(b, "lists/");
-		buf_puts(b, it->list->id);
-		buf_putc(b, '/');
-		buf_puti(b, it->no);
-		buf_puts(b, ".html");
-		return;
-	}
-	case PG_NEEDS: buf_puts(b, "needs/"); break;
-	case PG_SUPPLY: buf_puts(b, "supply/"); break;
-	case PG_DISTRICTS: buf_puts(b, "districts/"); break;
-	case PG_DISTRICT: folder(b, "districts/", ((const district *)job->rec)->id); break;
-	case PG_STREET: folder(b, "streets/", ((const street *)job->rec)->id); break;
-	case PG_COMMUNITY: {
-		/* a leaf of the places: a file, whose further pages (few
-		 * communities have that many needs) go in a folder of its name */
-		const community *cm = job->rec;
-		folder(b, "streets/", cm->street->id);
-		buf_puts(b, cm->id);
-		if (job->pageno <= 1) {
-			buf_puts(b, ".html");
-			return;
-		}
-		buf_putc(b, '/');
-		break;
-	}
-	case PG_CATEGORIES: buf_puts(b, "categories/"); break;
-	case PG_CATEGORY: folder(b, "categories/", ((const category *)job->rec)->id); break;
-	case PG_STATUSES: buf_puts(b, "status/"); break;
-	case PG_STATUS: folder(b, "status/", status_id((item_status)job->status)); break;
-	case PG_EVENTS: buf_puts(b, "events/"); break;
-	case PG_EVENT: buf_puts(b, "events/"), leaf = ((const event *)job->rec)->id; break;
-	case PG_CASES: buf_puts(b, "cases/"); break;
-	case PG_CASE: buf_puts(b, "cases/"), leaf = ((const case_study *)job->rec)->id; break;
-	case PG_ORGS: buf_puts(b, "orgs/"); break;
-	case PG_ORG: buf_puts(b, "orgs/"), leaf = ((const org *)job->rec)->id; break;
-	case PG_PAGE: buf_puts(b, "pages/"), leaf = ((const page *)job->rec)->id; break;
-	case PG_NOT_FOUND: buf_puts(b, "404.html"); return;
-	case PG_KIND_COUNT: break;
-	}
-	if (leaf) {
-		buf_puts(b, leaf);
-		buf_puts(b, ".html");
-	} else if (job->pageno > 1) {
-		buf_puts(b, "page/");
-		buf_puti(b, job->pageno);
-		buf_puts(b, ".html");
-	}
-}
-
-/* The URL of a page: the base path, then page_loc. */
-static const char *loc_url(const site *s, const page_job *job, arena *a)
-{
-	buf b = BUF_INIT;
-	buf_puts(&b, s->base_path);
-	page_loc(job, &b);
-	const char *r = arena_strndup(a, b.ptr, b.len);
-	buf_free(&b);
-	return r;
-}
+/* ---- per-record strings and item views ---- */
 
 static vtext text(const char *s)
 {
@@ -310,7 +227,7 @@ static const item_view *item_view_of(const view_ctx *vc, arena *a, const item *i
 	buf own = BUF_INIT;
 	own_text url, title, budget = { 0 }, deadline = { 0 }, price = { 0 };
 	buf_puts(&own, s->base_path);
-	page_loc(&(page_job){ .kind = PG_ITEM, .rec = it }, &own);
+	url_loc(&(page_job){ .kind = PG_ITEM, .rec = it }, &own);
 	url = own_end(&own, 0);
 	buf_puts(&own, it->title);
 	title = own_end(&own, url.n + 1);
@@ -396,7 +313,7 @@ void view_init(view_ctx *vc, const site *s, const site_index *ix, arena *a, cons
 #define URLS(field, arr, count, k)                                                    \
 	vc->field = arena_array(a, (count) ? (count) : 1, sizeof *vc->field);           \
 	for (size_t i = 0; i < (count); i++)                                            \
-		vc->field[i] = loc_url(s, &(page_job){ .kind = (k), .rec = (arr)[i] }, a);
+		vc->field[i] = url_page(a, s->base_path, &(page_job){ .kind = (k), .rec = (arr)[i] });
 	URLS(list_url, s->lists, s->nlists, PG_LIST);
 	URLS(street_url, s->streets, s->nstreets, PG_STREET);
 	URLS(district_url, s->districts, s->ndistricts, PG_DISTRICT);
@@ -405,6 +322,12 @@ void view_init(view_ctx *vc, const site *s, const site_index *ix, arena *a, cons
 	URLS(event_url, s->events, s->nevents, PG_EVENT);
 	URLS(community_url, ix->communities, s->ncommunities, PG_COMMUNITY);
 #undef URLS
+	for (int k = 0; k < PG_KIND_COUNT; k++)
+		if (!page_kinds[k].nrecs)
+			vc->index_url[k] = url_index(a, s->base_path, (page_kind)k);
+	vc->menu_url = arena_array(a, s->nmenu ? s->nmenu : 1, sizeof *vc->menu_url);
+	for (size_t i = 0; i < s->nmenu; i++)
+		vc->menu_url[i] = url_site_link(a, s->base_path, s->menu[i].url, false);
 	vc->item = arena_array(a, s->nitems ? s->nitems : 1, sizeof *vc->item);
 	item_views vs = { .vc = vc };
 	for (int i = 0; i < PAR_MAX; i++)
@@ -412,23 +335,8 @@ void view_init(view_ctx *vc, const site *s, const site_index *ix, arena *a, cons
 	par_for(nthreads, s->nitems, 256, item_view_one, &vs);
 	for (int i = 0; i < PAR_MAX; i++)
 		arena_adopt(a, &vs.per[i]);
-	vc->site_values = site_v(vc, a, NULL);
+	vc->site_values = view_site(vc, a, NULL);
 	vc->site_key = value_name(a, "site");
-}
-
-static const char *const templates[PG_KIND_COUNT] = {
-	[PG_HOME] = "home", [PG_LISTS] = "lists", [PG_LIST] = "list", [PG_ITEM] = "item",
-	[PG_NEEDS] = "items", [PG_SUPPLY] = "items", [PG_DISTRICTS] = "districts",
-	[PG_DISTRICT] = "district", [PG_STREET] = "street", [PG_COMMUNITY] = "community",
-	[PG_CATEGORIES] = "categories", [PG_CATEGORY] = "category", [PG_STATUSES] = "statuses",
-	[PG_STATUS] = "items", [PG_EVENTS] = "events", [PG_EVENT] = "event", [PG_CASES] = "cases",
-	[PG_CASE] = "case", [PG_ORGS] = "orgs", [PG_ORG] = "org", [PG_PAGE] = "page",
-	[PG_NOT_FOUND] = "404",
-};
-
-const char *view_template(page_kind kind)
-{
-	return templates[kind];
 }
 
 /* The URL computed once in view_init for the first page of a record. */
@@ -449,25 +357,15 @@ static const char *record_url(const view_ctx *vc, const page_job *job)
 	}
 }
 
-const char *view_path(const view_ctx *vc, const page_job *job, arena *a)
-{
-	const char *url = view_url(vc, job, a) + strlen(vc->s->base_path);
-	size_t n = strlen(url);
-	if (n && url[n - 1] != '/')
-		return url;
-	char *p = arena_alloc(a, n + sizeof "index.html");
-	memcpy(p, url, n);
-	memcpy(p + n, "index.html", sizeof "index.html");
-	return p;
-}
-
 const char *view_url(const view_ctx *vc, const page_job *job, arena *a)
 {
 	const char *known = record_url(vc, job);
-	return known ? known : loc_url(vc->s, job, a);
+	if (!known && !job->rec && job->pageno <= 1)
+		known = vc->index_url[job->kind];
+	return known ? known : url_page(a, vc->s->base_path, job);
 }
 
-/* ---- shared parts ---- */
+/* ---- item rows ---- */
 
 static const char *const row_names[R_COUNT] = {
 	[R_URL] = "url", [R_TITLE] = "title", [R_KIND] = "kind", [R_KIND_LABEL] = "kind_label",
@@ -480,7 +378,7 @@ static const char *const row_names[R_COUNT] = {
 
 /* A row's map, made in one go: an item row is built some 130,000 times
  * for 10,000 needs. */
-value *item_row(const view_ctx *vc, arena *a, const item *it)
+value *view_item_row(const view_ctx *vc, arena *a, const item *it)
 {
 	const item_view *v = vc->item[it->idx];
 	if (!row_keys[R_COUNT]) {
@@ -500,171 +398,10 @@ value *item_row(const view_ctx *vc, arena *a, const item *it)
 	return value_seal(value_map_of(a, n, keys, vals));
 }
 
-value *item_rows(const view_ctx *vc, arena *a, item *const *v, size_t n)
+value *view_item_rows(const view_ctx *vc, arena *a, item *const *v, size_t n)
 {
 	value *l = value_list(a, n);
 	for (size_t i = 0; i < n; i++)
-		value_push(a, l, item_row(vc, a, v[i]));
+		value_push(a, l, view_item_row(vc, a, v[i]));
 	return l;
-}
-
-value *pagination(const view_ctx *vc, arena *a, const page_job *job)
-{
-	value *m = value_map(a, 4);
-	page_job p = *job;
-	/* a window, not every page: the first, the last, and two either side
-	 * of the current one, with gaps between (so an index of 5,000 pages
-	 * does not put 5,000 links on each of them) */
-	value *pages = value_list(a, 9);
-	unsigned cur = job->pageno, last = job->npages, prev = 0;
-	for (unsigned i = 1; i <= last; i++) {
-		if (i != 1 && i != last && (i + 2 < cur || i > cur + 2)) {
-			i = i < cur ? cur - 3 : last - 1;
-			continue;
-		}
-		if (prev && i > prev + 1) {
-			value *gap = rec_map(a, 4);
-			put_bool(a, gap, "gap", true);
-			put(a, gap, "n", NULL);
-			put(a, gap, "url", NULL);
-			put_bool(a, gap, "current", false);
-			value_push(a, pages, gap);
-		}
-		p.pageno = i;
-		value *e = rec_map(a, 4);
-		put_bool(a, e, "gap", false);
-		put_int(a, e, "n", i);
-		put(a, e, "url", view_url(vc, &p, a));
-		put_bool(a, e, "current", i == cur);
-		value_push(a, pages, e);
-		prev = i;
-	}
-	vset(a, m, "pages", pages);
-	if (job->pageno > 1) {
-		p.pageno = job->pageno - 1;
-		put(a, m, "prev_url", view_url(vc, &p, a));
-	}
-	if (job->pageno < job->npages) {
-		p.pageno = job->pageno + 1;
-		put(a, m, "next_url", view_url(vc, &p, a));
-	}
-	put_int(a, m, "current", job->pageno);
-	put_int(a, m, "count", job->npages);
-	return m;
-}
-
-/* The slice of a paginated set that page `job` shows. */
-void page_slice(const view_ctx *vc, const page_job *job, size_t n, size_t *from, size_t *count)
-{
-	size_t per = (size_t)vc->s->per_page;
-	size_t start = (size_t)(job->pageno ? job->pageno - 1 : 0) * per;
-	*from = start < n ? start : n;
-	*count = n - *from < per ? n - *from : per;
-}
-
-value *site_v(const view_ctx *vc, arena *a, const char *current_url)
-{
-	const site *s = vc->s;
-	value *m = value_map(a, 16);
-	put(a, m, "title", s->title);
-	put(a, m, "subtitle", s->subtitle);
-	put(a, m, "description", s->description);
-	put(a, m, "language", s->language);
-	put(a, m, "base", s->base_path);
-	put(a, m, "base_url", s->base_url);
-	put(a, m, "css", vc->css_url);
-	put(a, m, "icp", s->icp);
-	put(a, m, "publisher", s->publisher);
-	if (s->contact) {
-		value *c = rec_map(a, 4);
-		put(a, c, "name", s->contact->name);
-		put(a, c, "phone", s->contact->phone);
-		put(a, c, "email", s->contact->email);
-		put(a, c, "address", s->contact->address);
-		vset(a, m, "contact", c);
-	}
-	value *menu = value_list(a, s->nmenu);
-	for (size_t i = 0; i < s->nmenu; i++) {
-		const char *u = s->menu[i].url;
-		/* a site path is relative to the base path */
-		if (u[0] == '/')
-			u = arena_printf(a, "%s%s", s->base_path, u + 1);
-		value *e = link_v(a, s->menu[i].title, u);
-		put_bool(a, e, "current", current_url && strcmp(u, current_url) == 0);
-		value_push(a, menu, e);
-	}
-	vset(a, m, "menu", menu);
-	char today[11];
-	date_format(s->today, today);
-	put(a, m, "today", arena_strdup(a, today));
-	return m;
-}
-
-value *crumbs_v(arena *a)
-{
-	return value_list(a, 4);
-}
-
-void crumb(arena *a, value *crumbs, const char *title, const char *url)
-{
-	value_push(a, crumbs, link_v(a, title, url));
-}
-
-/* Breadcrumbs 区 › 街道 › 社区 for a place (any part may be NULL). */
-void place_crumbs(const view_ctx *vc, arena *a, value *crumbs, const district *d, const street *st,
-		  const community *cm)
-{
-	if (st && !d)
-		d = st->district;
-	if (d)
-		crumb(a, crumbs, d->name, vc->district_url[d->idx]);
-	if (st)
-		crumb(a, crumbs, st->name, vc->street_url[st->idx]);
-	if (cm)
-		crumb(a, crumbs, cm->name, vc->community_url[cm->idx]);
-}
-
-/* The map every template gets: site, page (title, url, description,
- * breadcrumbs, pagination) and the page's own values under their names. */
-value *page_v(const view_ctx *vc, arena *a, const page_job *job, const char *title,
-	      const char *description, value *crumbs)
-{
-	const char *url = view_url(vc, job, a);
-	value *root = value_map(a, 16);
-	/* the site's values are the same on every page, except on a page that
-	 * is in the menu (its entry is marked current) */
-	bool in_menu = false;
-	for (size_t i = 0; i < vc->s->nmenu && !in_menu; i++) {
-		const char *u = vc->s->menu[i].url;
-		in_menu = u[0] == '/' && strcmp(url + strlen(vc->s->base_path), u + 1) == 0;
-	}
-	value_set_kv(a, root, vc->site_key, in_menu ? site_v(vc, a, url) : vc->site_values);
-	value *p = value_map(a, 12);
-	put(a, p, "title", title);
-	if (job->pageno > 1)
-		put(a, p, "title_page", arena_printf(a, "%s（第%u页）", title, job->pageno));
-	else
-		put(a, p, "title_page", title);
-	put(a, p, "url", url);
-	const char *rest = url + strlen(vc->s->base_path);
-	size_t nb = strlen(vc->s->base_url), nr = strlen(rest);
-	char *canonical = arena_alloc_raw(a, nb + nr + 1);
-	memcpy(canonical, vc->s->base_url, nb);
-	memcpy(canonical + nb, rest, nr + 1);
-	put(a, p, "canonical", canonical);
-	put(a, p, "description", description && *description ? description
-				  : vc->s->description ? vc->s->description : vc->s->title);
-	put(a, p, "image", vc->share_image);
-	put(a, p, "kind", view_template(job->kind));
-	/* wrapped in maps so that a template renders their frame once */
-	if (crumbs && crumbs->n) {
-		value *c = value_map(a, 1);
-		vset(a, c, "items", crumbs);
-		vset(a, p, "breadcrumbs", c);
-	}
-	if (job->npages > 1)
-		vset(a, p, "pagination", pagination(vc, a, job));
-	put_bool(a, p, "is_home", job->kind == PG_HOME);
-	vset(a, root, "page", p);
-	return root;
 }

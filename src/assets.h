@@ -1,0 +1,11 @@
+/* assets: the files a site serves as they are: the theme's assets under
+ * their hashed names (theme.h) and the content's static/ folder. */
+#ifndef QD_ASSETS_H
+#define QD_ASSETS_H
+#include "output.h"
+#include "theme.h"
+
+/* Returns 0, or -1 after reporting an output error. */
+int assets_write(const site *s, const theme *t, output *o);
+
+#endif

@@ -1,0 +1,155 @@
+/* pages: the table of page kinds (see pages.h) and the enumeration of
+ * every page it implies. */
+#include "pages.h"
+
+#include "view_index.h"
+#include "view_record.h"
+#include "xalloc.h"
+
+/* ---- which records have a page ---- */
+
+#define RECORDS(fn, arr, n)                                                \
+	static size_t fn##_n(const site *s, const void *parent)          \
+	{                                                                  \
+		(void)parent;                                              \
+		return s->n;                                               \
+	}                                                                  \
+	static const void *fn##_at(const site *s, const void *parent, size_t i) \
+	{                                                                  \
+		(void)parent;                                              \
+		return s->arr[i];                                          \
+	}
+RECORDS(lists, lists, nlists)
+RECORDS(items, items, nitems)
+RECORDS(districts, districts, ndistricts)
+RECORDS(streets, streets, nstreets)
+RECORDS(categories, categories, ncategories)
+RECORDS(events, events, nevents)
+RECORDS(cases, cases, ncases)
+RECORDS(orgs, orgs, norgs)
+RECORDS(free_pages, free_pages, nfree_pages)
+#undef RECORDS
+
+static size_t communities_n(const site *s, const void *parent)
+{
+	return ((const street *)parent)->ncommunities;
+}
+
+static const void *communities_at(const site *s, const void *parent, size_t i)
+{
+	return ((const street *)parent)->communities[i];
+}
+
+/* a status page's record is its entry of status_names */
+static size_t statuses_n(const site *s, const void *parent)
+{
+	return STATUS_SHOWN_COUNT;
+}
+
+static const void *statuses_at(const site *s, const void *parent, size_t i)
+{
+	return &status_names[i];
+}
+
+/* ---- how many entries a page lists ---- */
+
+static size_t count_lists(const site_index *ix, const void *rec) { return ix->lists.n; }
+static size_t count_needs(const site_index *ix, const void *rec) { return ix->needs.n; }
+static size_t count_supply(const site_index *ix, const void *rec) { return ix->supply.n; }
+
+static size_t count_status(const site_index *ix, const void *rec)
+{
+	return ix->status[((const enum_name *)rec)->val].n;
+}
+
+static size_t count_district(const site_index *ix, const void *rec)
+{
+	return ix->district_needs[((const district *)rec)->idx].n;
+}
+
+static size_t count_street(const site_index *ix, const void *rec)
+{
+	return ix->street_needs[((const street *)rec)->idx].n;
+}
+
+static size_t count_community(const site_index *ix, const void *rec)
+{
+	return ix->community_needs[((const community *)rec)->idx].n;
+}
+
+static size_t count_category(const site_index *ix, const void *rec)
+{
+	return ix->category_items[((const category *)rec)->index].n;
+}
+
+#define TOP PG_KIND_COUNT
+const page_kind_def page_kinds[PG_KIND_COUNT] = {
+	[PG_HOME] = { "home", TOP, NULL, NULL, NULL, view_home },
+	[PG_LISTS] = { "lists", TOP, NULL, NULL, count_lists, view_lists },
+	[PG_LIST] = { "list", TOP, lists_n, lists_at, NULL, view_list },
+	[PG_ITEM] = { "item", TOP, items_n, items_at, NULL, view_item },
+	[PG_NEEDS] = { "items", TOP, NULL, NULL, count_needs, view_items },
+	[PG_SUPPLY] = { "items", TOP, NULL, NULL, count_supply, view_items },
+	[PG_DISTRICTS] = { "districts", TOP, NULL, NULL, NULL, view_districts },
+	[PG_DISTRICT] = { "district", TOP, districts_n, districts_at, count_district, view_district },
+	[PG_STREET] = { "street", TOP, streets_n, streets_at, count_street, view_street },
+	[PG_COMMUNITY] = { "community", PG_STREET, communities_n, communities_at, count_community,
+			   view_community },
+	[PG_CATEGORIES] = { "categories", TOP, NULL, NULL, NULL, view_categories },
+	[PG_CATEGORY] = { "category", TOP, categories_n, categories_at, count_category, view_category },
+	[PG_STATUSES] = { "statuses", TOP, NULL, NULL, NULL, view_statuses },
+	[PG_STATUS] = { "items", TOP, statuses_n, statuses_at, count_status, view_items },
+	[PG_EVENTS] = { "events", TOP, NULL, NULL, NULL, view_events },
+	[PG_EVENT] = { "event", TOP, events_n, events_at, NULL, view_event },
+	[PG_CASES] = { "cases", TOP, NULL, NULL, NULL, view_cases },
+	[PG_CASE] = { "case", TOP, cases_n, cases_at, NULL, view_case },
+	[PG_ORGS] = { "orgs", TOP, NULL, NULL, NULL, view_orgs },
+	[PG_ORG] = { "org", TOP, orgs_n, orgs_at, NULL, view_org },
+	[PG_PAGE] = { "page", TOP, free_pages_n, free_pages_at, NULL, view_free_page },
+	[PG_NOT_FOUND] = { "404", TOP, NULL, NULL, NULL, view_not_found },
+};
+
+typedef struct jobs {
+	const site *s;
+	const site_index *ix;
+	page_job *v;
+	size_t n, cap;
+} jobs;
+
+/* The pages of one record (or of a kind without records): one, or as
+ * many as its entries fill at per_page each. */
+static void add(jobs *j, page_kind kind, const void *rec)
+{
+	const page_kind_def *k = &page_kinds[kind];
+	size_t count = k->count ? k->count(j->ix, rec) : 0, per = (size_t)j->s->per_page;
+	unsigned npages = count ? (unsigned)((count + per - 1) / per) : 1;
+	for (unsigned p = 1; p <= npages; p++) {
+		j->v = xgrow(j->v, &j->cap, j->n + 1, sizeof *j->v);
+		j->v[j->n++] = (page_job){ kind, rec, p, npages };
+	}
+}
+
+/* Kind `kind`'s pages under `parent` (NULL at the top), each followed by
+ * its children's. */
+static void add_kind(jobs *j, page_kind kind, const void *parent)
+{
+	const page_kind_def *k = &page_kinds[kind];
+	size_t n = k->nrecs ? k->nrecs(j->s, parent) : 1;
+	for (size_t i = 0; i < n; i++) {
+		const void *rec = k->nrecs ? k->rec(j->s, parent, i) : NULL;
+		add(j, kind, rec);
+		for (int c = 0; c < PG_KIND_COUNT; c++)
+			if (page_kinds[c].parent == kind)
+				add_kind(j, (page_kind)c, rec);
+	}
+}
+
+page_job *pages_enumerate(const site *s, const site_index *ix, size_t *n)
+{
+	jobs j = { .s = s, .ix = ix };
+	for (int k = 0; k < PG_KIND_COUNT; k++)
+		if (page_kinds[k].parent == TOP)
+			add_kind(&j, (page_kind)k, NULL);
+	*n = j.n;
+	return j.v;
+}

@@ -1,0 +1,309 @@
+/* view_record: the values of the pages of records (a list, an item, a
+ * district, street or community, a category, an event, a case, an
+ * organisation, a free page); see docs/templates.md. */
+#include <stdlib.h>
+
+#include "view_record.h"
+#include "view_parts.h"
+
+static int cmp_by_category(const void *pa, const void *pb)
+{
+	const item *a = *(item *const *)pa, *b = *(item *const *)pb;
+	size_t ca = a->category ? a->category->index : (size_t)-1;
+	size_t cb = b->category ? b->category->index : (size_t)-1;
+	if (ca != cb)
+		return ca < cb ? -1 : 1;
+	return a->no < b->no ? -1 : a->no > b->no;
+}
+
+value *view_list(const view_ctx *vc, arena *a, const page_job *job)
+{
+	const list *l = job->rec;
+	value *crumbs = view_crumbs(a);
+	view_place_crumbs(vc, a, crumbs, l->district, l->street, NULL);
+	buf desc = BUF_INIT;
+	buf_printf(&desc, "%s发布的%s，共%zu项", l->publisher ? l->publisher : "", list_kind_label(l->kind),
+		   l->nitems);
+	value *root = view_root(vc, a, job, l->title, arena_strndup(a, desc.ptr, desc.len), crumbs);
+	buf_free(&desc);
+	value *m = view_list_card(vc, a, l);
+	view_put(a, m, "fund", l->fund);
+	view_put_md(vc, a, m, "body_html", &l->body, NULL);
+	view_put_list(a, m, "contact", view_contact(a, l->contact));
+	view_set(a, m, "event", l->event ? view_event_card(vc, a, l->event) : NULL);
+	view_set(a, m, "street_link", l->street ? view_link(a, l->street->name, vc->street_url[l->street->idx]) : NULL);
+	view_set(a, m, "district_link",
+	     l->district ? view_link(a, l->district->name, vc->district_url[l->district->idx]) : NULL);
+	view_put_bool(a, m, "is_needs", l->kind == LIST_NEEDS);
+	view_put_bool(a, m, "is_supply", l->kind == LIST_SUPPLY);
+	view_put_bool(a, m, "is_pain_points", l->kind == LIST_PAIN_POINTS);
+	/* items grouped by category, in categories.yaml order */
+	item **sorted = arena_memdup(a, l->items, l->nitems * sizeof *l->items);
+	if (l->nitems > 1)
+		qsort(sorted, l->nitems, sizeof *sorted, cmp_by_category);
+	value *groups = value_list(a, 8);
+	for (size_t i = 0; i < l->nitems;) {
+		size_t k = i;
+		double sum = 0;
+		bool any = false;
+		while (k < l->nitems && sorted[k]->category == sorted[i]->category) {
+			if (sorted[k]->budget.set)
+				sum += sorted[k]->budget.v, any = true;
+			k++;
+		}
+		value *g = value_map(a, 6);
+		const category *cat = sorted[i]->category;
+		view_put(a, g, "category", cat ? cat->name : "未分类");
+		view_put(a, g, "category_url", cat ? vc->category_url[cat->index] : NULL);
+		view_put_int(a, g, "count", (long long)(k - i));
+		view_put(a, g, "budget", any ? view_money_text(a, sum) : NULL);
+		view_set(a, g, "items", view_item_rows(vc, a, sorted + i, k - i));
+		value_push(a, groups, g);
+		i = k;
+	}
+	view_put_int(a, m, "group_count", (long long)groups->n);
+	view_put_list(a, m, "groups", groups);
+	view_set(a, root, "list", m);
+	view_put_bool(a, root, "is_list_page", true);
+	return root;
+}
+
+static const char *claim_hint(const item *it)
+{
+	if (it->list->kind == LIST_PAIN_POINTS)
+		return NULL;
+	if (it->expired)
+		return "申报已截止。如仍有意参与，可联系发布单位了解后续安排。";
+	switch (it->status) {
+	case STATUS_OPEN:
+		return it->list->kind == LIST_SUPPLY ? "可直接联系提供单位洽谈对接。"
+						     : "本项目待认领：请通过下方联系方式与发布单位联系，说明机构情况和项目方案。";
+	case STATUS_NEGOTIATING: return "本项目正在洽谈中，仍可联系发布单位了解情况。";
+	default: return NULL;
+	}
+}
+
+value *view_item(const view_ctx *vc, arena *a, const page_job *job)
+{
+	const item *it = job->rec;
+	value *crumbs = view_crumbs(a);
+	view_place_crumbs(vc, a, crumbs, it->district, it->street, it->community);
+	view_crumb(a, crumbs, it->list->title, vc->list_url[it->list->idx]);
+	value *m = view_item_row(vc, a, it);
+	const char *desc;
+	view_put_md(vc, a, m, "description_html", &it->description, &desc);
+	if (!desc)
+		desc = arena_printf(a, "%s · %s", it->list->title, it->category ? it->category->name : "");
+	value *root = view_root(vc, a, job, it->title, desc, crumbs);
+	view_put(a, m, "list_kind_label", list_kind_label(it->list->kind));
+	view_set(a, m, "district_link",
+	     it->district ? view_link(a, it->district->name, vc->district_url[it->district->idx]) : NULL);
+	view_put(a, m, "self_funding", it->self_funding.set ? view_money_text(a, it->self_funding.v) : NULL);
+	view_put(a, m, "fund", it->fund);
+	view_put(a, m, "beneficiaries", it->beneficiaries);
+	view_put(a, m, "period", it->period);
+	view_put(a, m, "notes", it->notes);
+	view_put_md(vc, a, m, "requirements_html", &it->requirements, NULL);
+	view_put_list(a, m, "outcomes", view_strs(a, it->outcomes));
+	view_put_list(a, m, "indicators", view_strs(a, it->indicators));
+	view_put_list(a, m, "tags", view_strs(a, it->tags));
+	view_put_list(a, m, "contact", view_contact(a, it->contact));
+	value *claimed = value_list(a, it->nclaimed);
+	for (size_t i = 0; i < it->nclaimed; i++)
+		value_push(a, claimed, view_link(a, it->claimed_by[i]->name, vc->org_url[it->claimed_by[i]->idx]));
+	view_put_list(a, m, "claimed_by", claimed);
+	view_put_list(a, m, "areas", view_area_links(vc, a, it->areas, it->nareas));
+	view_put(a, m, "claim_hint", claim_hint(it));
+	view_put_bool(a, m, "is_needs", it->list->kind == LIST_NEEDS);
+	view_put_bool(a, m, "is_supply", it->list->kind == LIST_SUPPLY);
+	view_set(a, root, "item", m);
+	return root;
+}
+
+value *view_district(const view_ctx *vc, arena *a, const page_job *job)
+{
+	const district *d = job->rec;
+	const site_index *ix = vc->ix;
+	value *crumbs = view_crumbs(a);
+	view_crumb(a, crumbs, "区县与街道", vc->index_url[PG_DISTRICTS]);
+	value *root = view_root(vc, a, job, d->name, arena_printf(a, "%s的社区需求、清单与活动", d->name), crumbs);
+	if (job->pageno <= 1) {
+		view_put_list(a, root, "streets", view_streets_of(vc, a, d));
+		view_put_list(a, root, "lists", view_list_cards(vc, a, ix->district_lists[d->idx].v, ix->district_lists[d->idx].n));
+		view_put_list(a, root, "events", view_event_cards(vc, a, ix->district_events[d->idx].v, ix->district_events[d->idx].n));
+		view_put_list(a, root, "cases", view_case_cards(vc, a, ix->district_cases[d->idx].v, ix->district_cases[d->idx].n));
+	}
+	view_put_items(vc, a, root, job, &ix->district_needs[d->idx]);
+	return root;
+}
+
+value *view_street(const view_ctx *vc, arena *a, const page_job *job)
+{
+	const street *st = job->rec;
+	const site_index *ix = vc->ix;
+	value *crumbs = view_crumbs(a);
+	view_place_crumbs(vc, a, crumbs, st->district, NULL, NULL);
+	value *root = view_root(vc, a, job, st->name,
+			     arena_printf(a, "%s%s的社区、需求清单、活动和案例", st->district->name, st->name), crumbs);
+	view_put(a, root, "kind_label", st->kind == PLACE_TOWN ? "镇" : "街道");
+	if (job->pageno <= 1) {
+		value *cms = value_list(a, st->ncommunities);
+		for (size_t i = 0; i < st->ncommunities; i++) {
+			const community *cm = st->communities[i];
+			value *e = view_link(a, cm->name, vc->community_url[cm->idx]);
+			view_put_int(a, e, "needs", (long long)ix->community_needs[cm->idx].n);
+			value_push(a, cms, e);
+		}
+		view_put_list(a, root, "communities", cms);
+		view_put_list(a, root, "lists", view_list_cards(vc, a, ix->street_lists[st->idx].v, ix->street_lists[st->idx].n));
+		view_put_list(a, root, "events", view_event_cards(vc, a, ix->street_events[st->idx].v, ix->street_events[st->idx].n));
+		view_put_list(a, root, "cases", view_case_cards(vc, a, ix->street_cases[st->idx].v, ix->street_cases[st->idx].n));
+		view_put_list(a, root, "pain_points", view_item_rows(vc, a, ix->street_pain[st->idx].v, ix->street_pain[st->idx].n));
+	}
+	view_put_items(vc, a, root, job, &ix->street_needs[st->idx]);
+	return root;
+}
+
+value *view_community(const view_ctx *vc, arena *a, const page_job *job)
+{
+	const community *cm = job->rec;
+	const site_index *ix = vc->ix;
+	value *crumbs = view_crumbs(a);
+	view_place_crumbs(vc, a, crumbs, NULL, cm->street, NULL);
+	value *root = view_root(vc, a, job, cm->name,
+			     arena_printf(a, "%s%s的需求与案例", cm->street->name, cm->name), crumbs);
+	view_put(a, root, "kind_label", cm->kind == PLACE_VILLAGE ? "村" : "社区");
+	if (job->pageno <= 1) {
+		view_put_list(a, root, "cases", view_case_cards(vc, a, ix->community_cases[cm->idx].v, ix->community_cases[cm->idx].n));
+		view_put_list(a, root, "pain_points", view_item_rows(vc, a, ix->community_pain[cm->idx].v, ix->community_pain[cm->idx].n));
+	}
+	view_put_items(vc, a, root, job, &ix->community_needs[cm->idx]);
+	return root;
+}
+
+value *view_category(const view_ctx *vc, arena *a, const page_job *job)
+{
+	const category *c = job->rec;
+	value *crumbs = view_crumbs(a);
+	view_crumb(a, crumbs, "类别", vc->index_url[PG_CATEGORIES]);
+	if (c->group)
+		view_crumb(a, crumbs, c->group->name, vc->category_url[c->group->index]);
+	value *root = view_root(vc, a, job, c->name, c->description, crumbs);
+	view_put(a, root, "description", c->description);
+	value *kids = value_list(a, vc->ix->category_nchildren[c->index]);
+	for (size_t k = 0; k < vc->ix->category_nchildren[c->index]; k++)
+		value_push(a, kids, view_category_entry(vc, a, vc->ix->category_children[c->index][k]));
+	view_put_list(a, root, "children", kids);
+	view_put_items(vc, a, root, job, &vc->ix->category_items[c->index]);
+	return root;
+}
+
+value *view_event(const view_ctx *vc, arena *a, const page_job *job)
+{
+	const event *e = job->rec;
+	value *crumbs = view_crumbs(a);
+	view_crumb(a, crumbs, "活动", vc->index_url[PG_EVENTS]);
+	value *m = view_event_card(vc, a, e);
+	const char *desc;
+	view_put_md(vc, a, m, "body_html", &e->body, &desc);
+	value *root = view_root(vc, a, job, e->title, desc, crumbs);
+	view_put(a, m, "end_date", view_date_text(a, e->end_date));
+	view_put(a, m, "time", e->time);
+	view_set(a, m, "place_link", view_place_link(vc, a, e->district, e->street));
+	view_put_list(a, m, "guided_by", view_strs_or_null(a, e->guided_by));
+	view_put_list(a, m, "organizer", view_strs_or_null(a, e->organizer));
+	view_put_list(a, m, "undertaker", view_strs_or_null(a, e->undertaker));
+	value *parts = value_list(a, e->nparticipants);
+	for (size_t i = 0; i < e->nparticipants; i++) {
+		value *p = view_rec(a, 2);
+		view_put(a, p, "label", e->participants[i].label);
+		view_put(a, p, "value", e->participants[i].text);
+		value_push(a, parts, p);
+	}
+	view_put_list(a, m, "participants", parts);
+	value *res = value_list(a, e->nresults);
+	for (size_t i = 0; i < e->nresults; i++) {
+		value *r = view_rec(a, 3);
+		view_put(a, r, "label", e->results[i].label);
+		view_put(a, r, "value", e->results[i].value);
+		view_put(a, r, "unit", e->results[i].unit);
+		value_push(a, res, r);
+	}
+	view_put_list(a, m, "results", res);
+	view_put_list(a, m, "lists", view_list_cards(vc, a, e->lists, e->nlists));
+	view_put_list(a, m, "categories", view_category_links(vc, a, e->categories, e->ncategories));
+	value *photos = value_list(a, e->nphotos);
+	for (size_t i = 0; i < e->nphotos; i++) {
+		value *p = view_rec(a, 2);
+		view_put(a, p, "src", url_static(a, vc->s->base_path, e->photos[i].src));
+		view_put(a, p, "caption", e->photos[i].caption);
+		value_push(a, photos, p);
+	}
+	view_put_list(a, m, "photos", photos);
+	view_put(a, m, "byline", e->byline);
+	view_put(a, m, "credit", e->credit);
+	view_set(a, m, "source", e->source.name || e->source.url ? view_source(a, &e->source) : NULL);
+	view_set(a, root, "event", m);
+	return root;
+}
+
+value *view_case(const view_ctx *vc, arena *a, const page_job *job)
+{
+	const case_study *c = job->rec;
+	value *crumbs = view_crumbs(a);
+	view_place_crumbs(vc, a, crumbs, c->district, c->street, c->community);
+	value *m = view_rec(a, 10);
+	const char *desc;
+	view_put_md(vc, a, m, "body_html", &c->body, &desc);
+	value *root = view_root(vc, a, job, c->title, desc, crumbs);
+	view_put(a, m, "title", c->title);
+	view_put(a, m, "date", view_date_text(a, c->date));
+	view_put(a, m, "model", c->model);
+	view_put_list(a, m, "highlights", view_strs_or_null(a, c->highlights));
+	view_put_list(a, m, "categories", view_category_links(vc, a, c->categories, c->ncategories));
+	value *orgs = value_list(a, c->norgs);
+	for (size_t i = 0; i < c->norgs; i++)
+		value_push(a, orgs, view_org_link(vc, a, c->orgs[i]));
+	view_put_list(a, m, "orgs", orgs);
+	view_set(a, m, "source", c->source.name ? view_source(a, &c->source) : NULL);
+	view_set(a, root, "case", m);
+	return root;
+}
+
+value *view_org(const view_ctx *vc, arena *a, const page_job *job)
+{
+	const org *o = job->rec;
+	const site_index *ix = vc->ix;
+	value *crumbs = view_crumbs(a);
+	view_crumb(a, crumbs, "组织", vc->index_url[PG_ORGS]);
+	value *root = view_root(vc, a, job, o->name, o->summary, crumbs);
+	value *m = view_org_link(vc, a, o);
+	view_set(a, m, "place_link", view_place_link(vc, a, o->district, o->street));
+	view_put_list(a, m, "services", view_category_links(vc, a, o->services, o->nservices));
+	view_put_list(a, m, "areas", view_area_links(vc, a, o->areas, o->nareas));
+	value *pool = value_list(a, o->npool);
+	for (size_t i = 0; i < o->npool; i++)
+		value_push(a, pool, value_int(a, o->pool[i]));
+	view_put_list(a, m, "pool", pool);
+	view_put_list(a, m, "contact", view_contact(a, o->contact));
+	view_put(a, m, "website", o->website);
+	view_set(a, m, "founded", o->founded ? value_int(a, o->founded) : NULL);
+	view_put_md(vc, a, m, "body_html", &o->body, NULL);
+	view_put_list(a, m, "offers", view_item_rows(vc, a, ix->org_offers[o->idx].v, ix->org_offers[o->idx].n));
+	view_put_list(a, m, "claimed", view_item_rows(vc, a, ix->org_claimed[o->idx].v, ix->org_claimed[o->idx].n));
+	view_put_list(a, m, "cases", view_case_cards(vc, a, ix->org_cases[o->idx].v, ix->org_cases[o->idx].n));
+	view_set(a, root, "org", m);
+	return root;
+}
+
+value *view_free_page(const view_ctx *vc, arena *a, const page_job *job)
+{
+	const free_page *p = job->rec;
+	value *m = view_rec(a, 2);
+	const char *desc;
+	view_put(a, m, "title", p->title);
+	view_put_md(vc, a, m, "body_html", &p->body, &desc);
+	value *root = view_root(vc, a, job, p->title, desc, NULL);
+	view_set(a, root, "doc", m);
+	return root;
+}
