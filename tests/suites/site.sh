@@ -1,10 +1,11 @@
 #!/bin/sh
 # The rendered site: a golden output tree, every record's page and every
-# index's exact contents on the demo site, the Nu HTML Checker, linkchecker
-# over a local server, browser checks (360 px, no JavaScript, no foreign
-# hosts, axe-core WCAG 2.1 AA), and the home page's weight. The demo is
-# built under a sub-path (/jihui/) so that base-path handling is checked
-# everywhere.
+# index's exact contents on the demo site, every row, card and record page
+# showing its own record's values (demo and rows fixture), the Nu HTML
+# Checker, linkchecker over a local server, browser checks (360 px, no
+# JavaScript, no foreign hosts, axe-core WCAG 2.1 AA), and the home page's
+# weight. The demo is built under a sub-path (/jihui/) so that base-path
+# handling is checked everywhere.
 . tests/lib.sh
 export SOURCE_DATE_EPOCH=1767225600 # 2026-01-01: some demo deadlines past, some not
 
@@ -29,6 +30,22 @@ qd dump --quiet --content content --base-url "$base" >"$scratch/dump.json"
 python3 tests/site/check_records.py "$scratch/dump.json" "$scratch/root/jihui" >"$scratch/rec" 2>&1
 tail -n +1 "$scratch/rec" | grep -v ' passed, ' || true
 grep -q ' 0 failed$' "$scratch/rec" && ok records || fail records "$(tail -n 1 "$scratch/rec")"
+
+# every row, card and record page shows its own record's values (nothing
+# leaked from an enclosing group or list): on the demo, and on the rows
+# fixture, made for it (groups with and without budgets, every status...)
+rows() { # NAME DUMP SITE
+	python3 tests/site/check_rows.py "$2" "$3" >"$scratch/rows" 2>&1
+	grep -v ' passed, ' "$scratch/rows" || true
+	grep -q ' 0 failed$' "$scratch/rows" && ok "$1" || fail "$1" "$(tail -n 1 "$scratch/rows")"
+}
+rows rows-demo "$scratch/dump.json" "$scratch/root/jihui"
+if qd build --quiet --content tests/fixtures/rows --output "$scratch/rows-site" 2>"$scratch/err" &&
+	qd dump --quiet --content tests/fixtures/rows >"$scratch/rows.json" 2>"$scratch/err"; then
+	rows rows-fixture "$scratch/rows.json" "$scratch/rows-site"
+else
+	fail rows-fixture "$(cat "$scratch/err")"
+fi
 
 # two builds are byte-identical
 qd build --quiet --content content --output "$scratch/again" --base-url "$base" 2>/dev/null
