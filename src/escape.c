@@ -65,23 +65,46 @@ static const char *html_entity(unsigned char ch)
 	}
 }
 
+typedef unsigned char v16 __attribute__((vector_size(16)));
+
+/* Whether any of the 16 bytes at p is one of & < > " ', ignoring the
+ * first `skip` of them (the compiler's portable vector extension). */
+static inline bool html_block_hits(const unsigned char *p, size_t skip)
+{
+	/* 16 zero bytes, then 16 0xff: from offset 16 - skip, a mask whose
+	 * first `skip` lanes are clear */
+	static const unsigned char lanes[32] = {
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+	};
+	v16 x, mask;
+	memcpy(&x, p, 16);
+	memcpy(&mask, lanes + 16 - skip, 16);
+	v16 hit = ((x == '&') | (x == '<') | (x == '>') | (x == '"') | (x == '\'')) & mask;
+	unsigned long long w[2];
+	memcpy(w, &hit, 16);
+	return (w[0] | w[1]) != 0;
+}
+
 /* Where the first byte of p[0..n) that HTML escaping changes is (n if
  * none). Most text has none (Chinese is all bytes above 0x7f), so this
- * looks at 16 bytes at a time, with the compiler's portable vector
- * extension. */
-static size_t html_first_special(const unsigned char *p, size_t n)
+ * looks at 16 bytes at a time. The last, partial block is read as the 16
+ * bytes that end at p + n: they overlap bytes already looked at or, for
+ * text shorter than 16 bytes, the `before` bytes in front of p that the
+ * caller says are there to read, so most short values (names, amounts)
+ * are passed with one block and no loop over their bytes. */
+static inline size_t html_first_special(const unsigned char *p, size_t n, size_t before)
 {
-	typedef unsigned char v16 __attribute__((vector_size(16)));
 	size_t i = 0;
-	for (; i + 16 <= n; i += 16) {
-		v16 x;
-		memcpy(&x, p + i, 16);
-		v16 hit = (x == '&') | (x == '<') | (x == '>') | (x == '"') | (x == '\'');
-		unsigned long long w[2];
-		memcpy(w, &hit, 16);
-		if (w[0] | w[1])
-			break;
-	}
+	for (; i + 16 <= n; i += 16)
+		if (html_block_hits(p + i, 0))
+			goto scan;
+	if (i == n)
+		return n;
+	if (n >= 16 ? !html_block_hits(p + n - 16, 0)
+		    : before >= 16 - n && !html_block_hits(p + n - 16, 16 - n))
+		return n;
+scan:
 	while (i < n && !html_extra[p[i]])
 		i++;
 	return i;
@@ -92,7 +115,7 @@ void esc_html(buf *out, const char *s, size_t len)
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 	while (i < len) {
-		size_t run = html_first_special(p + i, len - i);
+		size_t run = html_first_special(p + i, len - i, 0);
 		buf_put(out, s + i, run);
 		i += run;
 		if (i < len) {
@@ -107,17 +130,16 @@ void esc_html_attr(buf *out, const char *s, size_t len)
 	esc_html(out, s, len);
 }
 
-/* Count what the bytes grow by, then move runs back to front, so each
- * byte moves once and nothing is copied when nothing changes. */
-void esc_html_inplace(buf *out, size_t from)
+/* Escape out->ptr[from..len), whose first byte is one to escape: count
+ * what the bytes grow by, then move runs back to front, so each byte moves
+ * once. Kept out of esc_html_inplace, so that the common case (nothing to
+ * escape) is a short function that saves no registers. */
+static __attribute__((noinline)) void html_escape_tail(buf *out, size_t from)
 {
 	const unsigned char *p = (const unsigned char *)out->ptr;
 	size_t extra = 0;
-	from += html_first_special(p + from, out->len - from);
 	for (size_t i = from; i < out->len; i++)
 		extra += html_extra[p[i]];
-	if (!extra)
-		return;
 	buf_grow(out, extra);
 	char *s = out->ptr;
 	size_t rd = out->len, wr = out->len + extra;
@@ -137,6 +159,16 @@ void esc_html_inplace(buf *out, size_t from)
 	}
 	out->len += extra;
 	s[out->len] = '\0';
+}
+
+void esc_html_inplace(buf *out, size_t from)
+{
+	const unsigned char *p = (const unsigned char *)out->ptr;
+	size_t n = out->len - from;
+	/* the bytes before `from` are the caller's, there to be read */
+	size_t at = html_first_special(p + from, n, from);
+	if (at < n)
+		html_escape_tail(out, from + at);
 }
 
 /* ---- URL ---- */

@@ -94,10 +94,12 @@ static void ref_json(buf *out, const char *s, size_t len)
 }
 
 /* esc_html_inplace as an appending writer, behind some text already in
- * the buffer that it must leave alone. */
+ * the buffer that it must leave alone (and that it reads, for values
+ * shorter than 16 bytes: full of characters it must not take for the
+ * value's). */
 static void html_inplace_after(buf *out, const char *s, size_t len)
 {
-	static const char before[] = "<keep&this>";
+	static const char before[] = "<keep this=\"&'<>\">";
 	size_t mark = out->len;
 	buf_puts(out, before);
 	size_t from = out->len;
@@ -231,6 +233,33 @@ TEST(esc_html_every_position)
 	CHECK_INT(sweep(esc_html, ref_html, html_specials, N(html_specials)), 0);
 	CHECK_INT(sweep(html_inplace, ref_html, html_specials, N(html_specials)), 0);
 	CHECK_INT(sweep(html_inplace_after, ref_html, html_specials, N(html_specials)), 0);
+}
+
+/* Values shorter than a block, read together with the bytes before them. */
+TEST(esc_html_short_values)
+{
+	buf in = BUF_INIT, got = BUF_INIT, want = BUF_INIT;
+	int bad = 0;
+	for (size_t n = 0; n <= 33; n++)
+		for (size_t pos = 0; pos <= n; pos++)
+			for (size_t k = 0; k < N(html_specials); k++) {
+				buf_reset(&in);
+				for (size_t i = 0; i < n; i++)
+					buf_putc(&in, i == pos ? html_specials[k][0] : 'x');
+				/* pos == n: no special at all */
+				buf_reset(&got);
+				buf_reset(&want);
+				html_inplace_after(&got, in.ptr, in.len);
+				ref_html(&want, in.ptr, in.len);
+				bad += strcmp(got.ptr, want.ptr) != 0;
+				buf_reset(&got);
+				esc_html(&got, in.ptr, in.len);
+				bad += strcmp(got.ptr, want.ptr) != 0;
+			}
+	CHECK_INT(bad, 0);
+	buf_free(&in);
+	buf_free(&got);
+	buf_free(&want);
 }
 
 /* Every byte value alone and at the end of a 16-byte block. */
