@@ -115,7 +115,7 @@ void esc_html(buf *out, const char *s, size_t len)
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 	while (i < len) {
-		size_t run = html_first_special(p + i, len - i, 0);
+		size_t run = html_first_special(p + i, len - i, i); /* s[0..i) is there to read */
 		buf_put(out, s + i, run);
 		i += run;
 		if (i < len) {
