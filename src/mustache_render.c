@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "escape.h"
 #include "mustache_int.h"
 
 /* The indentation of the current line starts: the whitespace before each
@@ -60,75 +61,6 @@ static mu_status fail(render *r, const mu_template *t, const mu_op *op, mu_statu
 }
 
 /* ---- output ---- */
-
-/* Bytes each of & < > " ' grows by when escaped. */
-static const unsigned char esc_extra[256] = {
-	['&'] = 4, ['<'] = 3, ['>'] = 3, ['"'] = 5, ['\''] = 4,
-};
-
-static const char *esc_text(unsigned char ch)
-{
-	switch (ch) {
-	case '&': return "&amp;";
-	case '<': return "&lt;";
-	case '>': return "&gt;";
-	case '"': return "&quot;";
-	default: return "&#39;";
-	}
-}
-
-/* HTML-escape out's bytes from `from` on, in place: count what they grow
- * by, then move runs back to front. */
-/* Where the first byte of p[0..n) that escaping changes is (n if none).
- * Most text has none (Chinese is all bytes above 0x7f), so this looks at
- * 16 bytes at a time, with the compiler's portable vector extension. */
-static size_t first_special(const unsigned char *p, size_t n)
-{
-	typedef unsigned char v16 __attribute__((vector_size(16)));
-	size_t i = 0;
-	for (; i + 16 <= n; i += 16) {
-		v16 x;
-		memcpy(&x, p + i, 16);
-		v16 hit = (x == '&') | (x == '<') | (x == '>') | (x == '"') | (x == '\'');
-		unsigned long long w[2];
-		memcpy(w, &hit, 16);
-		if (w[0] | w[1])
-			break;
-	}
-	while (i < n && !esc_extra[p[i]])
-		i++;
-	return i;
-}
-
-static void escape_from(buf *out, size_t from)
-{
-	const unsigned char *p = (const unsigned char *)out->ptr;
-	size_t extra = 0;
-	from += first_special(p + from, out->len - from);
-	for (size_t i = from; i < out->len; i++)
-		extra += esc_extra[p[i]];
-	if (!extra)
-		return;
-	buf_grow(out, extra);
-	char *s = out->ptr;
-	size_t rd = out->len, wr = out->len + extra;
-	while (rd > from) {
-		size_t run = rd;
-		while (run > from && !esc_extra[(unsigned char)s[run - 1]])
-			run--;
-		wr -= rd - run;
-		memmove(s + wr, s + run, rd - run);
-		rd = run;
-		if (rd > from) {
-			unsigned char ch = (unsigned char)s[--rd];
-			size_t n = esc_extra[ch] + 1u;
-			wr -= n;
-			memcpy(s + wr, esc_text(ch), n);
-		}
-	}
-	out->len += extra;
-	s[out->len] = '\0';
-}
 
 /* buf_put, without the call when the buffer has room: most pieces of a
  * page are short and the buffer is usually grown already. */
@@ -409,7 +341,7 @@ static mu_status run(render *r, const mu_template *t, uint32_t i, uint32_t end,
 				size_t from = r->out->len;
 				r->data->text(v, r->out);
 				if (op->kind == MU_OP_VAR)
-					escape_from(r->out, from);
+					esc_html_inplace(r->out, from);
 			}
 			break;
 		}

@@ -5,28 +5,11 @@
 #include <string.h>
 
 #include "buf.h"
+#include "escape.h"
 
 /* The protocol's most URLs in one sitemap file (search engines, Baidu's
  * included, ignore the rest); the files stay far under its 50 MB. */
 #define SITEMAP_MAX 50000
-
-static void xml_escape(buf *b, const char *s)
-{
-	while (*s) {
-		size_t run = strcspn(s, "&<>\"'");
-		buf_put(b, s, run);
-		s += run;
-		switch (*s) {
-		case '&': buf_puts(b, "&amp;"); break;
-		case '<': buf_puts(b, "&lt;"); break;
-		case '>': buf_puts(b, "&gt;"); break;
-		case '"': buf_puts(b, "&quot;"); break;
-		case '\'': buf_puts(b, "&apos;"); break;
-		default: return; /* the end */
-		}
-		s++;
-	}
-}
 
 /* One <urlset> of urls[from, to) (NULL entries skipped) into `name`. */
 static int write_urlset(const site *s, const char *const *urls, size_t from, size_t to, output *o,
@@ -41,8 +24,8 @@ static int write_urlset(const site *s, const char *const *urls, size_t from, siz
 			continue;
 		buf_puts(&b, "<url><loc>");
 		/* base_url already ends with the base path */
-		xml_escape(&b, s->base_url);
-		xml_escape(&b, urls[i] + plen);
+		esc_xml(&b, s->base_url, strlen(s->base_url));
+		esc_xml(&b, urls[i] + plen, strlen(urls[i] + plen));
 		buf_puts(&b, "</loc></url>\n");
 	}
 	buf_puts(&b, "</urlset>\n");
@@ -73,7 +56,7 @@ int sitemap_write_split(const site *s, const char *const *urls, size_t n, output
 			snprintf(name, sizeof name, "sitemap-%zu.xml", ++part);
 			rc = write_urlset(s, urls, from, to, o, name);
 			buf_puts(&idx, "<sitemap><loc>");
-			xml_escape(&idx, s->base_url);
+			esc_xml(&idx, s->base_url, strlen(s->base_url));
 			buf_puts(&idx, name);
 			buf_puts(&idx, "</loc></sitemap>\n");
 			from = to;

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "escape.h"
+
 value *value_new(arena *a, vkind kind)
 {
 	value *v = arena_alloc_raw(a, sizeof *v);
@@ -264,32 +266,8 @@ const char *value_kind_name(vkind k)
 
 static void json_str(const char *s, size_t len, buf *out)
 {
-	static const char hex[] = "0123456789abcdef";
 	buf_putc(out, '"');
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		switch (c) {
-		case '"': buf_puts(out, "\\\""); continue;
-		case '\\': buf_puts(out, "\\\\"); continue;
-		case '\n': buf_puts(out, "\\n"); continue;
-		case '\r': buf_puts(out, "\\r"); continue;
-		case '\t': buf_puts(out, "\\t"); continue;
-		case '<': buf_puts(out, "\\u003c"); continue;
-		case '>': buf_puts(out, "\\u003e"); continue;
-		case '&': buf_puts(out, "\\u0026"); continue;
-		default: break;
-		}
-		if (c < 0x20) {
-			char e[7] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15], 0 };
-			buf_puts(out, e);
-		} else if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
-			   ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9)) {
-			buf_puts(out, (unsigned char)s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029");
-			i += 2;
-		} else {
-			buf_putc(out, c);
-		}
-	}
+	esc_json(out, s, len);
 	buf_putc(out, '"');
 }
 
