@@ -38,6 +38,8 @@ typedef struct render {
 	 * in the middle of a line, so its first line gets no indentation. */
 	bool skip;
 	size_t nstack;
+	/* the topmost sealed context's index (mu_data.sealed); 0: none */
+	size_t floor;
 	const void *stack[MU_MAX_DEPTH + 1]; /* the context stack; [0] is the root */
 } render;
 
@@ -112,6 +114,15 @@ static void put_text(render *r, const mu_op *op, const indent *ind)
 
 /* ---- names ---- */
 
+/* True when a context from stack[k] down to stack[1] has the name. */
+static bool inherited(const render *r, size_t k, const mu_part *p)
+{
+	for (; k > 0; k--)
+		if (r->stack[k] && r->data->get(r->stack[k], p[0].s, p[0].n))
+			return true;
+	return false;
+}
+
 /* Resolve op's dotted name: the first part down the context stack (or in
  * the top context only, after a leading dot), the rest inside the value
  * found, never falling back down the stack. Below a sealed context (a
@@ -131,23 +142,19 @@ static mu_status lookup(render *r, const mu_template *t, const mu_op *op, const 
 	} else {
 		for (size_t k = r->nstack; k-- > 0;) {
 			const void *c = r->stack[k];
-			if (!c)
-				continue;
-			if ((v = dt->get(c, p[0].s, p[0].n)) != NULL)
-				break;
-			if (k > 1 && dt->sealed && dt->sealed(c)) {
-				if (r->flags & MU_RENDER_OWN)
-					for (size_t j = k; j-- > 1;)
-						if (r->stack[j] && dt->get(r->stack[j], p[0].s, p[0].n))
-							return fail(r, t, op, MU_ERR_INHERITED,
-								    "'%.*s' is not a value of this row or record, only of an "
-								    "enclosing section, whose value it would show; read "
-								    "it from the page (e.g. '{{page.%.*s}}') or give the "
-								    "row that value (docs/templates.md)",
-								    (int)p[0].n, p[0].s, (int)p[0].n, p[0].s);
-				v = r->stack[0] ? dt->get(r->stack[0], p[0].s, p[0].n) : NULL;
-				break;
+			if (k && k < r->floor) {
+				/* below a sealed context that lacks the name */
+				if ((r->flags & MU_RENDER_OWN) && inherited(r, k, p))
+					return fail(r, t, op, MU_ERR_INHERITED,
+						    "'%.*s' is not a value of this row or record, only of an "
+						    "enclosing section, whose value it would show; read it from "
+						    "the page (e.g. '{{page.%.*s}}') or give the row that value "
+						    "(docs/templates.md)",
+						    (int)p[0].n, p[0].s, (int)p[0].n, p[0].s);
+				c = r->stack[k = 0];
 			}
+			if (c && (v = dt->get(c, p[0].s, p[0].n)) != NULL)
+				break;
 		}
 	}
 	for (uint16_t k = 1; v && k < op->nparts; k++)
@@ -291,17 +298,25 @@ static mu_status section(render *r, const mu_template *t, const mu_op *op, const
 		return fail(r, t, op, MU_ERR_DEPTH, "sections nest more than %d deep here",
 			    MU_MAX_DEPTH);
 	mu_status st = MU_OK;
+	size_t floor = r->floor;
+	bool (*sealed)(const void *) = r->data->sealed;
 	if (kind == MU_ONE) {
+		if (sealed && sealed(v))
+			r->floor = r->nstack;
 		r->stack[r->nstack++] = v;
 		st = run(r, t, self + 1, op->end, ind, ov);
 		r->nstack--;
+		r->floor = floor;
 		return st;
 	}
 	for (size_t k = 0; k < n && st == MU_OK; k++) {
-		r->stack[r->nstack++] = r->data->at(v, k);
+		const void *e = r->data->at(v, k);
+		r->floor = sealed && sealed(e) ? r->nstack : floor;
+		r->stack[r->nstack++] = e;
 		st = run(r, t, self + 1, op->end, ind, ov);
 		r->nstack--;
 	}
+	r->floor = floor;
 	return st;
 }
 
@@ -380,6 +395,7 @@ mu_status mu_render(const mu_template *t, const mu_data *data, const void *root,
 	r.skip = false;
 	r.stack[0] = root;
 	r.nstack = 1;
+	r.floor = 0;
 	if (err)
 		memset(err, 0, sizeof *err);
 	if (!t->set->linked)

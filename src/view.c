@@ -103,6 +103,7 @@ const char *view_date_iso(arena *a, qdate d)
 #define KEY_SLOTS 1024
 static _Thread_local struct {
 	const char *lit;
+	bool has; /* the key is "has_" + lit */
 	value *key;
 } key_tab[KEY_SLOTS];
 static _Thread_local arena key_arena;
@@ -110,20 +111,31 @@ static _Thread_local arena key_arena;
  * is "no"; NULL until the thread's first row. */
 static _Thread_local value *row_keys[R_COUNT + 1];
 
-static value *key_of(const char *lit)
+static value *make_key(const char *lit, bool has)
 {
-	size_t h = (size_t)(((uintptr_t)lit * 0x9E3779B97F4A7C15ull) >> 54);
+	return value_name(&key_arena, has ? arena_printf(&key_arena, "has_%s", lit) : lit);
+}
+
+static value *key_for(const char *lit, bool has)
+{
+	size_t h = (size_t)((((uintptr_t)lit + has) * 0x9E3779B97F4A7C15ull) >> 54);
 	for (size_t probe = 0; probe < KEY_SLOTS; probe++) {
 		size_t slot = (h + probe) & (KEY_SLOTS - 1);
-		if (key_tab[slot].lit == lit)
+		if (key_tab[slot].lit == lit && key_tab[slot].has == has)
 			return key_tab[slot].key;
 		if (!key_tab[slot].lit) {
 			key_tab[slot].lit = lit;
-			key_tab[slot].key = value_name(&key_arena, lit);
+			key_tab[slot].has = has;
+			key_tab[slot].key = make_key(lit, has);
 			return key_tab[slot].key;
 		}
 	}
-	return value_name(&key_arena, lit);
+	return make_key(lit, has);
+}
+
+static value *key_of(const char *lit)
+{
+	return key_for(lit, false);
 }
 
 void view_thread_end(void)
@@ -157,6 +169,11 @@ void view_put_int(arena *a, value *m, const char *k, long long i)
 void view_put_bool(arena *a, value *m, const char *k, bool b)
 {
 	view_set(a, m, k, b ? &v_true : &v_false);
+}
+
+void view_put_has(arena *a, value *m, const char *k, bool b)
+{
+	value_set_kv(a, m, key_for(k, true), b ? &v_true : &v_false);
 }
 
 value *view_rec(arena *a, size_t cap)

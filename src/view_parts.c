@@ -318,7 +318,7 @@ void view_put_list(arena *a, value *m, const char *k, value *v)
 	bool none = !v || (v->kind == V_LIST && !v->n);
 	view_set(a, m, k, none ? NULL : v);
 	if (none || v->kind == V_LIST)
-		value_set(a, m, arena_printf(a, "has_%s", k), value_bool(a, !none));
+		view_put_has(a, m, k, !none);
 }
 
 /* A paginated set of item rows under "items", with its total count. */

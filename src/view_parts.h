@@ -23,6 +23,8 @@ void view_set(arena *a, value *m, const char *k, value *v);
 void view_put(arena *a, value *m, const char *k, const char *s);
 void view_put_int(arena *a, value *m, const char *k, long long i);
 void view_put_bool(arena *a, value *m, const char *k, bool b);
+/* m["has_" + k] = b, for a literal k (the key is made once per thread). */
+void view_put_has(arena *a, value *m, const char *k, bool b);
 /* m[k] = the HTML of a Markdown text (null when it has none); with
  * `excerpt`, also return its first 100 characters as plain text (one
  * parse for both; NULL when there is no text). */
