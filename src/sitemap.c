@@ -6,6 +6,7 @@
 
 #include "buf.h"
 #include "escape.h"
+#include "url.h"
 
 /* The protocol's most URLs in one sitemap file (search engines, Baidu's
  * included, ignore the rest); the files stay far under its 50 MB. */
@@ -16,7 +17,6 @@ static int write_urlset(const site *s, const char *const *urls, size_t from, siz
 			const char *name)
 {
 	buf b = BUF_INIT;
-	size_t plen = strlen(s->base_path);
 	buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 		     "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
 	for (size_t i = from; i < to; i++) {
@@ -25,7 +25,8 @@ static int write_urlset(const site *s, const char *const *urls, size_t from, siz
 		buf_puts(&b, "<url><loc>");
 		/* base_url already ends with the base path */
 		esc_xml(&b, s->base_url, strlen(s->base_url));
-		esc_xml(&b, urls[i] + plen, strlen(urls[i] + plen));
+		const char *rel = url_rel(s->base_path, urls[i]);
+		esc_xml(&b, rel, strlen(rel));
 		buf_puts(&b, "</loc></url>\n");
 	}
 	buf_puts(&b, "</urlset>\n");
