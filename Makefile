@@ -9,17 +9,26 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lcmark -lyaml)
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
-ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(PKG_CFLAGS) $(CFLAGS)
+
+# src/ is laid out by pipeline stage, in this order; a file includes only
+# from its own folder or an earlier one (tools/layers.py checks it in
+# `make check`). Headers are included by bare name: one -I per folder.
+STAGES  := base read model derive mustache site out cmd
+INC     := $(addprefix -Isrc/,$(STAGES))
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(INC) $(PKG_CFLAGS) $(CFLAGS)
+DEPFLAGS := -MMD -MP
 LIBS    = $(PKG_LIBS) -lpthread -lm
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-# every module except main.c; tests link against these
-LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
-HDRS    := $(wildcard src/*.h)
+# the sources of each stage (base_SRC, read_SRC, ...); every module but
+# cmd/main.c goes into the tests too
+$(foreach s,$(STAGES),$(eval $(s)_SRC := $(sort $(wildcard src/$(s)/*.c))))
+MAIN_SRC := src/cmd/main.c
+LIB_SRC := $(filter-out $(MAIN_SRC),$(foreach s,$(STAGES),$($(s)_SRC)))
 THEME   := $(sort $(shell find templates -type f))
 OBJ     := $(LIB_SRC:src/%.c=build/rel/%.o) build/rel/theme_files.o
 SAN_OBJ := $(LIB_SRC:src/%.c=build/san/%.o) build/san/theme_files.o
-TEST_SRC := $(wildcard tests/unit/*.c)
+TEST_SRC := $(sort $(wildcard tests/unit/*.c))
 TEST_HDR := tests/unit/t.h tests/unit/test_mustache.h
 
 .PHONY: all site deps deps-dev check check-valgrind check-tsan test clean bench bench-mustache help fuzz
@@ -31,17 +40,23 @@ help:
 	@echo "make deps site      install build dependencies, build, render the demo site"
 	@echo "make deps-dev check install test dependencies too, run every test"
 	@echo "make bench          benchmarks (see bench/)"
+	@$(foreach s,$(STAGES),echo "  src/$(s)/: $(notdir $($(s)_SRC))";)
 
-qingdan: build/rel/main.o $(OBJ)
+qingdan: build/rel/cmd/main.o $(OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
 
-build/rel/%.o: src/%.c $(HDRS) | build/rel
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+# header dependencies come from the compiler (-MMD -MP: build/**/*.d)
+build/rel/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
-build/san/%.o: src/%.c $(HDRS) | build/san
-	$(CC) $(ALL_CFLAGS) $(SAN) -O1 -c -o $@ $<
+build/san/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) $(SAN) -O1 -c -o $@ $<
 
-build/rel build/san build/tools:
+-include $(wildcard build/rel/*/*.d build/san/*/*.d build/rel/*.d build/san/*.d)
+
+build/tools:
 	mkdir -p $@
 
 # the default theme, compiled into the binary
@@ -51,18 +66,20 @@ build/tools/embed: tools/embed.c | build/tools
 build/theme_files.c: build/tools/embed $(THEME)
 	build/tools/embed $@ $(THEME)
 
-build/rel/theme_files.o: build/theme_files.c src/theme_files.h | build/rel
-	$(CC) $(ALL_CFLAGS) -Isrc -c -o $@ $<
+build/rel/theme_files.o: build/theme_files.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
-build/san/theme_files.o: build/theme_files.c src/theme_files.h | build/san
-	$(CC) $(ALL_CFLAGS) -Isrc -c -o $@ $<
+build/san/theme_files.o: build/theme_files.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 # the sanitized binary the test suites run
-build/san/qingdan: build/san/main.o $(SAN_OBJ)
+build/san/qingdan: build/san/cmd/main.o $(SAN_OBJ)
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $^ $(LIBS)
 
 build/san/unit: $(TEST_SRC) $(TEST_HDR) $(SAN_OBJ)
-	$(CC) $(ALL_CFLAGS) $(SAN) -Isrc -O1 -o $@ $(TEST_SRC) $(SAN_OBJ) $(LIBS)
+	$(CC) $(ALL_CFLAGS) $(SAN) -O1 -o $@ $(TEST_SRC) $(SAN_OBJ) $(LIBS)
 
 site: qingdan
 	./qingdan build --content content --output public
@@ -74,14 +91,14 @@ deps-dev: deps
 	@sh tools/deps.sh dev
 
 build/san/fuzz-replay: tests/fuzz/fuzz_content.c tests/fuzz/replay.c $(SAN_OBJ)
-	$(CC) $(ALL_CFLAGS) $(SAN) -Isrc -O1 -o $@ tests/fuzz/fuzz_content.c tests/fuzz/replay.c $(SAN_OBJ) $(LIBS)
+	$(CC) $(ALL_CFLAGS) $(SAN) -O1 -o $@ tests/fuzz/fuzz_content.c tests/fuzz/replay.c $(SAN_OBJ) $(LIBS)
 
 # libFuzzer run (clang): FUZZ_SECONDS=600 make fuzz; new inputs go to
 # build/fuzz-corpus, copy the interesting ones into tests/fuzz/corpus
 FUZZ_SECONDS ?= 60
 fuzz: $(LIB_SRC) tests/fuzz/fuzz_content.c build/theme_files.c
 	mkdir -p build/fuzz-corpus
-	clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Isrc $(PKG_CFLAGS) \
+	clang -std=c11 -D_GNU_SOURCE $(WARN) -g -O1 -fsanitize=fuzzer,address,undefined $(INC) $(PKG_CFLAGS) \
 		-o build/fuzz-content tests/fuzz/fuzz_content.c $(LIB_SRC) build/theme_files.c $(LIBS)
 	build/fuzz-content -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=5 \
 		build/fuzz-corpus tests/fuzz/corpus
@@ -90,18 +107,18 @@ check: build/san/qingdan build/san/unit build/san/fuzz-replay qingdan
 	@sh tests/run.sh
 
 build/rel/unit: $(TEST_SRC) $(TEST_HDR) $(OBJ)
-	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $(TEST_SRC) $(OBJ) $(LIBS)
+	$(CC) $(ALL_CFLAGS) -o $@ $(TEST_SRC) $(OBJ) $(LIBS)
 
 build/rel/fuzz-replay: tests/fuzz/fuzz_content.c tests/fuzz/replay.c $(OBJ)
-	$(CC) $(ALL_CFLAGS) -Isrc -o $@ tests/fuzz/fuzz_content.c tests/fuzz/replay.c $(OBJ) $(LIBS)
+	$(CC) $(ALL_CFLAGS) -o $@ tests/fuzz/fuzz_content.c tests/fuzz/replay.c $(OBJ) $(LIBS)
 
 check-valgrind: qingdan build/rel/unit build/rel/fuzz-replay
 	@sh tests/run.sh --valgrind
 
 # ThreadSanitizer over parallel parsing and rendering (clang)
-build/tsan/qingdan: $(LIB_SRC) src/main.c build/theme_files.c $(HDRS)
+build/tsan/qingdan: $(LIB_SRC) $(MAIN_SRC) build/theme_files.c
 	mkdir -p build/tsan
-	clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=thread -Isrc $(PKG_CFLAGS) -o $@ $(LIB_SRC) src/main.c build/theme_files.c $(LIBS)
+	clang -std=c11 -D_GNU_SOURCE $(WARN) -g -O1 -fsanitize=thread $(INC) $(PKG_CFLAGS) -o $@ $(LIB_SRC) $(MAIN_SRC) build/theme_files.c $(LIBS)
 
 check-tsan: build/tsan/qingdan
 	rm -rf build/tsan/out-a build/tsan/out-b
@@ -110,8 +127,8 @@ check-tsan: build/tsan/qingdan
 	@echo "check-tsan: no data race reported"
 
 # the template engine's micro-benchmark (renders/s, bytes/s)
-build/mustache_bench: bench/mustache_bench.c $(OBJ) | build/rel
-	$(CC) $(ALL_CFLAGS) -Isrc -o $@ bench/mustache_bench.c $(OBJ) $(LIBS)
+build/mustache_bench: bench/mustache_bench.c $(OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ bench/mustache_bench.c $(OBJ) $(LIBS)
 
 bench-mustache: build/mustache_bench
 	build/mustache_bench
