@@ -95,7 +95,7 @@ int main(int argc, char **argv)
 	snprintf(path, sizeof path, "%s/data.yaml", dir);
 	if (!page || source_read(&a, &d, path, &src) != 0)
 		goto out;
-	const void *data = yaml_load(&a, &d, path, src.text, src.len, 1);
+	const void *data = yamlload_parse(&a, &d, path, src.text, src.len, 1);
 	if (!data)
 		goto out;
 

@@ -77,7 +77,7 @@ void buf_putc(buf *b, int c)
 	b->ptr[b->len] = '\0';
 }
 
-char *fmt_int(char out[24], long long i)
+char *buf_fmt_int(char out[24], long long i)
 {
 	char *p = out + 24;
 	unsigned long long u = i < 0 ? 0ull - (unsigned long long)i : (unsigned long long)i;
@@ -91,7 +91,7 @@ char *fmt_int(char out[24], long long i)
 
 void buf_puti(buf *b, long long i)
 {
-	char tmp[24], *p = fmt_int(tmp, i);
+	char tmp[24], *p = buf_fmt_int(tmp, i);
 	buf_put(b, p, (size_t)(tmp + sizeof tmp - p));
 }
 

@@ -32,7 +32,7 @@ void buf_putc(buf *b, int c);
 void buf_puti(buf *b, long long i);
 /* Write i in decimal at the end of out[0..24): returns where it starts
  * (the text ends at out + 24, not NUL-terminated). */
-char *fmt_int(char out[24], long long i);
+char *buf_fmt_int(char out[24], long long i);
 void buf_printf(buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void buf_vprintf(buf *b, const char *fmt, va_list ap);

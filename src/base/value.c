@@ -36,7 +36,7 @@ value *value_bool(arena *a, bool b)
 value *value_int(arena *a, long long i)
 {
 	value *v = value_new(a, V_INT);
-	char tmp[24], *p = fmt_int(tmp, i);
+	char tmp[24], *p = buf_fmt_int(tmp, i);
 	v->u.i = i;
 	v->len = (size_t)(tmp + sizeof tmp - p);
 	v->s = arena_strndup(a, p, v->len);

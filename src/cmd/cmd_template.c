@@ -145,7 +145,7 @@ static int render_file(const char *file, const char *data_path, const char *dir)
 		status = rc < 0 ? 3 : 1;
 		goto out;
 	}
-	value *root = yaml_load(&a, &d, data_src.path, data_src.text, data_src.len, 1);
+	value *root = yamlload_parse(&a, &d, data_src.path, data_src.text, data_src.len, 1);
 	rc = read_input(&a, &d, file, &tpl_src);
 	if (rc != 0) {
 		status = rc < 0 ? 3 : 1;

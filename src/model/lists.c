@@ -240,7 +240,7 @@ static void load_item(loadctx *c, list *l, item *it, const value *v, long long *
 		it->repeat_hash = item_repeat_hash(it);
 }
 
-void list_load(loadctx *c, list *l, const doc *dc)
+void lists_load(loadctx *c, list *l, const doc *dc)
 {
 	value *f[L_COUNT];
 	l->path = dc->path;
@@ -280,7 +280,7 @@ void list_load(loadctx *c, list *l, const doc *dc)
 		}
 	}
 	fld_contact(c, f[L_CONTACT], &l->contact);
-	doc_body(c, dc, f[L_BODY], &l->body);
+	records_body(c, dc, f[L_BODY], &l->body);
 
 	const value *items = f[L_ITEMS];
 	if (!items) {

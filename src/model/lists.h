@@ -5,6 +5,6 @@
 #define QD_LISTS_H
 #include "records.h"
 
-void list_load(loadctx *c, list *l, const doc *dc);
+void lists_load(loadctx *c, list *l, const doc *dc);
 
 #endif

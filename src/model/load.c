@@ -81,7 +81,7 @@ static bool entry_stat(walker *w, const dir_entry *entry, const char *path, stru
 static value *parse_file(loadctx *c, arena *scratch, const char *path, bool md, markdown_src *body)
 {
 	source src;
-	/* YAML files: libyaml checks the UTF-8 (see yaml_load) */
+	/* YAML files: libyaml checks the UTF-8 (see yamlload_parse) */
 	if (md ? source_read(c->a, c->d, path, &src) != 0
 	       : source_read_unchecked(scratch, c->d, path, &src) != 0)
 		return NULL;
@@ -93,7 +93,7 @@ static value *parse_file(loadctx *c, arena *scratch, const char *path, bool md, 
 		return NULL;
 	}
 	if (!md)
-		return yaml_load(c->a, c->d, path, src.text, src.len, 1);
+		return yamlload_parse(c->a, c->d, path, src.text, src.len, 1);
 	frontmatter fm;
 	int rc = frontmatter_split(src.text, src.len, &fm);
 	if (rc == 1) {
@@ -109,7 +109,7 @@ static value *parse_file(loadctx *c, arena *scratch, const char *path, bool md, 
 	body->text = fm.body;
 	body->len = fm.body_len;
 	body->pos = (vpos){ path, fm.body_line, 1 };
-	return yaml_load(c->a, c->d, path, fm.yaml, fm.yaml_len, fm.yaml_line);
+	return yamlload_parse(c->a, c->d, path, fm.yaml, fm.yaml_len, fm.yaml_line);
 }
 
 static bool has_ext(const char *name, const char *ext, size_t *stem)
@@ -149,7 +149,7 @@ static void read_collection(walker *w, coll k, docs *out)
 					    "file ignored: only .md and .yaml files are read here");
 			continue;
 		}
-		if (!slug_ok(name, stem)) {
+		if (!fld_slug_ok(name, stem)) {
 			diag_report(c->d, DIAG_ERROR, path, 0, 0,
 				    "file name '%.*s' is not a valid id; rename the file using lowercase letters a-z, digits and '-' (at most 80), e.g. 2020-bailianchi-needs%s",
 				    (int)stem, name, name + stem);
@@ -286,7 +286,7 @@ typedef struct lists_step {
 static void load_one_list(void *ctx, unsigned worker, size_t i)
 {
 	lists_step *p = ctx;
-	list_load(&p->w.c[worker], p->w.main.s->lists[i], &p->docs->v[i]);
+	lists_load(&p->w.c[worker], p->w.main.s->lists[i], &p->docs->v[i]);
 }
 
 /* Fill the lists (most of the records: their items) on `nthreads`
@@ -311,7 +311,7 @@ static void load_lists(loadctx *c, const docs *d, unsigned nthreads)
 			r_->namefield = raw_name((d)->v[i_].root, en, zh);             \
 			strmap_put(&(c)->s->ids, r_->id, strlen(r_->id), r_);          \
 			if (r_->namefield)                                             \
-				name_register(&(c)->s->names, r_->namefield, r_);      \
+				fld_name_register(&(c)->s->names, r_->namefield, r_);      \
 			(arr)[(count)++] = r_;                                         \
 		}                                                                      \
 	} while (0)
@@ -399,11 +399,11 @@ site *site_load(arena *a, diag *d, const char *dir, const char *base_url, unsign
 	for (int i = 0; i < 3; i++)
 		roots[i] = slot[i] >= 0 ? tops[slot[i]].root : NULL;
 	if (roots[0] || !present[0])
-		config_load(c, roots[0], paths[0], base_url);
+		records_site(c, roots[0], paths[0], base_url);
 	if (roots[1] || !present[1])
 		places_load(c, roots[1], paths[1]);
 	if (roots[2] || !present[2])
-		categories_load(c, roots[2], paths[2]);
+		places_categories(c, roots[2], paths[2]);
 	REGISTER(c, &all[COLL_ORGS], s->orgs, s->norgs, org, org_ids, org_names, "name", "名称", name);
 	REGISTER(c, &all[COLL_EVENTS], s->events, s->nevents, event, event_ids, event_titles, "title", "标题", title);
 	REGISTER(c, &all[COLL_LISTS], s->lists, s->nlists, list, list_ids, list_titles, "title", "标题", title);
@@ -411,20 +411,20 @@ site *site_load(arena *a, diag *d, const char *dir, const char *base_url, unsign
 	s->free_pages = arena_array(a, all[COLL_PAGES].n + 1, sizeof *s->free_pages);
 
 	for (size_t i = 0; i < s->norgs; i++)
-		org_load(c, s->orgs[i], &all[COLL_ORGS].v[i]);
+		records_org(c, s->orgs[i], &all[COLL_ORGS].v[i]);
 	for (size_t i = 0; i < s->nevents; i++)
-		event_load(c, s->events[i], &all[COLL_EVENTS].v[i]);
+		records_event(c, s->events[i], &all[COLL_EVENTS].v[i]);
 	load_lists(c, &all[COLL_LISTS], nthreads);
 	for (size_t i = 0; i < all[COLL_CASES].n; i++) {
 		case_study *cs = arena_alloc(a, sizeof *cs);
 		cs->id = all[COLL_CASES].v[i].id;
-		case_load(c, cs, &all[COLL_CASES].v[i]);
+		records_case(c, cs, &all[COLL_CASES].v[i]);
 		s->cases[s->ncases++] = cs;
 	}
 	for (size_t i = 0; i < all[COLL_PAGES].n; i++) {
 		free_page *p = arena_alloc(a, sizeof *p);
 		p->id = all[COLL_PAGES].v[i].id;
-		free_page_load(c, p, &all[COLL_PAGES].v[i]);
+		records_free_page(c, p, &all[COLL_PAGES].v[i]);
 		s->free_pages[s->nfree_pages++] = p;
 	}
 	for (int k = 0; k < COLL_COUNT; k++)

@@ -87,7 +87,7 @@ static void load_street(loadctx *c, district *d, const value *v)
 		return;
 	}
 	strmap_put(&s->street_ids, st->id, strlen(st->id), st);
-	name_register(&s->street_names, st->name, st);
+	fld_name_register(&s->street_names, st->name, st);
 	d->streets[d->nstreets++] = st;
 	st->idx = s->nstreets;
 	s->streets[s->nstreets++] = st;
@@ -167,7 +167,7 @@ void places_load(loadctx *c, const value *root, const char *path)
 			continue;
 		}
 		strmap_put(&s->district_ids, d->id, strlen(d->id), d);
-		name_register(&s->district_names, d->name, d);
+		fld_name_register(&s->district_names, d->name, d);
 		d->idx = s->ndistricts;
 		s->districts[s->ndistricts++] = d;
 		const value *streets = f[2];
@@ -187,7 +187,7 @@ static const field category_fields[] = {
 	{ "id", "编号" }, { "name", "名称" }, { "description", "说明" }, { "group", "上级" },
 };
 
-void categories_load(loadctx *c, const value *root, const char *path)
+void places_categories(loadctx *c, const value *root, const char *path)
 {
 	site *s = c->s;
 	if (!root) {
@@ -226,7 +226,7 @@ void categories_load(loadctx *c, const value *root, const char *path)
 			continue;
 		}
 		strmap_put(&s->category_ids, cat->id, strlen(cat->id), cat);
-		name_register(&s->category_names, cat->name, cat);
+		fld_name_register(&s->category_names, cat->name, cat);
 		cat->index = s->ncategories;
 		groups[s->ncategories] = f[3];
 		s->categories[s->ncategories++] = cat;

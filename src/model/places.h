@@ -7,6 +7,6 @@
 
 /* `root` is the parsed file, or NULL when the file is absent. */
 void places_load(loadctx *c, const value *root, const char *path);
-void categories_load(loadctx *c, const value *root, const char *path);
+void places_categories(loadctx *c, const value *root, const char *path);
 
 #endif

@@ -7,7 +7,7 @@
 
 #include "resolve.h"
 
-void doc_body(loadctx *c, const doc *dc, const value *fv, markdown_src *out)
+void records_body(loadctx *c, const doc *dc, const value *fv, markdown_src *out)
 {
 	memset(out, 0, sizeof *out);
 	if (fv && dc->is_md && dc->body.text) {
@@ -22,7 +22,7 @@ void doc_body(loadctx *c, const doc *dc, const value *fv, markdown_src *out)
 	}
 	if (fv)
 		fld_markdown(c, fv, out);
-	else if (dc->is_md && markdown_size_ok(c, &dc->body))
+	else if (dc->is_md && fld_markdown_size_ok(c, &dc->body))
 		*out = dc->body;
 }
 
@@ -65,7 +65,7 @@ static void base_url(loadctx *c, const value *v)
 	s->base_path = slash ? strchr(s->base_url + (rest - u), '/') : "/";
 }
 
-void config_load(loadctx *c, const value *root, const char *path, const char *override)
+void records_site(loadctx *c, const value *root, const char *path, const char *override)
 {
 	site *s = c->s;
 	value *f[S_COUNT];
@@ -139,7 +139,7 @@ static const field org_fields[O_COUNT] = {
 	[O_BODY] = { "body", "正文" },
 };
 
-void org_load(loadctx *c, org *o, const doc *dc)
+void records_org(loadctx *c, org *o, const doc *dc)
 {
 	value *f[O_COUNT];
 	const char *what = "an organisation";
@@ -170,7 +170,7 @@ void org_load(loadctx *c, org *o, const doc *dc)
 	}
 	fld_int(c, f[O_FOUNDED], 1900, 2999, &o->founded);
 	fld_text(c, f[O_SUMMARY], &o->summary);
-	doc_body(c, dc, f[O_BODY], &o->body);
+	records_body(c, dc, f[O_BODY], &o->body);
 }
 
 /* ---- events ---- */
@@ -248,7 +248,7 @@ static bool static_exists(loadctx *c, const char *rel)
 	return stat(full, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-void event_load(loadctx *c, event *e, const doc *dc)
+void records_event(loadctx *c, event *e, const doc *dc)
 {
 	value *f[E_COUNT];
 	const char *what = "an event";
@@ -317,7 +317,7 @@ void event_load(loadctx *c, event *e, const doc *dc)
 	fld_text(c, f[E_BYLINE], &e->byline);
 	fld_text(c, f[E_CREDIT], &e->credit);
 	fld_source(c, f[E_SOURCE], &e->source);
-	doc_body(c, dc, f[E_BODY], &e->body);
+	records_body(c, dc, f[E_BODY], &e->body);
 }
 
 /* ---- cases ---- */
@@ -338,7 +338,7 @@ static const field case_fields[C_COUNT] = {
 	[C_BODY] = { "body", "正文" },
 };
 
-void case_load(loadctx *c, case_study *cs, const doc *dc)
+void records_case(loadctx *c, case_study *cs, const doc *dc)
 {
 	value *f[C_COUNT];
 	const char *what = "a case";
@@ -362,14 +362,14 @@ void case_load(loadctx *c, case_study *cs, const doc *dc)
 	fld_text(c, f[C_MODEL], &cs->model);
 	fld_strs(c, f[C_HIGHLIGHTS], &cs->highlights);
 	fld_source(c, f[C_SOURCE], &cs->source);
-	doc_body(c, dc, f[C_BODY], &cs->body);
+	records_body(c, dc, f[C_BODY], &cs->body);
 }
 
 /* ---- pages ---- */
 
 static const field page_fields[] = { { "title", "标题" }, { "menu", "菜单" }, { "body", "正文" } };
 
-void free_page_load(loadctx *c, free_page *p, const doc *dc)
+void records_free_page(loadctx *c, free_page *p, const doc *dc)
 {
 	value *f[3];
 	p->path = dc->path;
@@ -378,5 +378,5 @@ void free_page_load(loadctx *c, free_page *p, const doc *dc)
 		return;
 	fld_text_required(c, f[0], &page_fields[0], p->pos, "a page", &p->title);
 	fld_int(c, f[1], 1, 1000, &p->menu);
-	doc_body(c, dc, f[2], &p->body);
+	records_body(c, dc, f[2], &p->body);
 }

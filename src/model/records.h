@@ -16,14 +16,14 @@ typedef struct doc {
 
 /* The record's body: the .md body, or the `body` (正文) field of a .yaml;
  * giving both is an error. */
-void doc_body(loadctx *c, const doc *dc, const value *fv, markdown_src *out);
+void records_body(loadctx *c, const doc *dc, const value *fv, markdown_src *out);
 
 /* site.yaml; `base_url`, when not NULL, replaces its base_url (the
  * --base-url option; errors name "--base-url"). */
-void config_load(loadctx *c, const value *root, const char *path, const char *base_url);
-void org_load(loadctx *c, org *o, const doc *dc);
-void event_load(loadctx *c, event *e, const doc *dc);
-void case_load(loadctx *c, case_study *cs, const doc *dc);
-void free_page_load(loadctx *c, free_page *p, const doc *dc);
+void records_site(loadctx *c, const value *root, const char *path, const char *base_url);
+void records_org(loadctx *c, org *o, const doc *dc);
+void records_event(loadctx *c, event *e, const doc *dc);
+void records_case(loadctx *c, case_study *cs, const doc *dc);
+void records_free_page(loadctx *c, free_page *p, const doc *dc);
 
 #endif

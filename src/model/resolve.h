@@ -1,7 +1,8 @@
 /* resolve: references from one record to another, by id or by exact
  * Chinese name. An unknown reference is reported at the value's position
  * with the nearest known name as a suggestion. Lookups are hash lookups,
- * so resolving is linear in the number of references. */
+ * so resolving is linear in the number of references. Exported names
+ * carry the prefix ref_ (a reference). */
 #ifndef QD_RESOLVE_H
 #define QD_RESOLVE_H
 #include "schema.h"

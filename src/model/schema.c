@@ -67,7 +67,7 @@ void fld_missing(loadctx *c, vpos where, const field *f, const char *what)
 
 char name_ambiguous[1];
 
-bool slug_ok(const char *s, size_t len)
+bool fld_slug_ok(const char *s, size_t len)
 {
 	if (len == 0 || len > 80)
 		return false;
@@ -85,7 +85,7 @@ bool fld_id(loadctx *c, const value *v, const char **out)
 	if (!fld_text(c, v, &s))
 		return false;
 	*out = s; /* kept even when invalid, so that references to it resolve */
-	if (!slug_ok(s, strlen(s))) {
+	if (!fld_slug_ok(s, strlen(s))) {
 		diag_error(c->d, v->pos,
 			   "id '%s' is not valid; use lowercase letters a-z, digits and '-', starting with a letter or digit, at most 80 bytes (e.g. bailianchi)",
 			   s);
@@ -95,7 +95,7 @@ bool fld_id(loadctx *c, const value *v, const char **out)
 	return true;
 }
 
-void name_register(strmap *names, const char *key, void *rec)
+void fld_name_register(strmap *names, const char *key, void *rec)
 {
 	void *had = strmap_put(names, key, strlen(key), rec);
 	if (had && had != rec)
@@ -152,8 +152,8 @@ bool fld_number(loadctx *c, const value *v, double *out)
 		return true;
 	}
 	value probe;
-	if (v->kind == V_STR && !v->plain && yaml_core_type(v->s, v->len, &probe) != V_STR &&
-	    yaml_core_type(v->s, v->len, &probe) != V_NULL)
+	if (v->kind == V_STR && !v->plain && yamlload_core_type(v->s, v->len, &probe) != V_STR &&
+	    yamlload_core_type(v->s, v->len, &probe) != V_NULL)
 		diag_error(c->d, v->pos, "'%s' is in quotes, which makes it text; remove the quotes to give a number",
 			   v->s);
 	else
@@ -344,7 +344,7 @@ bool fld_url(loadctx *c, const value *v, bool relative_ok, const char **out)
 	return true;
 }
 
-bool markdown_size_ok(loadctx *c, const markdown_src *m)
+bool fld_markdown_size_ok(loadctx *c, const markdown_src *m)
 {
 	if (m->len <= MARKDOWN_MAX)
 		return true;
@@ -363,7 +363,7 @@ bool fld_markdown(loadctx *c, const value *v, markdown_src *out)
 	out->text = s;
 	out->len = v->len;
 	out->pos = v->pos;
-	if (!markdown_size_ok(c, out)) {
+	if (!fld_markdown_size_ok(c, out)) {
 		memset(out, 0, sizeof *out);
 		return false;
 	}

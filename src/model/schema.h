@@ -3,7 +3,8 @@
  * keys to them, reporting unknown keys (with a suggestion) and fields
  * given twice. The fld_* getters type a value by the field it belongs to
  * and report, at the value's position, what is wrong and what to write.
- * Getters return true when the value was present and valid. */
+ * Getters return true when the value was present and valid. Exported
+ * names carry the prefix fld_ (a field). */
 #ifndef QD_SCHEMA_H
 #define QD_SCHEMA_H
 #include <stdbool.h>
@@ -37,13 +38,13 @@ void fld_missing(loadctx *c, vpos where, const field *f, const char *what);
 
 /* The slug rule for ids and file names: [a-z0-9][a-z0-9-]*, at most 80
  * bytes. */
-bool slug_ok(const char *s, size_t len);
+bool fld_slug_ok(const char *s, size_t len);
 /* An id field: text that follows the slug rule. An invalid id is reported
  * but still stored in *out, so that references to it do not cascade. */
 bool fld_id(loadctx *c, const value *v, const char **out);
 /* Register `key` -> `rec` in a name map; a name given to two records is
  * marked ambiguous so that a reference by it asks for the id instead. */
-void name_register(strmap *names, const char *key, void *rec);
+void fld_name_register(strmap *names, const char *key, void *rec);
 /* The marker stored for an ambiguous name. */
 extern char name_ambiguous[];
 
@@ -80,7 +81,7 @@ bool fld_markdown(loadctx *c, const value *v, markdown_src *out);
  * 20,000 Chinese characters, a long article. */
 #define MARKDOWN_MAX (64u << 10)
 /* Report and return false when `m` is over MARKDOWN_MAX. */
-bool markdown_size_ok(loadctx *c, const markdown_src *m);
+bool fld_markdown_size_ok(loadctx *c, const markdown_src *m);
 /* A field that takes one value or a list of them: how many values, and
  * the i-th (a single value is its own element 0). Nulls count as absent. */
 size_t fld_count(const value *v);

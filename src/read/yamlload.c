@@ -87,7 +87,7 @@ static int eq(const char *s, size_t len, const char *lit)
 	return strlen(lit) == len && memcmp(s, lit, len) == 0;
 }
 
-vkind yaml_core_type(const char *s, size_t len, value *v)
+vkind yamlload_core_type(const char *s, size_t len, value *v)
 {
 	if (len == 0 || eq(s, len, "~") || eq(s, len, "null") || eq(s, len, "Null") ||
 	    eq(s, len, "NULL"))
@@ -216,7 +216,7 @@ static value *scalar(loader *l, yaml_event_t *e)
 		fail(l, p, "YAML tag '%s' is not supported; remove it (values are typed by their field)",
 		     tag);
 	} else if (v->plain) {
-		v->kind = yaml_core_type(v->s, len, v);
+		v->kind = yamlload_core_type(v->s, len, v);
 	}
 	return v;
 }
@@ -304,7 +304,7 @@ static void push(loader *l, value *node, const char *anchor)
 	strmap_init(&f->keys);
 }
 
-value *yaml_load(arena *a, diag *d, const char *path, const char *text, size_t len,
+value *yamlload_parse(arena *a, diag *d, const char *path, const char *text, size_t len,
 		 unsigned first_line)
 {
 	loader l = { .a = a, .d = d, .path = path, .first_line = first_line };

@@ -23,11 +23,11 @@
  * matter). Returns the document's root (a V_NULL value for an empty
  * document) or NULL after reporting errors. The tree belongs to `a`; nodes
  * reached through an alias are shared, not copied. */
-value *yaml_load(arena *a, diag *d, const char *path, const char *text, size_t len,
+value *yamlload_parse(arena *a, diag *d, const char *path, const char *text, size_t len,
 		 unsigned first_line);
 
 /* Core-schema type of a plain scalar: V_NULL, V_BOOL, V_INT, V_FLOAT or
  * V_STR; fills *v's u field for the typed ones. */
-vkind yaml_core_type(const char *s, size_t len, value *v);
+vkind yamlload_core_type(const char *s, size_t len, value *v);
 
 #endif

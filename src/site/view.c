@@ -28,7 +28,7 @@ static size_t money_text(double v, char tmp[64])
 	}
 	long long c = (long long)cents; /* -0.001 rounds to 0: no sign */
 	unsigned long long u = c < 0 ? 0ull - (unsigned long long)c : (unsigned long long)c;
-	char digits[24], *d = fmt_int(digits, (long long)(u / 100));
+	char digits[24], *d = buf_fmt_int(digits, (long long)(u / 100));
 	size_t n = 0;
 	if (c < 0)
 		tmp[n++] = '-';

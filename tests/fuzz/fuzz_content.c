@@ -26,10 +26,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		memcpy(text, data, size);
 	text[size] = '\0';
 	if (utf8_check(text, size) == (size_t)-1 && !memchr(text, '\0', size)) {
-		yaml_load(&a, &d, "fuzz.yaml", text, size, 1);
+		yamlload_parse(&a, &d, "fuzz.yaml", text, size, 1);
 		frontmatter fm;
 		if (frontmatter_split(text, size, &fm) == 0)
-			yaml_load(&a, &d, "fuzz.md", fm.yaml, fm.yaml_len, fm.yaml_line);
+			yamlload_parse(&a, &d, "fuzz.md", fm.yaml, fm.yaml_len, fm.yaml_line);
 	}
 	diag_free(&d);
 	arena_free(&a);

@@ -39,7 +39,7 @@ static int golden_load(mu_t_golden *g, const char *name)
 	g->page = mu_get(g->set, "page", 4);
 	snprintf(path, sizeof path, CASES "/%s/data.yaml", name);
 	if (source_read(&g->a, &g->d, path, &src) == 0)
-		g->data = yaml_load(&g->a, &g->d, path, src.text, src.len, 1);
+		g->data = yamlload_parse(&g->a, &g->d, path, src.text, src.len, 1);
 	snprintf(path, sizeof path, CASES "/%s/expected.html", name);
 	if (source_read(&g->a, &g->d, path, &src) == 0) {
 		g->expected = src.text;

@@ -31,7 +31,7 @@ const void *mu_t_data(const char *yaml)
 	diag d;
 	reset();
 	diag_init(&d);
-	value *v = yaml_load(&last_arena, &d, "data.yaml", yaml, strlen(yaml), 1);
+	value *v = yamlload_parse(&last_arena, &d, "data.yaml", yaml, strlen(yaml), 1);
 	if (!v)
 		diag_print(&d, stderr);
 	diag_free(&d);
@@ -79,7 +79,7 @@ static const char *render_v(unsigned link_flags, unsigned render_flags, const ch
 	mu_set *set;
 	reset();
 	diag_init(&d);
-	value *data = yaml_load(&last_arena, &d, "data.yaml", yaml, strlen(yaml), 1);
+	value *data = yamlload_parse(&last_arena, &d, "data.yaml", yaml, strlen(yaml), 1);
 	const mu_template *t = compile(&set, &d, link_flags, tpl, ap);
 	if (sealing)
 		seal_rows(data, false);

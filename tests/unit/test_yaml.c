@@ -7,40 +7,40 @@
 
 static value *load(arena *a, diag *d, const char *text)
 {
-	return yaml_load(a, d, "t.yaml", text, strlen(text), 1);
+	return yamlload_parse(a, d, "t.yaml", text, strlen(text), 1);
 }
 
 TEST(yaml_core_schema_typing)
 {
 	value v;
-	CHECK_INT(yaml_core_type("true", 4, &v), V_BOOL);
-	CHECK_INT(yaml_core_type("False", 5, &v), V_BOOL);
-	CHECK_INT(yaml_core_type("~", 1, &v), V_NULL);
-	CHECK_INT(yaml_core_type("null", 4, &v), V_NULL);
-	CHECK_INT(yaml_core_type("42", 2, &v), V_INT);
+	CHECK_INT(yamlload_core_type("true", 4, &v), V_BOOL);
+	CHECK_INT(yamlload_core_type("False", 5, &v), V_BOOL);
+	CHECK_INT(yamlload_core_type("~", 1, &v), V_NULL);
+	CHECK_INT(yamlload_core_type("null", 4, &v), V_NULL);
+	CHECK_INT(yamlload_core_type("42", 2, &v), V_INT);
 	CHECK_INT(v.u.i, 42);
-	CHECK_INT(yaml_core_type("-7", 2, &v), V_INT);
-	CHECK_INT(yaml_core_type("0", 1, &v), V_INT);
-	CHECK_INT(yaml_core_type("0x1F", 4, &v), V_INT);
+	CHECK_INT(yamlload_core_type("-7", 2, &v), V_INT);
+	CHECK_INT(yamlload_core_type("0", 1, &v), V_INT);
+	CHECK_INT(yamlload_core_type("0x1F", 4, &v), V_INT);
 	CHECK_INT(v.u.i, 31);
-	CHECK_INT(yaml_core_type("0o17", 4, &v), V_INT);
+	CHECK_INT(yamlload_core_type("0o17", 4, &v), V_INT);
 	CHECK_INT(v.u.i, 15);
-	CHECK_INT(yaml_core_type("6.6", 3, &v), V_FLOAT);
+	CHECK_INT(yamlload_core_type("6.6", 3, &v), V_FLOAT);
 	CHECK(v.u.f == 6.6);
-	CHECK_INT(yaml_core_type("1e3", 3, &v), V_FLOAT);
-	CHECK_INT(yaml_core_type(".inf", 4, &v), V_FLOAT);
+	CHECK_INT(yamlload_core_type("1e3", 3, &v), V_FLOAT);
+	CHECK_INT(yamlload_core_type(".inf", 4, &v), V_FLOAT);
 	/* YAML 1.1 booleans and octals stay text (no Norway problem) */
-	CHECK_INT(yaml_core_type("NO", 2, &v), V_STR);
-	CHECK_INT(yaml_core_type("on", 2, &v), V_STR);
-	CHECK_INT(yaml_core_type("yes", 3, &v), V_STR);
-	CHECK_INT(yaml_core_type("0755", 4, &v), V_STR);
-	CHECK_INT(yaml_core_type("028", 3, &v), V_STR);
-	CHECK_INT(yaml_core_type("07.5", 4, &v), V_STR);
-	CHECK_INT(yaml_core_type("2020-06-23", 10, &v), V_STR);
-	CHECK_INT(yaml_core_type("13800000000", 11, &v), V_INT);
-	CHECK_INT(yaml_core_type("99999999999999999999", 20, &v), V_STR);
-	CHECK_INT(yaml_core_type("1.2.3", 5, &v), V_STR);
-	CHECK_INT(yaml_core_type("241.2万元", strlen("241.2万元"), &v), V_STR);
+	CHECK_INT(yamlload_core_type("NO", 2, &v), V_STR);
+	CHECK_INT(yamlload_core_type("on", 2, &v), V_STR);
+	CHECK_INT(yamlload_core_type("yes", 3, &v), V_STR);
+	CHECK_INT(yamlload_core_type("0755", 4, &v), V_STR);
+	CHECK_INT(yamlload_core_type("028", 3, &v), V_STR);
+	CHECK_INT(yamlload_core_type("07.5", 4, &v), V_STR);
+	CHECK_INT(yamlload_core_type("2020-06-23", 10, &v), V_STR);
+	CHECK_INT(yamlload_core_type("13800000000", 11, &v), V_INT);
+	CHECK_INT(yamlload_core_type("99999999999999999999", 20, &v), V_STR);
+	CHECK_INT(yamlload_core_type("1.2.3", 5, &v), V_STR);
+	CHECK_INT(yamlload_core_type("241.2万元", strlen("241.2万元"), &v), V_STR);
 }
 
 TEST(yaml_scalars_keep_their_text)
@@ -73,7 +73,7 @@ TEST(yaml_positions_are_one_based_in_characters)
 	diag d;
 	arena_init(&a);
 	diag_init(&d);
-	value *r = yaml_load(&a, &d, "f.md", "标题: 白莲\nstreet: x\n", strlen("标题: 白莲\nstreet: x\n"), 2);
+	value *r = yamlload_parse(&a, &d, "f.md", "标题: 白莲\nstreet: x\n", strlen("标题: 白莲\nstreet: x\n"), 2);
 	value *v = value_get(r, "标题");
 	CHECK_INT(v->pos.line, 2);
 	CHECK_INT(v->pos.col, 5); /* 标题: is 3 characters and a space */
