@@ -84,6 +84,8 @@ static void index_items(site_index *ix, const site *s, arena *a)
 	ix->category_items = NEW_SETS(a, itemset, ncat);
 	ix->org_claimed = NEW_SETS(a, itemset, s->norgs);
 	ix->org_offers = NEW_SETS(a, itemset, s->norgs);
+	ix->street_claimed = NEW_SETS(a, itemset, ns);
+	ix->community_claimed = NEW_SETS(a, itemset, nc);
 	itemset *kinds[3] = { &ix->needs, &ix->supply, &ix->pain };
 	for (int pass = 0; pass < 2; pass++) {
 		if (pass == 1) {
@@ -95,6 +97,8 @@ static void index_items(site_index *ix, const site *s, arena *a)
 			GROUP_ALLOC(a, ix->category_items, ncat);
 			GROUP_ALLOC(a, ix->org_claimed, s->norgs);
 			GROUP_ALLOC(a, ix->org_offers, s->norgs);
+			GROUP_ALLOC(a, ix->street_claimed, ns);
+			GROUP_ALLOC(a, ix->community_claimed, nc);
 			GROUP_ALLOC(a, ix->status, STATUS_SHOWN_COUNT);
 			for (int k = 0; k < 3; k++)
 				GROUP_ALLOC(a, kinds[k], 1);
@@ -113,6 +117,8 @@ static void index_items(site_index *ix, const site *s, arena *a)
 			}
 			if (k == LIST_NEEDS) {
 				PUT(ix->status, st);
+				if (!pass)
+					ix->status_needs[st]++;
 				if (st == STATUS_OPEN)
 					PUT((&ix->open_needs), 0);
 				if (it->district)
@@ -121,8 +127,6 @@ static void index_items(site_index *ix, const site *s, arena *a)
 					PUT(ix->street_needs, it->street->idx);
 				if (it->community)
 					PUT(ix->community_needs, it->community->idx);
-				for (size_t c = 0; c < it->nclaimed; c++)
-					PUT(ix->org_claimed, it->claimed_by[c]->idx);
 			} else if (k == LIST_PAIN_POINTS) {
 				if (it->street)
 					PUT(ix->street_pain, it->street->idx);
@@ -131,8 +135,23 @@ static void index_items(site_index *ix, const site *s, arena *a)
 			} else if (it->org) {
 				PUT(ix->org_offers, it->org->idx);
 			}
-#undef PUT
+			for (size_t c = 0; c < it->nclaims; c++) {
+				const claimant *cl = &it->claims[c];
+				if (cl->kind == CLAIMANT_ORG)
+					PUT(ix->org_claimed, cl->org->idx);
+				else if (cl->kind == CLAIMANT_STREET)
+					PUT(ix->street_claimed, cl->street->idx);
+				else
+					PUT(ix->community_claimed, cl->community->idx);
+			}
 		}
+		/* offers after the needs on the status indexes */
+		for (size_t i = 0; i < ix->items.n; i++) {
+			item *it = ix->items.v[i];
+			if (it->list->kind == LIST_SUPPLY)
+				PUT(ix->status, item_shown_status(it));
+		}
+#undef PUT
 	}
 	for (size_t i = 0; i < ix->open_needs.n; i++)
 		if (ix->open_needs.v[i]->budget.set)

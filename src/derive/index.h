@@ -36,7 +36,8 @@ typedef struct site_index {
 	caseset cases;                 /* newest first */
 	itemset needs, supply, pain;   /* by list kind */
 	itemset open_needs;            /* needs shown 待认领 */
-	itemset status[STATUS_SHOWN_COUNT]; /* needs by shown status */
+	itemset status[STATUS_SHOWN_COUNT]; /* needs, then offers, by shown status */
+	size_t status_needs[STATUS_SHOWN_COUNT]; /* how many of status[st] are needs */
 	itemset *district_needs, *street_needs, *community_needs; /* [ndistricts] ... */
 	itemset *street_pain, *community_pain;
 	itemset *category_items;       /* [ncategories]; a group has its children's too */
@@ -45,7 +46,8 @@ typedef struct site_index {
 	listset *district_lists, *street_lists;
 	eventset *district_events, *street_events;
 	caseset *district_cases, *street_cases, *community_cases;
-	itemset *org_claimed, *org_offers; /* [norgs] */
+	itemset *org_claimed, *org_offers; /* [norgs]: needs and offers it claimed; its offers */
+	itemset *street_claimed, *community_claimed; /* offers a street or community claimed */
 	caseset *org_cases;
 	orgset org_kinds[ORG_KIND_COUNT];
 	community **communities;       /* [ncommunities], by idx */

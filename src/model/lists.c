@@ -6,11 +6,6 @@
 #include "lists.h"
 #include "resolve.h"
 
-static const enum_name supply_statuses[] = {
-	{ STATUS_OPEN, "open", "可对接" },
-	{ STATUS_CLOSED, "closed", "已关闭" },
-};
-
 enum {
 	L_TITLE, L_KIND, L_DISTRICT, L_STREET, L_PUBLISHER, L_PUBLISHED, L_DEADLINE, L_EVENT,
 	L_FUND, L_TOTAL, L_CONTACT, L_BODY, L_ITEMS, L_COUNT
@@ -35,7 +30,7 @@ static const field list_fields[L_COUNT] = {
  * (bit 1 << list_kind). */
 enum {
 	I_NO, I_TITLE, I_CATEGORY, I_COMMUNITY, I_STREET, I_BUDGET, I_SELF, I_FUND, I_BENEF,
-	I_PERIOD, I_DEADLINE, I_STATUS, I_CLAIMED, I_REQ, I_OUTCOMES, I_INDICATORS, I_CONTACT,
+	I_PERIOD, I_DEADLINE, I_STATUS, I_CLAIMED, I_CLAIMED_ALIAS, I_REQ, I_OUTCOMES, I_INDICATORS, I_CONTACT,
 	I_TAGS, I_NOTES, I_DESC, I_ORG, I_AREAS, I_PRICE, I_COUNT
 };
 #define NEED (1u << LIST_NEEDS)
@@ -55,6 +50,8 @@ static const field item_fields[I_COUNT] = {
 	[I_DEADLINE] = { "deadline", "截止日期" },
 	[I_STATUS] = { "status", "状态" },
 	[I_CLAIMED] = { "claimed_by", "认领单位" },
+	/* the same field under the name supply lists use (双向认领) */
+	[I_CLAIMED_ALIAS] = { "claimed_by", "认领方" },
 	[I_REQ] = { "requirements", "项目要求" },
 	[I_OUTCOMES] = { "outcomes", "期望成效" },
 	[I_INDICATORS] = { "indicators", "基本指标" },
@@ -79,7 +76,8 @@ static const unsigned item_kinds[I_COUNT] = {
 	[I_PERIOD] = NEED | SUPPLY,
 	[I_DEADLINE] = NEED | SUPPLY,
 	[I_STATUS] = NEED | SUPPLY,
-	[I_CLAIMED] = NEED,
+	[I_CLAIMED] = NEED | SUPPLY,
+	[I_CLAIMED_ALIAS] = NEED | SUPPLY,
 	[I_REQ] = NEED | SUPPLY,
 	[I_OUTCOMES] = NEED | SUPPLY,
 	[I_INDICATORS] = NEED | SUPPLY,
@@ -205,14 +203,15 @@ static void load_item(loadctx *c, list *l, item *it, const value *v, long long *
 		load_period(c, it, f[I_PERIOD]);
 	fld_date(c, f[I_DEADLINE], &it->deadline);
 	int st = STATUS_OPEN;
-	if (f[I_STATUS]) {
-		if (l->kind == LIST_SUPPLY)
-			fld_enum(c, f[I_STATUS], supply_statuses, 2, &st);
-		else
-			fld_enum(c, f[I_STATUS], status_names, STATUS_COUNT, &st);
-	}
+	if (f[I_STATUS])
+		fld_enum(c, f[I_STATUS], status_names, STATUS_COUNT, &st);
 	it->status = (item_status)st;
-	it->nclaimed = ref_orgs(c, f[I_CLAIMED], &it->claimed_by);
+	if (f[I_CLAIMED] && f[I_CLAIMED_ALIAS])
+		diag_error(c->d, f[I_CLAIMED_ALIAS]->pos,
+			   "认领方 and 认领单位 are the same field (claimed_by), given twice; keep one of them");
+	else if (!f[I_CLAIMED])
+		f[I_CLAIMED] = f[I_CLAIMED_ALIAS];
+	it->nclaims = ref_claimants(c, f[I_CLAIMED], l->kind != LIST_SUPPLY, &it->claims);
 	fld_markdown(c, f[I_REQ], &it->requirements);
 	fld_markdown(c, f[I_DESC], &it->description);
 	fld_strs(c, f[I_OUTCOMES], &it->outcomes);
@@ -233,9 +232,13 @@ static void load_item(loadctx *c, list *l, item *it, const value *v, long long *
 				fld_text(c, f[I_PRICE], &it->price_text);
 		}
 	}
-	if (it->nclaimed && it->status == STATUS_OPEN)
+	if (it->nclaims && it->status == STATUS_OPEN)
 		diag_warn(c->d, f[I_CLAIMED]->pos,
-			  "the need has a claimant (认领单位) but its status is still open (待认领); set 'status: claimed' (已认领)");
+			  l->kind == LIST_SUPPLY
+				  ? "the offer has a claimant (认领方) but its status is still open (可对接); set "
+				    "'status: claimed' (已认领), or 'negotiating' (洽谈中)"
+				  : "the need has a claimant (认领单位) but its status is still open (待认领); set "
+				    "'status: claimed' (已认领)");
 	if (it->title)
 		it->repeat_hash = item_repeat_hash(it);
 }

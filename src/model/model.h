@@ -54,6 +54,17 @@ typedef struct area {
 	street *street; /* NULL: the whole district */
 } area;
 
+/* Who took up a need or an offer (项目双向认领): an organisation claims
+ * a need or an offer; a street or a community claims an offer. */
+typedef enum claimant_kind { CLAIMANT_ORG, CLAIMANT_STREET, CLAIMANT_COMMUNITY } claimant_kind;
+
+typedef struct claimant {
+	claimant_kind kind;
+	org *org;             /* CLAIMANT_ORG */
+	street *street;       /* CLAIMANT_STREET */
+	community *community; /* CLAIMANT_COMMUNITY */
+} claimant;
+
 typedef enum place_kind { PLACE_STREET, PLACE_TOWN, PLACE_COMMUNITY, PLACE_VILLAGE } place_kind;
 
 struct community {
@@ -138,8 +149,8 @@ struct item {
 	qdate deadline;         /* own or inherited; DATE_NONE */
 	item_status status;
 	bool expired;           /* open and past its deadline: 已截止 */
-	org **claimed_by;
-	size_t nclaimed;
+	claimant *claims;       /* claimed_by (认领单位, 认领方), as given */
+	size_t nclaims;
 	markdown_src requirements, description;
 	strs outcomes, indicators, tags;
 	const char *notes;

@@ -244,3 +244,102 @@ size_t ref_areas(loadctx *c, const value *v, area **out)
 			k++;
 	return k;
 }
+
+/* The one record of `map` named q exactly, NULL when none; name_ambiguous
+ * when two share the name. */
+static void *by_id_or_name(const strmap *ids, const strmap *names, const char *q)
+{
+	void *r = strmap_get(ids, q, strlen(q));
+	return r ? r : strmap_get(names, q, strlen(q));
+}
+
+static void offer_all(suggest *sg, const strmap *m)
+{
+	for (size_t i = 0; i < m->cap; i++)
+		if (m->slots[i].key && m->slots[i].val != name_ambiguous)
+			suggest_offer(sg, m->slots[i].key);
+}
+
+/* An offer's claimant: an organisation, a street or a community, by id or
+ * exact name ("street/community" for a community too). */
+static bool ref_claimant(loadctx *c, const value *v, claimant *out)
+{
+	const char *q;
+	if (!fld_text(c, v, &q))
+		return false;
+	if (strchr(q, '/')) {
+		community *cm = ref_community(c, v, NULL, NULL);
+		*out = (claimant){ .kind = CLAIMANT_COMMUNITY, .community = cm };
+		return cm != NULL;
+	}
+	site *s = c->s;
+	org *o = by_id_or_name(&s->org_ids, &s->org_names, q);
+	street *st = by_id_or_name(&s->street_ids, &s->street_names, q);
+	community *cm = NULL;
+	size_t ncm = 0;
+	for (size_t i = 0; i < s->nstreets; i++) {
+		community *hit = find_in_street(s->streets[i], q, strlen(q));
+		if (hit && ncm++ == 1) {
+			diag_error(c->d, v->pos,
+				   "community '%s' exists in %s and in %s; write 'street/community' to say which", q,
+				   cm->street->name, hit->street->name);
+			return false;
+		}
+		if (hit)
+			cm = hit;
+	}
+	if ((void *)o == name_ambiguous || (void *)st == name_ambiguous || (!!o + !!st + !!ncm) > 1) {
+		diag_error(c->d, v->pos,
+			   "claimant '%s' names more than one organisation, street or community; refer to it by "
+			   "its id, or write 'street/community' for a community",
+			   q);
+		return false;
+	}
+	if (o)
+		*out = (claimant){ .kind = CLAIMANT_ORG, .org = o };
+	else if (st)
+		*out = (claimant){ .kind = CLAIMANT_STREET, .street = st };
+	else if (cm)
+		*out = (claimant){ .kind = CLAIMANT_COMMUNITY, .community = cm };
+	else {
+		suggest sg;
+		suggest_init(&sg, q);
+		offer_all(&sg, &s->org_ids);
+		offer_all(&sg, &s->org_names);
+		offer_all(&sg, &s->street_ids);
+		offer_all(&sg, &s->street_names);
+		for (size_t i = 0; i < s->nstreets; i++)
+			for (size_t k = 0; k < s->streets[i]->ncommunities; k++) {
+				suggest_offer(&sg, s->streets[i]->communities[k]->id);
+				suggest_offer(&sg, s->streets[i]->communities[k]->name);
+			}
+		if (suggest_result(&sg))
+			diag_error(c->d, v->pos,
+				   "unknown claimant '%s' (an organisation, street or community); did you mean '%s'?", q,
+				   suggest_result(&sg));
+		else
+			diag_error(c->d, v->pos,
+				   "unknown claimant '%s'; name an organisation of orgs/, or a street or community of "
+				   "places.yaml, by its id or exact name",
+				   q);
+		return false;
+	}
+	return true;
+}
+
+size_t ref_claimants(loadctx *c, const value *v, bool orgs_only, claimant **out)
+{
+	size_t n = fld_count(v), k = 0;
+	*out = n ? arena_array(c->a, n, sizeof **out) : NULL;
+	for (size_t i = 0; i < n; i++) {
+		const value *e = fld_at(v, i);
+		if (orgs_only) {
+			org *o = ref_org(c, e);
+			if (o)
+				(*out)[k++] = (claimant){ .kind = CLAIMANT_ORG, .org = o };
+		} else if (ref_claimant(c, e, &(*out)[k])) {
+			k++;
+		}
+	}
+	return k;
+}

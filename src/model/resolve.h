@@ -30,5 +30,10 @@ void ref_place(loadctx *c, const value *vdistrict, const value *vstreet, vpos wh
 size_t ref_categories(loadctx *c, const value *v, category ***out);
 size_t ref_orgs(loadctx *c, const value *v, org ***out);
 size_t ref_areas(loadctx *c, const value *v, area **out);
+/* Who claimed an item, from a one-or-list field: organisations only
+ * (`orgs_only`: a need), or organisations, streets and communities (an
+ * offer), each by id or exact name, a community also as
+ * "street/community". A name that fits more than one is an error. */
+size_t ref_claimants(loadctx *c, const value *v, bool orgs_only, claimant **out);
 
 #endif

@@ -42,6 +42,22 @@ static value *strlist(dumper *d, strs s)
 		l_;                                                  \
 	})
 
+/* Claimants as written with ids: an organisation's or a street's id,
+ * "street/community" for a community. */
+static value *claimants_v(dumper *d, const item *it)
+{
+	value *l = value_list(d->a, it->nclaims);
+	for (size_t i = 0; i < it->nclaims; i++) {
+		const claimant *c = &it->claims[i];
+		const char *id = c->kind == CLAIMANT_ORG      ? c->org->id
+				 : c->kind == CLAIMANT_STREET ? c->street->id
+							      : arena_printf(d->a, "%s/%s", c->community->street->id,
+									     c->community->id);
+		value_push(d->a, l, str(d, id));
+	}
+	return l;
+}
+
 static value *contact_v(dumper *d, const contact *c)
 {
 	if (!c)
@@ -85,7 +101,7 @@ static value *item_v(dumper *d, const item *it)
 	value_set(a, m, "deadline", date(d, it->deadline));
 	value_set(a, m, "status", str(d, status_id(it->status)));
 	value_set(a, m, "expired", value_bool(a, it->expired));
-	value_set(a, m, "claimed_by", IDS(d, it->claimed_by, it->nclaimed));
+	value_set(a, m, "claimed_by", claimants_v(d, it));
 	value_set(a, m, "requirements", md(d, it->requirements));
 	value_set(a, m, "outcomes", strlist(d, it->outcomes));
 	value_set(a, m, "indicators", strlist(d, it->indicators));

@@ -1,6 +1,8 @@
 /* view_index: the values of the index pages (home, lists, needs and
  * supply, statuses, districts, categories, events, cases, organisations,
  * 404); see docs/templates.md for the names templates read. */
+#include <string.h>
+
 #include "view_index.h"
 #include "view_parts.h"
 
@@ -55,38 +57,81 @@ value *view_lists(const view_ctx *vc, arena *a, const page_job *job)
 	return root;
 }
 
+/* A status's name on its pages: 已认领, or 待认领 / 可对接 where needs and
+ * offers name it differently. */
+static const char *status_title(arena *a, int st, const char *joiner)
+{
+	const char *need = status_label((item_status)st, LIST_NEEDS);
+	const char *offer = status_label((item_status)st, LIST_SUPPLY);
+	return strcmp(need, offer) == 0 ? need : arena_printf(a, "%s%s%s", need, joiner, offer);
+}
+
+/* A status page: its needs, then its offers, paginated together; on each
+ * page the needs' and the offers' rows are two tables (their columns
+ * differ). */
+static void put_status_items(const view_ctx *vc, arena *a, value *root, const page_job *job, int st)
+{
+	const itemset *set = &vc->ix->status[st];
+	size_t from, count, needs = vc->ix->status_needs[st];
+	view_page_slice(vc, job, set->n, &from, &count);
+	size_t split = needs < from ? from : needs > from + count ? from + count : needs;
+	view_put_list(a, root, "items", view_item_rows(vc, a, set->v + from, split - from));
+	value *offers = NULL;
+	if (from + count > split) {
+		offers = value_map(a, 2);
+		view_put_bool(a, offers, "is_supply", true);
+		view_set(a, offers, "items", view_item_rows(vc, a, set->v + split, from + count - split));
+	}
+	view_set(a, root, "offers", offers);
+	view_put_int(a, root, "items_count", (long long)set->n);
+	view_put_int(a, root, "needs_count", (long long)needs);
+	view_put_int(a, root, "offers_count", (long long)(set->n - needs));
+	view_put_bool(a, root, "has_offers_count", set->n > needs);
+}
+
 value *view_items(const view_ctx *vc, arena *a, const page_job *job)
 {
-	const itemset *set;
+	const itemset *set = NULL;
 	const char *title, *desc;
+	int st = 0;
 	if (job->kind == PG_NEEDS) {
 		set = &vc->ix->needs, title = "全部需求", desc = "各社区发布的全部需求项目";
 	} else if (job->kind == PG_SUPPLY) {
 		set = &vc->ix->supply, title = "全部供给", desc = "社会组织、社会企业提供的服务项目";
 	} else {
-		int st = ((const enum_name *)job->rec)->val;
-		set = &vc->ix->status[st];
-		title = arena_printf(a, "%s的需求", status_label((item_status)st, LIST_NEEDS));
+		st = ((const enum_name *)job->rec)->val;
+		const char *need = status_label((item_status)st, LIST_NEEDS);
+		const char *offer = status_label((item_status)st, LIST_SUPPLY);
+		title = strcmp(need, offer) == 0 ? arena_printf(a, "%s的需求与供给", need)
+						 : arena_printf(a, "%s的需求与%s的供给", need, offer);
 		desc = title;
 	}
 	value *crumbs = view_crumbs(a);
 	if (job->kind == PG_STATUS)
 		view_crumb(a, crumbs, "按状态", vc->index_url[PG_STATUSES]);
 	value *root = view_root(vc, a, job, title, desc, crumbs);
-	view_put_items(vc, a, root, job, set);
+	if (set) {
+		view_put_items(vc, a, root, job, set);
+		view_set(a, root, "offers", NULL);
+	} else {
+		put_status_items(vc, a, root, job, st);
+	}
 	view_put_bool(a, root, "is_supply", job->kind == PG_SUPPLY);
 	return root;
 }
 
 value *view_statuses(const view_ctx *vc, arena *a, const page_job *job)
 {
-	value *root = view_root(vc, a, job, "按状态", "按认领状态浏览需求", NULL);
+	value *root = view_root(vc, a, job, "按状态", "按认领状态浏览需求与供给", NULL);
 	value *l = value_list(a, STATUS_SHOWN_COUNT);
 	for (int st = 0; st < STATUS_SHOWN_COUNT; st++) {
 		page_job p = { .kind = PG_STATUS, .rec = &status_names[st], .pageno = 1 };
-		value *e = view_link(a, status_label((item_status)st, LIST_NEEDS), view_url(vc, &p, a));
+		size_t n = vc->ix->status[st].n, needs = vc->ix->status_needs[st];
+		value *e = view_link(a, status_title(a, st, " / "), view_url(vc, &p, a));
 		view_put(a, e, "id", status_id((item_status)st));
-		view_put_int(a, e, "count", (long long)vc->ix->status[st].n);
+		view_put_int(a, e, "count", (long long)n);
+		view_put_int(a, e, "needs", (long long)needs);
+		view_put_int(a, e, "offers", (long long)(n - needs));
 		value_push(a, l, e);
 	}
 	view_set(a, root, "statuses", l);

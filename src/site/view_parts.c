@@ -250,6 +250,19 @@ value *view_source(arena *a, const source_ref *src)
 	return m;
 }
 
+value *view_claimant(const view_ctx *vc, arena *a, const claimant *c)
+{
+	value *m;
+	if (c->kind == CLAIMANT_ORG)
+		m = view_link(a, c->org->name, vc->org_url[c->org->idx]);
+	else if (c->kind == CLAIMANT_STREET)
+		m = view_link(a, c->street->name, vc->street_url[c->street->idx]);
+	else
+		m = view_link(a, c->community->name, vc->community_url[c->community->idx]);
+	view_put(a, m, "kind", c->kind == CLAIMANT_ORG ? "org" : c->kind == CLAIMANT_STREET ? "street" : "community");
+	return m;
+}
+
 value *view_org_link(const view_ctx *vc, arena *a, const org *o)
 {
 	value *m = view_link(a, o->name, vc->org_url[o->idx]);

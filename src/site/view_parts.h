@@ -67,6 +67,8 @@ value *view_case_cards(const view_ctx *vc, arena *a, case_study *const *v, size_
 value *view_place_link(const view_ctx *vc, arena *a, const district *d, const street *st);
 value *view_source(arena *a, const source_ref *src);
 value *view_org_link(const view_ctx *vc, arena *a, const org *o);
+/* {title, url, kind: org/street/community} of who claimed an item */
+value *view_claimant(const view_ctx *vc, arena *a, const claimant *c);
 value *view_category_links(const view_ctx *vc, arena *a, category *const *v, size_t n);
 value *view_area_links(const view_ctx *vc, arena *a, const area *v, size_t n);
 /* NULL when c is NULL */

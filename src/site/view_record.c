@@ -108,9 +108,9 @@ value *view_item(const view_ctx *vc, arena *a, const page_job *job)
 	view_put_list(a, m, "indicators", view_strs(a, it->indicators));
 	view_put_list(a, m, "tags", view_strs(a, it->tags));
 	view_put_list(a, m, "contact", view_contact(a, it->contact));
-	value *claimed = value_list(a, it->nclaimed);
-	for (size_t i = 0; i < it->nclaimed; i++)
-		value_push(a, claimed, view_link(a, it->claimed_by[i]->name, vc->org_url[it->claimed_by[i]->idx]));
+	value *claimed = value_list(a, it->nclaims);
+	for (size_t i = 0; i < it->nclaims; i++)
+		value_push(a, claimed, view_claimant(vc, a, &it->claims[i]));
 	view_put_list(a, m, "claimed_by", claimed);
 	view_put_list(a, m, "areas", view_area_links(vc, a, it->areas, it->nareas));
 	view_put(a, m, "claim_hint", claim_hint(it));
@@ -159,6 +159,8 @@ value *view_street(const view_ctx *vc, arena *a, const page_job *job)
 		view_put_list(a, root, "events", view_event_cards(vc, a, ix->street_events[st->idx].v, ix->street_events[st->idx].n));
 		view_put_list(a, root, "cases", view_case_cards(vc, a, ix->street_cases[st->idx].v, ix->street_cases[st->idx].n));
 		view_put_list(a, root, "pain_points", view_item_rows(vc, a, ix->street_pain[st->idx].v, ix->street_pain[st->idx].n));
+		view_put_list(a, root, "claimed_offers",
+			      view_item_rows(vc, a, ix->street_claimed[st->idx].v, ix->street_claimed[st->idx].n));
 	}
 	view_put_items(vc, a, root, job, &ix->street_needs[st->idx]);
 	return root;
@@ -176,6 +178,8 @@ value *view_community(const view_ctx *vc, arena *a, const page_job *job)
 	if (job->pageno <= 1) {
 		view_put_list(a, root, "cases", view_case_cards(vc, a, ix->community_cases[cm->idx].v, ix->community_cases[cm->idx].n));
 		view_put_list(a, root, "pain_points", view_item_rows(vc, a, ix->community_pain[cm->idx].v, ix->community_pain[cm->idx].n));
+		view_put_list(a, root, "claimed_offers",
+			      view_item_rows(vc, a, ix->community_claimed[cm->idx].v, ix->community_claimed[cm->idx].n));
 	}
 	view_put_items(vc, a, root, job, &ix->community_needs[cm->idx]);
 	return root;

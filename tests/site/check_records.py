@@ -89,7 +89,8 @@ same("supply index", f"{base}supply/", urls(supply))
 for st in ["open", "negotiating", "claimed", "in-progress", "completed", "closed", "expired"]:
     shown = lambda i: "expired" if i["expired"] else i["status"]
     exists(f"status {st}", f"{base}status/{st}/")
-    same(f"status {st}", f"{base}status/{st}/", urls(i for i in needs if shown(i) == st))
+    # needs and offers (项目双向认领: an offer has the same statuses)
+    same(f"status {st}", f"{base}status/{st}/", urls(i for i in needs + supply if shown(i) == st))
 
 for d in dump["districts"]:
     exists(f"district {d['id']}", f"{base}districts/{d['id']}/")
@@ -98,13 +99,16 @@ for d in dump["districts"]:
     for s in d["streets"]:
         exists(f"street {s['id']}", f"{base}streets/{s['id']}/")
         want = urls(i for i in needs if i["street"] == s["id"])
-        # the street page also lists its pain points (first page)
+        # the street page also lists its pain points and the offers it
+        # claimed (first page)
         want |= urls(i for i in items if i["kind"] == "pain-points" and i["street"] == s["id"])
+        want |= urls(i for i in supply if s["id"] in i["claimed_by"])
         same(f"street {s['id']}", f"{base}streets/{s['id']}/", want)
         for c in s["communities"]:
             exists(f"community {s['id']}/{c['id']}", f"{base}streets/{s['id']}/{c['id']}.html")
             want = urls(i for i in items if i["kind"] in ("needs", "pain-points")
                         and i["street"] == s["id"] and i["community"] == c["id"])
+            want |= urls(i for i in supply if f"{s['id']}/{c['id']}" in i["claimed_by"])
             same(f"community {s['id']}/{c['id']}", f"{base}streets/{s['id']}/{c['id']}.html", want)
 
 groups = {c["id"]: c["group"] for c in dump["categories"]}

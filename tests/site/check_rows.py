@@ -99,6 +99,17 @@ def u_event(i): return f"{base}events/{i}.html"
 def u_case(i): return f"{base}cases/{i}.html"
 
 
+def claimant_link(cid):
+    """Who claimed an item, as the dump writes it: an organisation's or a
+    street's id, or "street/community"."""
+    if "/" in cid:
+        st, cm = cid.split("/", 1)
+        return (community_name[(st, cm)], u_community(st, cm))
+    if cid in orgs:
+        return (orgs[cid]["name"], u_org(cid))
+    return (street_name[cid], u_street(cid))
+
+
 def area_link(i):
     # an area is a street or a district; street ids are unique site-wide
     if i in street_name:
@@ -328,7 +339,13 @@ def item_card(page, kind_of_page, section, li, a, e):
         r.eq("category", parts[0] if parts else None, e["category"])
         r.eq("price", parts[1] if len(parts) > 1 else None, e["price"])
         check_badge(r, meta, e)
-    elif section == "认领的需求":
+    elif section == "认领的服务供给":
+        # org · category[ · badge]
+        parts = meta_parts(meta)
+        r.eq("org", parts[0] if parts else None, e["org"])
+        r.eq("category", parts[1] if len(parts) > 1 else None, e["category"])
+        check_badge(r, meta, e)
+    elif section == "认领的项目":
         # [community · ]list title[ · badge]
         parts = meta_parts(meta)
         r.eq("community", parts[0] if len(parts) > 1 else None, e["community"])
@@ -564,7 +581,8 @@ def check_item_page(e):
         "实施周期": (it["period"], None),
         "截止日期": (e["deadline"], None),
         "状态": (e["status"], None),
-        "认领单位": several([(orgs[o]["name"], u_org(o)) for o in it["claimed_by"]]),
+        ("认领方" if e["kind"] == "supply" else "认领单位"):
+            several([claimant_link(cid) for cid in it["claimed_by"]]),
     }
     got = facts(art)
     check_facts(r, got, want)
@@ -703,11 +721,25 @@ def check_org_page(o):
     offers = sorted(e["url"] for e in items.values() if e["raw"].get("org") == o["id"])
     claimed = sorted(e["url"] for e in items.values() if o["id"] in e["raw"]["claimed_by"])
     ocases = sorted(u_case(c["id"]) for c in dump["cases"] if o["id"] in c["orgs"])
-    for title, want_urls in (("提供的服务", offers), ("认领的需求", claimed), ("案例", ocases)):
+    for title, want_urls in (("提供的服务", offers), ("认领的项目", claimed), ("案例", ocases)):
         shown = sorted(href(li.first("a", "card-title")) for s in art.all("section")
                        if section_title_is(s, title) for li in s.all("li", "card"))
         if shown != want_urls:
             r.fail(title, f"shows {shown}, org has {want_urls}")
+    r.done()
+
+
+def check_place_claims(st, cm):
+    """A street's or community's page lists exactly the offers it claimed."""
+    cid = f"{st}/{cm}" if cm else st
+    url = u_community(st, cm) if cm else u_street(st)
+    r = Rec(rel(url), f"{'community' if cm else 'street'} {cid}", "place page")
+    want = sorted(e["url"] for e in items.values() if cid in e["raw"]["claimed_by"])
+    root = parse(page_file(url))
+    shown = sorted(href(li.first("a", "card-title")) for s in root.all("section")
+                   if section_title_is(s, "认领的服务供给") for li in s.all("li", "card"))
+    if shown != want:
+        r.fail("认领的服务供给", f"shows {shown}, the offers it claimed are {want}")
     r.done()
 
 
@@ -763,6 +795,12 @@ for o in dump["orgs"]:
     guarded(rel(u_org(o["id"])), f"org {o['id']}", check_org_page, o)
 for c in dump["cases"]:
     guarded(rel(u_case(c["id"])), f"case {c['id']}", check_case_page, c)
+for d in dump["districts"]:
+    for st in d["streets"]:
+        guarded(rel(u_street(st["id"])), f"street {st['id']}", check_place_claims, st["id"], None)
+        for cm in st["communities"]:
+            guarded(rel(u_community(st["id"], cm["id"])), f"community {st['id']}/{cm['id']}",
+                    check_place_claims, st["id"], cm["id"])
 if items and not rows_seen:
     lone_fail(".", "rows", "no item row (tr.k-*) found on any page")
 
