@@ -97,6 +97,25 @@ static void check_dates(loadctx *c, const list *l)
 	}
 }
 
+/* A need still 洽谈中 a year after its deadline has probably been settled
+ * one way or the other without the list being updated. */
+static void check_stale(loadctx *c, const list *l)
+{
+	qdate today = c->s->today;
+	for (size_t i = 0; i < l->nitems; i++) {
+		const item *it = l->items[i];
+		if (it->status != STATUS_NEGOTIATING || it->deadline == DATE_NONE || today - it->deadline <= 365)
+			continue;
+		char dl[11], now[11];
+		date_format(it->deadline, dl);
+		date_format(today, now);
+		diag_warn(c->d, it->pos,
+			  "item %lld is still negotiating (洽谈中) %lld days after its deadline %s (today is %s); "
+			  "set the status it has now (claimed 已认领, in-progress 实施中, completed 已完成 or closed 已关闭)",
+			  it->no, (long long)(today - it->deadline), dl, now);
+	}
+}
+
 /* The same project (title and community) in two lists is usually a copy
  * left behind when a list was split or republished. */
 static bool same_project(const item *a, const item *b)
@@ -146,8 +165,10 @@ void site_check(site *s, diag *d)
 			it->idx = s->nitems;
 			s->items[s->nitems++] = it;
 		}
-		if (l->kind == LIST_NEEDS)
+		if (l->kind == LIST_NEEDS) {
 			check_budget(c, l);
+			check_stale(c, l);
+		}
 		check_dates(c, l);
 	}
 	check_repeats(c);

@@ -45,18 +45,22 @@ value *view_list(const view_ctx *vc, arena *a, const page_job *job)
 	for (size_t i = 0; i < l->nitems;) {
 		size_t k = i;
 		double sum = 0;
-		bool any = false;
+		size_t with = 0;
 		while (k < l->nitems && sorted[k]->category == sorted[i]->category) {
 			if (sorted[k]->budget.set)
-				sum += sorted[k]->budget.v, any = true;
+				sum += sorted[k]->budget.v, with++;
 			k++;
 		}
+		bool any = with > 0;
 		value *g = value_map(a, 6);
 		const category *cat = sorted[i]->category;
 		view_put(a, g, "category", cat ? cat->name : "未分类");
 		view_put(a, g, "category_url", cat ? vc->category_url[cat->index] : NULL);
 		view_put_int(a, g, "count", (long long)(k - i));
 		view_put(a, g, "budget", any ? view_money_text(a, sum) : NULL);
+		/* a subtotal over some of the group's items says so */
+		view_put_int(a, g, "budget_items", (long long)with);
+		view_put_bool(a, g, "budget_partial", any && with < k - i);
 		view_set(a, g, "items", view_item_rows(vc, a, sorted + i, k - i));
 		value_push(a, groups, g);
 		i = k;

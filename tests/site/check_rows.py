@@ -622,13 +622,18 @@ def check_list_page(l):
         want_groups[-1][1].append(it)
     count = f"{len(l['items'])} 项" + (f"，{len(want_groups)} 类" if l["kind"] == "needs" else "")
     total = list_total(l)
+    # a total added up from the items, when only some have a budget, says
+    # how many it covers
+    n, with_budget = len(l["items"]), sum(1 for i in l["items"] if i.get("budget") is not None)
+    note = (f"（{n} 项中 {with_budget} 项有预算）"
+            if l["kind"] == "needs" and not l["total_given"] and 0 < with_budget < n else "")
     want = {
         "发布单位": (l["publisher"], None),
         "发布日期": (date_zh(l["published"]), None),
         "截止日期": (date_zh(l["deadline"]), None),
         "资金来源": (l["fund"], None),
         "条目": (count, None),
-        "资金总额": (total and total + " 万元", None),
+        "资金总额": (total and total + " 万元" + note, None),
         "发布活动": one(events[l["event"]]["title"], u_event(l["event"])) if l["event"] else (None, None),
         "街道": one(street_name.get(l["street"]), u_street(l["street"]) if l["street"] else None),
         "区县": (one(district_name[l["district"]], u_district(l["district"]))
@@ -639,7 +644,7 @@ def check_list_page(l):
     t = got["发布日期"].first("time") if "发布日期" in got else None
     r.eq("发布日期 datetime", t and t.attrs.get("datetime"), l["published"])
     p = art.first("p", "total")
-    r.eq("合计", p and p.text(), f"合计 {len(l['items'])} 项" + (f"，资金总额 {total} 万元" if total else ""))
+    r.eq("合计", p and p.text(), f"合计 {len(l['items'])} 项" + (f"，资金总额 {total} 万元{note}" if total else ""))
     contact = [s for s in art.kids("section") if "contact" in s.cls()]
     r.eq("联系方式", "\n".join(li.text() for li in contact[0].all("li")) if contact else None,
          "\n".join(contact_lines(l["contact"]) or []) or None)
@@ -659,7 +664,8 @@ def check_list_page(l):
         budgets = [i["budget"] for i in its if i["budget"] is not None]
         sub = money(sum(budgets)) if budgets else None
         span = h2.first("span", "count")
-        g.eq("count", span and span.text(), f"{len(its)} 项" + (f" · {sub} 万元" if sub else ""))
+        part = f"（其中 {len(budgets)} 项有预算）" if 0 < len(budgets) < len(its) else ""
+        g.eq("count", span and span.text(), f"{len(its)} 项" + (f" · {sub} 万元{part}" if sub else ""))
         rows = [href(tr.first("a")) for tr in s.all("tr") if any(c.startswith("k-") for c in tr.cls())]
         want_rows = [u_item(l["id"], i["no"]) for i in its]
         if rows != want_rows:
