@@ -77,6 +77,9 @@ static void index_items(site_index *ix, const site *s, arena *a)
 {
 	size_t nd = s->ndistricts, ns = s->nstreets, nc = s->ncommunities, ncat = s->ncategories;
 	ix->district_needs = NEW_SETS(a, itemset, nd);
+	ix->district_open = arena_array(a, nd ? nd : 1, sizeof *ix->district_open);
+	ix->street_open = arena_array(a, ns ? ns : 1, sizeof *ix->street_open);
+	ix->community_open = arena_array(a, nc ? nc : 1, sizeof *ix->community_open);
 	ix->street_needs = NEW_SETS(a, itemset, ns);
 	ix->community_needs = NEW_SETS(a, itemset, nc);
 	ix->street_pain = NEW_SETS(a, itemset, ns);
@@ -119,8 +122,17 @@ static void index_items(site_index *ix, const site *s, arena *a)
 				PUT(ix->status, st);
 				if (!pass)
 					ix->status_needs[st]++;
-				if (st == STATUS_OPEN)
+				if (st == STATUS_OPEN) {
 					PUT((&ix->open_needs), 0);
+					if (!pass) {
+						if (it->district)
+							ix->district_open[it->district->idx]++;
+						if (it->street)
+							ix->street_open[it->street->idx]++;
+						if (it->community)
+							ix->community_open[it->community->idx]++;
+					}
+				}
 				if (it->district)
 					PUT(ix->district_needs, it->district->idx);
 				if (it->street)

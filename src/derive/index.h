@@ -39,6 +39,8 @@ typedef struct site_index {
 	itemset status[STATUS_SHOWN_COUNT]; /* needs, then offers, by shown status */
 	size_t status_needs[STATUS_SHOWN_COUNT]; /* how many of status[st] are needs */
 	itemset *district_needs, *street_needs, *community_needs; /* [ndistricts] ... */
+	/* how many of those are open (待认领, not past their deadline) */
+	size_t *district_open, *street_open, *community_open;
 	itemset *street_pain, *community_pain;
 	itemset *category_items;       /* [ncategories]; a group has its children's too */
 	category ***category_children; /* [ncategories] */

@@ -147,6 +147,7 @@ value *view_districts(const view_ctx *vc, arena *a, const page_job *job)
 		const district *d = s->districts[i];
 		value *e = view_link(a, d->name, vc->district_url[d->idx]);
 		view_put_int(a, e, "needs", (long long)vc->ix->district_needs[d->idx].n);
+		view_put_int(a, e, "open", (long long)vc->ix->district_open[d->idx]);
 		view_put_list(a, e, "streets", view_streets_of(vc, a, d));
 		value_push(a, l, e);
 	}

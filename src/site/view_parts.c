@@ -312,6 +312,7 @@ value *view_street_link(const view_ctx *vc, arena *a, const street *st)
 {
 	value *e = view_link(a, st->name, vc->street_url[st->idx]);
 	view_put_int(a, e, "needs", (long long)vc->ix->street_needs[st->idx].n);
+	view_put_int(a, e, "open", (long long)vc->ix->street_open[st->idx]);
 	view_put_int(a, e, "communities", (long long)st->ncommunities);
 	return e;
 }
@@ -350,6 +351,12 @@ void view_put_items(const view_ctx *vc, arena *a, value *m, const page_job *job,
 	view_page_slice(vc, job, set->n, &from, &count);
 	view_put_list(a, m, "items", view_item_rows(vc, a, set->v + from, count));
 	view_put_int(a, m, "items_count", (long long)set->n);
+}
+
+void view_put_open(arena *a, value *m, size_t open)
+{
+	view_put_int(a, m, "open_count", (long long)open);
+	view_put_bool(a, m, "has_open", open > 0);
 }
 
 value *view_strs_or_null(arena *a, strs s)

@@ -82,6 +82,9 @@ value *view_category_entry(const view_ctx *vc, arena *a, const category *c);
 void view_put_list(arena *a, value *m, const char *k, value *v);
 /* A paginated set of item rows under "items", with its total count. */
 void view_put_items(const view_ctx *vc, arena *a, value *m, const page_job *job, const itemset *set);
+/* A place's open needs, the first figure of its page: open_count and
+ * has_open (0 is true to a template). */
+void view_put_open(arena *a, value *m, size_t open);
 /* NULL for no texts */
 value *view_strs_or_null(arena *a, strs s);
 

@@ -138,6 +138,7 @@ value *view_district(const view_ctx *vc, arena *a, const page_job *job)
 		view_put_list(a, root, "cases", view_case_cards(vc, a, ix->district_cases[d->idx].v, ix->district_cases[d->idx].n));
 	}
 	view_put_items(vc, a, root, job, &ix->district_needs[d->idx]);
+	view_put_open(a, root, ix->district_open[d->idx]);
 	return root;
 }
 
@@ -156,6 +157,7 @@ value *view_street(const view_ctx *vc, arena *a, const page_job *job)
 			const community *cm = st->communities[i];
 			value *e = view_link(a, cm->name, vc->community_url[cm->idx]);
 			view_put_int(a, e, "needs", (long long)ix->community_needs[cm->idx].n);
+			view_put_int(a, e, "open", (long long)ix->community_open[cm->idx]);
 			value_push(a, cms, e);
 		}
 		view_put_list(a, root, "communities", cms);
@@ -167,6 +169,7 @@ value *view_street(const view_ctx *vc, arena *a, const page_job *job)
 			      view_item_rows(vc, a, ix->street_claimed[st->idx].v, ix->street_claimed[st->idx].n));
 	}
 	view_put_items(vc, a, root, job, &ix->street_needs[st->idx]);
+	view_put_open(a, root, ix->street_open[st->idx]);
 	return root;
 }
 
@@ -186,6 +189,7 @@ value *view_community(const view_ctx *vc, arena *a, const page_job *job)
 			      view_item_rows(vc, a, ix->community_claimed[cm->idx].v, ix->community_claimed[cm->idx].n));
 	}
 	view_put_items(vc, a, root, job, &ix->community_needs[cm->idx]);
+	view_put_open(a, root, ix->community_open[cm->idx]);
 	return root;
 }
 

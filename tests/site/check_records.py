@@ -117,6 +117,56 @@ for c in dump["categories"]:
     same(f"category {c['id']}", f"{base}categories/{c['id']}/",
          urls(i for i in items if i["category"] == c["id"] or groups.get(i["category"]) == c["id"]))
 
+# ---- open needs first: each place's page opens with its count of open
+# needs (recounted here from the dump), and its tiles show open/all ----
+
+def is_open(i):
+    return i["kind"] == "needs" and i["status"] == "open" and not i["expired"]
+
+
+def count_text(what, url_path, want):
+    global passed
+    html = open(page_file(url_path), encoding="utf-8").read()
+    m = re.search(r'<p class="lead open-first">(.*?)</p>', html)
+    got = re.sub(r"<[^>]+>", "", m.group(1)) if m else None
+    if got == want:
+        passed += 1
+    else:
+        fail(what, f"shows {got!r}, want {want!r}")
+
+
+def lead(sel):
+    n_open, n = sum(1 for i in sel if is_open(i)), len(sel)
+    return (f"{n_open} 项需求待认领" if n_open else "暂无待认领的需求") + f"，共 {n} 项需求"
+
+
+def tile(what, url_path, link, sel):
+    global passed
+    html = open(page_file(url_path), encoding="utf-8").read()
+    m = re.search(r'<a href="' + re.escape(link) + r'">[^<]*(?:</a>)?\s*<span class="count">([^<]*)</span>', html)
+    want = f"{sum(1 for i in sel if is_open(i))} 项待认领 · {len(sel)} 项需求"
+    if m and m.group(1) == want:
+        passed += 1
+    else:
+        fail(what, f"tile shows {m and m.group(1)!r}, want {want!r}")
+
+
+for d in dump["districts"]:
+    d_url = f"{base}districts/{d['id']}/"
+    d_needs = [i for i in needs if i["district"] == d["id"]]
+    count_text(f"district {d['id']} open count", d_url, lead(d_needs))
+    tile(f"districts index: {d['id']}", f"{base}districts/", d_url, d_needs)
+    for st in d["streets"]:
+        s_url = f"{base}streets/{st['id']}/"
+        s_needs = [i for i in needs if i["street"] == st["id"]]
+        count_text(f"street {st['id']} open count", s_url, lead(s_needs))
+        tile(f"district {d['id']}: street {st['id']}", d_url, s_url, s_needs)
+        for c in st["communities"]:
+            c_url = f"{base}streets/{st['id']}/{c['id']}.html"
+            c_needs = [i for i in s_needs if i["community"] == c["id"]]
+            count_text(f"community {st['id']}/{c['id']} open count", c_url, lead(c_needs))
+            tile(f"street {st['id']}: community {c['id']}", s_url, c_url, c_needs)
+
 for e in dump["events"]:
     exists(f"event {e['id']}", f"{base}events/{e['id']}.html")
 for c in dump["cases"]:
