@@ -110,9 +110,9 @@ int theme_load(theme *t, const site *s, arena *a, diag *d, const char *dir)
 		theme_asset *as = &t->assets[i];
 		as->path = url_asset(a, as->name, strmap_hash(as->data, as->len));
 		if (strcmp(as->name, "style.css") == 0)
-			t->css_url = arena_printf(a, "%s%s", s->base_path, as->path);
+			t->css_url = url_of(a, s->base_path, as->path);
 		if (strncmp(as->name, "share.", 6) == 0)
-			t->share_url = arena_printf(a, "%s%s", s->base_url, as->path);
+			t->share_url = url_of(a, s->base_url, as->path);
 	}
 	return 0;
 }

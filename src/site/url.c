@@ -100,6 +100,11 @@ const char *url_file(arena *a, const char *loc)
 	return p;
 }
 
+const char *url_of(arena *a, const char *prefix, const char *rel)
+{
+	return arena_printf(a, "%s%s", prefix, rel);
+}
+
 const char *url_rel(const char *base_path, const char *url)
 {
 	return url + strlen(base_path);

@@ -73,6 +73,10 @@ const char *url_index(arena *a, const char *base_path, page_kind kind);
  * the base path: a folder's file is its index.html ("lists/x/" ->
  * "lists/x/index.html", "" -> "index.html"); in `a`. */
 const char *url_file(arena *a, const char *loc);
+/* The address of a file of the output (`rel`, e.g. an asset's path):
+ * prefix + rel, where prefix is the base path for a site URL or base_url
+ * for an absolute one; in `a`. */
+const char *url_of(arena *a, const char *prefix, const char *rel);
 /* The part of `url` after `base_path` (url must start with it). */
 const char *url_rel(const char *base_path, const char *url);
 /* An absolute URL from the site's base_url and a URL path under

@@ -117,6 +117,9 @@ TEST(url_assets_and_statics)
 	CHECK_STR(url_asset(&a, "style.css", 0x123456789abcdefull), "assets/style.6789abcdef.css");
 	CHECK_STR(url_asset(&a, "img/share.png", 0xff), "assets/img/share.00000000ff.png");
 	CHECK_STR(url_asset(&a, "LICENSE", 1), "assets/LICENSE.0000000001");
+	CHECK_STR(url_of(&a, "/jihui/", "assets/style.0000000001.css"), "/jihui/assets/style.0000000001.css");
+	CHECK_STR(url_of(&a, "https://example.org/jihui/", "assets/share.00000000ff.png"),
+		  "https://example.org/jihui/assets/share.00000000ff.png");
 	CHECK_STR(url_static(&a, "", "photos/a.jpg"), "static/photos/a.jpg");
 	CHECK_STR(url_static(&a, "/jihui/", "photos/a.jpg"), "/jihui/static/photos/a.jpg");
 	arena_free(&a);
