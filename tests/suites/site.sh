@@ -43,6 +43,10 @@ rows rows-demo "$scratch/dump.json" "$scratch/root/jihui"
 if qd build --quiet --content tests/fixtures/rows --output "$scratch/rows-site" 2>"$scratch/err" &&
 	qd dump --quiet --content tests/fixtures/rows >"$scratch/rows.json" 2>"$scratch/err"; then
 	rows rows-fixture "$scratch/rows.json" "$scratch/rows-site"
+	# and every index's contents and counts (claims both ways, open first)
+	python3 tests/site/check_records.py "$scratch/rows.json" "$scratch/rows-site" >"$scratch/rec2" 2>&1
+	grep -v ' passed, ' "$scratch/rec2" || true
+	grep -q ' 0 failed$' "$scratch/rec2" && ok records-fixture || fail records-fixture "$(tail -n 1 "$scratch/rec2")"
 else
 	fail rows-fixture "$(cat "$scratch/err")"
 fi
