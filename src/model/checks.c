@@ -61,12 +61,9 @@ static void link_events(loadctx *c)
 
 static void check_budget(loadctx *c, const list *l)
 {
-	bool any = false;
-	for (size_t i = 0; i < l->nitems; i++)
-		any |= l->items[i]->budget.set;
 	/* only when items carry budgets: a list that publishes just its total
 	 * (as press releases often do) is not suspicious */
-	if (!l->total_given || !any || l->budget_bad || fabs(l->total_budget - l->budget_sum) < 0.005)
+	if (!l->total_given || !l->budget_items || l->budget_bad || fabs(l->total_budget - l->budget_sum) < 0.005)
 		return;
 	char a[32], b[32];
 	snprintf(a, sizeof a, "%.4g", l->total_budget);

@@ -317,8 +317,10 @@ void lists_load(loadctx *c, list *l, const doc *dc)
 		}
 		strmap_put(&nos, key, klen, it);
 		l->items[l->nitems++] = it;
-		if (it->budget.set)
+		if (it->budget.set) {
 			l->budget_sum += it->budget.v;
+			l->budget_items++;
+		}
 	}
 	strmap_free(&nos);
 	if (!l->total_given)

@@ -182,6 +182,7 @@ struct list {
 	double total_budget;    /* given, else the sum of the item budgets */
 	bool total_given;
 	double budget_sum;      /* sum of item budgets (items without one: 0) */
+	size_t budget_items;    /* how many items have a budget */
 	vpos total_pos;         /* where total_budget was given */
 	vpos deadline_pos;      /* where deadline was given */
 	bool place_bad;         /* its district/street did not resolve */

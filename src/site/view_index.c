@@ -57,13 +57,13 @@ value *view_lists(const view_ctx *vc, arena *a, const page_job *job)
 	return root;
 }
 
-/* A status's name on its pages: 已认领, or 待认领 / 可对接 where needs and
- * offers name it differently. */
-static const char *status_title(arena *a, int st, const char *joiner)
+/* What needs and offers call status st (待认领 and 可对接, or 已认领 for
+ * both); true when they call it the same. */
+static bool status_words(int st, const char **need, const char **offer)
 {
-	const char *need = status_label((item_status)st, LIST_NEEDS);
-	const char *offer = status_label((item_status)st, LIST_SUPPLY);
-	return strcmp(need, offer) == 0 ? need : arena_printf(a, "%s%s%s", need, joiner, offer);
+	*need = status_label((item_status)st, LIST_NEEDS);
+	*offer = status_label((item_status)st, LIST_SUPPLY);
+	return strcmp(*need, *offer) == 0;
 }
 
 /* A status page: its needs, then its offers, paginated together; on each
@@ -100,10 +100,9 @@ value *view_items(const view_ctx *vc, arena *a, const page_job *job)
 		set = &vc->ix->supply, title = "全部供给", desc = "社会组织、社会企业提供的服务项目";
 	} else {
 		st = ((const enum_name *)job->rec)->val;
-		const char *need = status_label((item_status)st, LIST_NEEDS);
-		const char *offer = status_label((item_status)st, LIST_SUPPLY);
-		title = strcmp(need, offer) == 0 ? arena_printf(a, "%s的需求与供给", need)
-						 : arena_printf(a, "%s的需求与%s的供给", need, offer);
+		const char *need, *offer;
+		title = status_words(st, &need, &offer) ? arena_printf(a, "%s的需求与供给", need)
+							: arena_printf(a, "%s的需求与%s的供给", need, offer);
 		desc = title;
 	}
 	value *crumbs = view_crumbs(a);
@@ -127,7 +126,9 @@ value *view_statuses(const view_ctx *vc, arena *a, const page_job *job)
 	for (int st = 0; st < STATUS_SHOWN_COUNT; st++) {
 		page_job p = { .kind = PG_STATUS, .rec = &status_names[st], .pageno = 1 };
 		size_t n = vc->ix->status[st].n, needs = vc->ix->status_needs[st];
-		value *e = view_link(a, status_title(a, st, " / "), view_url(vc, &p, a));
+		const char *need, *offer;
+		const char *title = status_words(st, &need, &offer) ? need : arena_printf(a, "%s / %s", need, offer);
+		value *e = view_link(a, title, view_url(vc, &p, a));
 		view_put(a, e, "id", status_id((item_status)st));
 		view_put_int(a, e, "count", (long long)n);
 		view_put_int(a, e, "needs", (long long)needs);

@@ -182,12 +182,9 @@ value *view_list_card(const view_ctx *vc, arena *a, const list *l)
 					  ? view_money_text(a, l->total_budget) : NULL);
 	/* a total added up from the items' budgets, when only some have one,
 	 * says how many it covers: 合计 57.3 万元（76 项中 60 项有预算） */
-	size_t with = 0;
-	for (size_t i = 0; i < l->nitems; i++)
-		with += l->items[i]->budget.set;
-	view_put_int(a, m, "budget_items", (long long)with);
-	view_put_bool(a, m, "budget_partial",
-		      l->kind == LIST_NEEDS && !l->total_given && with > 0 && with < l->nitems);
+	view_put_int(a, m, "budget_items", (long long)l->budget_items);
+	view_put_bool(a, m, "budget_partial", l->kind == LIST_NEEDS && !l->total_given && l->budget_items > 0 &&
+						      l->budget_items < l->nitems);
 	view_put(a, m, "place", view_place_name(l->district, l->street));
 	return m;
 }
