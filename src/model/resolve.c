@@ -327,19 +327,34 @@ static bool ref_claimant(loadctx *c, const value *v, claimant *out)
 	return true;
 }
 
+static bool same_claimant(const claimant *a, const claimant *b)
+{
+	return a->kind == b->kind && a->org == b->org && a->street == b->street && a->community == b->community;
+}
+
 size_t ref_claimants(loadctx *c, const value *v, bool orgs_only, claimant **out)
 {
 	size_t n = fld_count(v), k = 0;
 	*out = n ? arena_array(c->a, n, sizeof **out) : NULL;
 	for (size_t i = 0; i < n; i++) {
 		const value *e = fld_at(v, i);
+		claimant *cl = &(*out)[k];
 		if (orgs_only) {
 			org *o = ref_org(c, e);
-			if (o)
-				(*out)[k++] = (claimant){ .kind = CLAIMANT_ORG, .org = o };
-		} else if (ref_claimant(c, e, &(*out)[k])) {
-			k++;
+			if (!o)
+				continue;
+			*cl = (claimant){ .kind = CLAIMANT_ORG, .org = o };
+		} else if (!ref_claimant(c, e, cl)) {
+			continue;
 		}
+		/* a claimant named twice would list the item twice on its page */
+		bool twice = false;
+		for (size_t j = 0; j < k && !twice; j++)
+			twice = same_claimant(&(*out)[j], cl);
+		if (twice)
+			diag_warn(c->d, e->pos, "claimant '%s' is named twice in claimed_by; remove one", e->s);
+		else
+			k++;
 	}
 	return k;
 }
