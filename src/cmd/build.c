@@ -1,6 +1,6 @@
 /* build: one run of qingdan over a content folder, stage by stage:
  *
- *   load -> check -> index -> theme -> views -> pages -> links -> write
+ *   load -> check -> index -> match -> theme -> views -> pages -> links -> write
  *
  * `check` stops before the theme and the writing, `dump` after checking.
  * Each stage is one module; this file only orders them, prints what the
@@ -20,6 +20,7 @@
 #include "index.h"
 #include "links.h"
 #include "load.h"
+#include "match.h"
 #include "output.h"
 #include "pages.h"
 #include "theme.h"
@@ -140,6 +141,8 @@ int build_run(const build_opts *opt, build_mode mode)
 
 	site_index *ix = index_build(s);
 	timer_lap(&tm, "index");
+	ix->match = match_build(s, ix);
+	timer_lap(&tm, "match");
 	if (writing && theme_load(&t, s, &a, &d, templates_dir(opt, &a)) != 0)
 		goto failed;
 	timer_lap(&tm, "theme");

@@ -53,6 +53,8 @@ typedef struct site_index {
 	caseset *org_cases;
 	orgset org_kinds[ORG_KIND_COUNT];
 	community **communities;       /* [ncommunities], by idx */
+	/* what fits what (match.h), set by match_build's caller */
+	const struct match_index *match;
 	double open_budget;            /* sum of budgets of open needs, 万元 */
 	double total_budget;           /* sum of needs lists' totals, 万元 */
 } site_index;

@@ -251,6 +251,10 @@ void dump_site(const site *s, buf *out)
 		value_set(&a, m, "kind", str(&d, org_kind_id(o->kind)));
 		value_set(&a, m, "services", IDS(&d, o->services, o->nservices));
 		value_set(&a, m, "areas", areas_v(&d, o->areas, o->nareas));
+		value *pool = value_list(&a, o->npool);
+		for (size_t k = 0; k < o->npool; k++)
+			value_push(&a, pool, value_int(&a, o->pool[k]));
+		value_set(&a, m, "pool", pool);
 		value_set(&a, m, "website", str(&d, o->website));
 		value_push(&a, orgs, m);
 	}

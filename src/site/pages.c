@@ -3,18 +3,19 @@
 #include "pages.h"
 
 #include "view_index.h"
+#include "view_match.h"
 #include "view_record.h"
 #include "xalloc.h"
 
 /* ---- which records have a page ---- */
 
 #define RECORDS(fn, arr, n)                                                \
-	static size_t fn##_n(const site *s, const void *parent)          \
+	static size_t fn##_n(const site *s, const site_index *ix, const void *parent) \
 	{                                                                  \
 		(void)parent;                                              \
 		return s->n;                                               \
 	}                                                                  \
-	static const void *fn##_at(const site *s, const void *parent, size_t i) \
+	static const void *fn##_at(const site *s, const site_index *ix, const void *parent, size_t i) \
 	{                                                                  \
 		(void)parent;                                              \
 		return s->arr[i];                                          \
@@ -30,25 +31,38 @@ RECORDS(orgs, orgs, norgs)
 RECORDS(free_pages, free_pages, nfree_pages)
 #undef RECORDS
 
-static size_t communities_n(const site *s, const void *parent)
+static size_t communities_n(const site *s, const site_index *ix, const void *parent)
 {
 	return ((const street *)parent)->ncommunities;
 }
 
-static const void *communities_at(const site *s, const void *parent, size_t i)
+static const void *communities_at(const site *s, const site_index *ix, const void *parent, size_t i)
 {
 	return ((const street *)parent)->communities[i];
 }
 
 /* a status page's record is its entry of status_names */
-static size_t statuses_n(const site *s, const void *parent)
+static size_t statuses_n(const site *s, const site_index *ix, const void *parent)
 {
 	return STATUS_SHOWN_COUNT;
 }
 
-static const void *statuses_at(const site *s, const void *parent, size_t i)
+static const void *statuses_at(const site *s, const site_index *ix, const void *parent, size_t i)
 {
 	return &status_names[i];
+}
+
+/* a district's match cells (match.h): a page each */
+static size_t cells_n(const site *s, const site_index *ix, const void *parent)
+{
+	const district *d = parent;
+	return ix->match->district_cells[d->idx + 1] - ix->match->district_cells[d->idx];
+}
+
+static const void *cells_at(const site *s, const site_index *ix, const void *parent, size_t i)
+{
+	const district *d = parent;
+	return &ix->match->cells[ix->match->district_cells[d->idx] + i];
 }
 
 /* ---- how many entries a page lists ---- */
@@ -95,6 +109,7 @@ const page_kind_def page_kinds[PG_KIND_COUNT] = {
 	[PG_STREET] = { "street", TOP, streets_n, streets_at, count_street, view_street },
 	[PG_COMMUNITY] = { "community", PG_STREET, communities_n, communities_at, count_community,
 			   view_community },
+	[PG_MATCH] = { "match", PG_DISTRICT, cells_n, cells_at, NULL, view_match },
 	[PG_CATEGORIES] = { "categories", TOP, NULL, NULL, NULL, view_categories },
 	[PG_CATEGORY] = { "category", TOP, categories_n, categories_at, count_category, view_category },
 	[PG_STATUSES] = { "statuses", TOP, NULL, NULL, NULL, view_statuses },
@@ -134,9 +149,9 @@ static void add(jobs *j, page_kind kind, const void *rec)
 static void add_kind(jobs *j, page_kind kind, const void *parent)
 {
 	const page_kind_def *k = &page_kinds[kind];
-	size_t n = k->nrecs ? k->nrecs(j->s, parent) : 1;
+	size_t n = k->nrecs ? k->nrecs(j->s, j->ix, parent) : 1;
 	for (size_t i = 0; i < n; i++) {
-		const void *rec = k->nrecs ? k->rec(j->s, parent, i) : NULL;
+		const void *rec = k->nrecs ? k->rec(j->s, j->ix, parent, i) : NULL;
 		add(j, kind, rec);
 		for (int c = 0; c < PG_KIND_COUNT; c++)
 			if (page_kinds[c].parent == kind)

@@ -16,8 +16,8 @@ typedef struct page_kind_def {
 	page_kind parent;
 	/* how many records have a page of this kind (under `parent_rec`),
 	 * and the i-th; NULL: one page without a record */
-	size_t (*nrecs)(const site *s, const void *parent_rec);
-	const void *(*rec)(const site *s, const void *parent_rec, size_t i);
+	size_t (*nrecs)(const site *s, const site_index *ix, const void *parent_rec);
+	const void *(*rec)(const site *s, const site_index *ix, const void *parent_rec, size_t i);
 	/* how many entries the page lists, split into pages of per_page;
 	 * NULL: one page whatever it lists */
 	size_t (*count)(const site_index *ix, const void *rec);

@@ -44,6 +44,14 @@ void url_loc(const page_job *job, buf *b)
 		buf_putc(b, '/');
 		break;
 	}
+	case PG_MATCH: {
+		/* what fits a district's needs of one category */
+		const match_cell *cell = job->rec;
+		folder(b, "districts/", cell->district->id);
+		buf_puts(b, "match/");
+		leaf = cell->category->id;
+		break;
+	}
 	case PG_CATEGORIES: buf_puts(b, "categories/"); break;
 	case PG_CATEGORY: folder(b, "categories/", ((const category *)job->rec)->id); break;
 	case PG_STATUSES: buf_puts(b, "status/"); break;

@@ -11,9 +11,10 @@
  *
  * The scheme: an index that other pages live under is a folder ("lists/",
  * "lists/x/", "" for the home page) whose file is index.html; the page of
- * a record (item, event, case, organisation, free page) and of a
- * community, the leaf of the places, is a file ("lists/x/3.html",
- * "streets/s/c.html"), and so is page N > 1 of an index
+ * a record (item, event, case, organisation, free page), of a
+ * community, the leaf of the places, and of a match cell (a district's
+ * needs of one category and what fits them) is a file ("lists/x/3.html",
+ * "streets/s/c.html", "districts/d/match/category.html"), and so is page N > 1 of an index
  * ("needs/page/2.html", "streets/s/c/page/2.html"). Files rather than a
  * folder each spare the output 17,000 folders at 10,000 needs (making a
  * folder costs about what writing a page does), and work on hosts that
@@ -24,6 +25,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "match.h"
 #include "model.h"
 
 typedef enum page_kind {
@@ -37,6 +39,7 @@ typedef enum page_kind {
 	PG_DISTRICT,
 	PG_STREET,
 	PG_COMMUNITY,
+	PG_MATCH,
 	PG_CATEGORIES,
 	PG_CATEGORY,
 	PG_STATUSES,

@@ -339,6 +339,10 @@ void view_init(view_ctx *vc, const site *s, const site_index *ix, arena *a, cons
 	URLS(event_url, s->events, s->nevents, PG_EVENT);
 	URLS(community_url, ix->communities, s->ncommunities, PG_COMMUNITY);
 #undef URLS
+	const match_index *mx = ix->match;
+	vc->cell_url = arena_array(a, mx->ncells ? mx->ncells : 1, sizeof *vc->cell_url);
+	for (size_t i = 0; i < mx->ncells; i++)
+		vc->cell_url[i] = url_page(a, s->base_path, &(page_job){ .kind = PG_MATCH, .rec = &mx->cells[i] });
 	for (int k = 0; k < PG_KIND_COUNT; k++)
 		if (!page_kinds[k].nrecs)
 			vc->index_url[k] = url_index(a, s->base_path, (page_kind)k);
@@ -370,6 +374,7 @@ static const char *record_url(const view_ctx *vc, const page_job *job)
 	case PG_CATEGORY: return vc->category_url[((const category *)job->rec)->index];
 	case PG_EVENT: return vc->event_url[((const event *)job->rec)->idx];
 	case PG_ORG: return vc->org_url[((const org *)job->rec)->idx];
+	case PG_MATCH: return vc->cell_url[((const match_cell *)job->rec)->idx];
 	default: return NULL;
 	}
 }

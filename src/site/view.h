@@ -54,6 +54,7 @@ typedef struct view_ctx {
 	const item_view **item;
 	const char **list_url, **street_url, **district_url, **community_url;
 	const char **category_url, **org_url, **event_url;
+	const char **cell_url;   /* by match cell idx (match.h) */
 } view_ctx;
 
 /* Compute the per-record strings, on up to `nthreads` threads.

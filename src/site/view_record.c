@@ -3,6 +3,7 @@
  * organisation, a free page); see docs/templates.md. */
 #include <stdlib.h>
 
+#include "view_match.h"
 #include "view_record.h"
 #include "view_parts.h"
 
@@ -120,6 +121,8 @@ value *view_item(const view_ctx *vc, arena *a, const page_job *job)
 	view_put(a, m, "claim_hint", claim_hint(it));
 	view_put_bool(a, m, "is_needs", it->list->kind == LIST_NEEDS);
 	view_put_bool(a, m, "is_supply", it->list->kind == LIST_SUPPLY);
+	view_put_matches(vc, a, m, it);
+	view_put_fits(vc, a, m, vc->ix->match->offer_fits[it->idx], it->areas, it->nareas);
 	view_set(a, root, "item", m);
 	return root;
 }
@@ -133,6 +136,7 @@ value *view_district(const view_ctx *vc, arena *a, const page_job *job)
 	value *root = view_root(vc, a, job, d->name, arena_printf(a, "%s的社区需求、清单与活动", d->name), crumbs);
 	if (job->pageno <= 1) {
 		view_put_list(a, root, "streets", view_streets_of(vc, a, d));
+		view_put_cells(vc, a, root, d);
 		view_put_list(a, root, "lists", view_list_cards(vc, a, ix->district_lists[d->idx].v, ix->district_lists[d->idx].n));
 		view_put_list(a, root, "events", view_event_cards(vc, a, ix->district_events[d->idx].v, ix->district_events[d->idx].n));
 		view_put_list(a, root, "cases", view_case_cards(vc, a, ix->district_cases[d->idx].v, ix->district_cases[d->idx].n));
@@ -304,6 +308,7 @@ value *view_org(const view_ctx *vc, arena *a, const page_job *job)
 	view_put_list(a, m, "offers", view_item_rows(vc, a, ix->org_offers[o->idx].v, ix->org_offers[o->idx].n));
 	view_put_list(a, m, "claimed", view_item_rows(vc, a, ix->org_claimed[o->idx].v, ix->org_claimed[o->idx].n));
 	view_put_list(a, m, "cases", view_case_cards(vc, a, ix->org_cases[o->idx].v, ix->org_cases[o->idx].n));
+	view_put_fits(vc, a, m, &ix->match->org_fits[o->idx], o->areas, o->nareas);
 	view_set(a, root, "org", m);
 	return root;
 }

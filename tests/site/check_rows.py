@@ -362,6 +362,43 @@ def item_card(page, kind_of_page, section, li, a, e):
     r.done()
 
 
+def match_card(page, li, a, h):
+    """A ranked card of matching (partials/matches, partials/fits, the
+    match page): its own record's name and details; the order and the
+    reason are tests/site/check_match.py's."""
+    m = re.fullmatch(re.escape(base) + r"orgs/([a-z0-9-]+)\.html", h or "")
+    if m and m[1] in orgs:
+        o = orgs[m[1]]
+        r = Rec(page, f"org {o['id']}", "org")
+        r.eq("name", a.text(), o["name"])
+        tag = li.first("span", "tag")
+        r.eq("kind", tag and tag.text(), ORG_KIND_LABEL[o["kind"]])
+        r.done()
+        return
+    e = items.get(h)
+    if e is None:
+        lone_fail(page, "match card", f"links to {h!r}, which is no organisation or item")
+        return
+    r = Rec(page, f"item {e['list']}/{e['no']}", "item")
+    r.eq("title", a.text(), e["title"])
+    parts = meta_parts(li.first("p", "meta"))
+    if e["kind"] == "supply":
+        # org[ · price]
+        r.eq("org", parts[0] if parts else None, e["org"])
+        r.eq("price", parts[1] if len(parts) > 1 else None, e["price"])
+    else:
+        # [street · ][community · ]category[ · budget 万元][ · 截止 deadline]
+        budget = [p[:-3] for p in parts if p.endswith(" 万元")]
+        deadline = [p[3:] for p in parts if p.startswith("截止 ")]
+        rest = [p for p in parts if not p.endswith(" 万元") and not p.startswith("截止 ")]
+        r.eq("street", rest[0] if len(rest) > 1 else None, e["street"])
+        r.eq("community", rest[1] if len(rest) > 2 else None, e["community"])
+        r.eq("category", rest[-1] if rest else None, e["category"])
+        r.eq("budget", budget[0] if budget else None, e["budget"])
+        r.eq("deadline", deadline[0] if deadline else None, e["deadline"])
+    r.done()
+
+
 def list_card(page, li, a, l):
     r = Rec(page, f"list {l['id']}", "list")
     r.eq("title", a.text(), l["title"])
@@ -481,7 +518,9 @@ def check_card(page, kind, li):
     else:
         h = href(a)
         m = re.fullmatch(re.escape(base) + r"(lists|events|cases|orgs)/([a-z0-9-]+)(?:/([0-9]+)\.html|/|\.html)", h or "")
-        if h in items:
+        if "match" in li.cls():
+            match_card(page, li, a, h)
+        elif h in items:
             item_card(page, kind, section_title(li), li, a, items[h])
         elif m and m[1] == "lists" and m[3] is None and m[2] in lists:
             list_card(page, li, a, lists[m[2]])

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The rendered site: a golden output tree, every record's page and every
-# index's exact contents on the demo site, every row, card and record page
+# index's exact contents on the demo site, matching (recomputed, and known
+# answers on a fixture), every row, card and record page
 # showing its own record's values (demo and rows fixture), the Nu HTML
 # Checker, linkchecker over a local server, browser checks (360 px, no
 # JavaScript, no foreign hosts, axe-core WCAG 2.1 AA), and the home page's
@@ -49,6 +50,21 @@ if qd build --quiet --content tests/fixtures/rows --output "$scratch/rows-site" 
 	grep -q ' 0 failed$' "$scratch/rec2" && ok records-fixture || fail records-fixture "$(tail -n 1 "$scratch/rec2")"
 else
 	fail rows-fixture "$(cat "$scratch/err")"
+fi
+
+# matching (docs/content.md): the rules recomputed independently over the
+# demo and the match fixture, and the fixture's answers written by hand
+matches() { # NAME DUMP SITE [EXPECT]
+	python3 tests/site/check_match.py "$2" "$3" $4 >"$scratch/match" 2>&1
+	grep -v ' passed, ' "$scratch/match" || true
+	grep -q ' 0 failed$' "$scratch/match" && ok "$1" || fail "$1" "$(tail -n 1 "$scratch/match")"
+}
+matches match-demo "$scratch/dump.json" "$scratch/root/jihui"
+if qd build --quiet --content tests/fixtures/match --output "$scratch/match-site" 2>"$scratch/err" &&
+	qd dump --quiet --content tests/fixtures/match >"$scratch/match.json" 2>"$scratch/err"; then
+	matches match-fixture "$scratch/match.json" "$scratch/match-site" tests/fixtures/match/expect.json
+else
+	fail match-fixture "$(cat "$scratch/err")"
 fi
 
 # two builds are byte-identical

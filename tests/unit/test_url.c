@@ -24,6 +24,7 @@ static event ev = { .id = "2020-bailianchi-forum" };
 static case_study cs = { .id = "bailian-hardware-space-ops" };
 static org og = { .id = "demo-service-centre" };
 static free_page fp = { .id = "about" };
+static match_cell cell = { .district = &dist, .category = &cat };
 
 static const char *u(const char *base, page_kind kind, const void *rec, unsigned pageno)
 {
@@ -46,6 +47,7 @@ static const struct {
 	{ PG_DISTRICT, &dist, "/districts/chenghua/", "/districts/chenghua/page/3.html" },
 	{ PG_STREET, &st, "/streets/bailianchi/", "/streets/bailianchi/page/3.html" },
 	{ PG_COMMUNITY, &cm, "/streets/bailianchi/bailian.html", "/streets/bailianchi/bailian/page/3.html" },
+	{ PG_MATCH, &cell, "/districts/chenghua/match/elderly-children.html", NULL },
 	{ PG_CATEGORIES, NULL, "/categories/", NULL },
 	{ PG_CATEGORY, &cat, "/categories/elderly-children/", "/categories/elderly-children/page/3.html" },
 	{ PG_STATUSES, NULL, "/status/", NULL },
