@@ -59,18 +59,46 @@ static void link_events(loadctx *c)
 	free(extra);
 }
 
+/* A figure as people write it: 29, 10.5, 241.2 (at most two decimals). */
+static void num_text(double x, char out[48])
+{
+	snprintf(out, 48, "%.2f", x);
+	char *dot = strchr(out, '.');
+	if (!dot)
+		return;
+	char *end = out + strlen(out);
+	while (end > dot && (end[-1] == '0' || end[-1] == '.'))
+		*--end = '\0';
+}
+
 static void check_budget(loadctx *c, const list *l)
 {
 	/* only when items carry budgets: a list that publishes just its total
 	 * (as press releases often do) is not suspicious */
 	if (!l->total_given || !l->budget_items || l->budget_bad || fabs(l->total_budget - l->budget_sum) < 0.005)
 		return;
-	char a[32], b[32];
-	snprintf(a, sizeof a, "%.4g", l->total_budget);
-	snprintf(b, sizeof b, "%.4g", l->budget_sum);
+	/* the second place: the items whose budgets were added up */
+	const item *first = NULL, *last = NULL;
+	for (size_t i = 0; i < l->nitems; i++)
+		if (l->items[i]->budget.set) {
+			if (!first)
+				first = l->items[i];
+			last = l->items[i];
+		}
+	char a[48], b[48], lines[32], which[64];
+	num_text(l->total_budget, a);
+	num_text(l->budget_sum, b);
+	if (first->pos.line == last->pos.line)
+		snprintf(lines, sizeof lines, "%u", first->pos.line);
+	else
+		snprintf(lines, sizeof lines, "%u–%u", first->pos.line, last->pos.line);
+	if (l->budget_items == l->nitems)
+		snprintf(which, sizeof which, "of its %zu item%s", l->nitems, l->nitems == 1 ? "" : "s");
+	else
+		snprintf(which, sizeof which, "of the %zu of its %zu items that have one", l->budget_items, l->nitems);
 	diag_warn(c->d, l->total_pos,
-		  "total_budget (资金总额) is %s万元 but the items' budgets add up to %s万元; correct the total or the item budgets",
-		  a, b);
+		  "total_budget (资金总额) is %s万元 but the budgets %s (%s:%s) add up to %s万元; correct the total or the item budgets",
+		  a, which, first->pos.file, lines, b);
 }
 
 static void check_dates(loadctx *c, const list *l)
