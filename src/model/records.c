@@ -332,6 +332,7 @@ void records_event(loadctx *c, event *e, const doc *dc)
 		value *r[4];
 		const value *rv = fld_at(f[E_RESULTS], i);
 		result_entry *re = &e->results[e->nresults];
+		memset(re, 0, sizeof *re); /* the slot of a result dropped before */
 		if (!fld_bind(c, rv, result_fields, 4, r, "a result"))
 			continue;
 		bool ok = fld_text_required(c, r[0], &result_fields[0], rv->pos, "a result", &re->label);
