@@ -14,6 +14,16 @@
 Proportions follow Chengdu's pattern: a street office (街道) has about ten
 communities and publishes lists of 20-40 needs; one supply offer for every
 five needs; an event per hundred needs; an organisation per fifty.
+
+What matching reads is there too, drawn from a second generator (so the
+other records are the same as without it): each organisation serves 1-3
+categories (leaf or group), works anywhere (~30%), in one district (~40%)
+or in 1-3 streets (~30%), and ~40% were in the supplier pool in 1-2 years;
+a claimed, in-progress or completed need names the organisation that
+claimed it (one whose services fit its category four times in five);
+offers have the needs' mix of statuses, areas like organisations', and a
+taken offer names a community or street of its areas as claimant. Hugo's
+pages show the same fields.
 """
 import os
 import random
@@ -45,6 +55,7 @@ SENTENCES = [
     "预算包含人员、物资和宣传费用，需按规定使用社区保障资金。",
 ]
 STATUSES = ["open"] * 5 + ["negotiating", "claimed", "claimed", "in-progress", "completed", "completed", "closed"]
+TAKEN = ("claimed", "in-progress", "completed")  # statuses that name a claimant
 ORG_KINDS = ["社会组织", "社会组织", "社会企业", "企业", "行业协会商会", "志愿服务组织", "专家智库"]
 
 
@@ -92,6 +103,45 @@ def needs_corpus(n, seed, out):
     leaf = [c for c in cats if c[2]]
     norgs = max(5, n // 50)
     orgs = [(f"org{i}", f"成都市{rng.choice(SURNAMES)}{rng.choice(OBJECTS)}服务中心{i}", rng.choice(ORG_KINDS)) for i in range(norgs)]
+    # what matching reads (services, areas, pool, claims) comes from a
+    # second generator, so the records above are the same as before these
+    # fields were added
+    mrng = random.Random(f"{seed}-matching")
+
+    def some_areas():
+        """Where an organisation works or an offer stands: ~30% anywhere,
+        ~40% one district, ~30% one to three streets (as area ids)."""
+        r = mrng.random()
+        if r < 0.3:
+            return []
+        if r < 0.7:
+            return [f"d{mrng.randrange(ndistricts)}"]
+        return [st["id"] for st in mrng.sample(streets, mrng.randint(1, 3))]
+
+    profiles = {}  # org id -> (services, areas, pool)
+    serving = {}   # category id (leaf or group) -> orgs that list it
+    for oid, _, _ in orgs:
+        services = [c[0] for c in mrng.sample(cats, mrng.randint(1, 3))]
+        pool = sorted(mrng.sample(range(2020, 2026), mrng.randint(1, 2))) if mrng.random() < 0.4 else []
+        profiles[oid] = (services, some_areas(), pool)
+        for c in services:
+            serving.setdefault(c, []).append(oid)
+    org_by_id = {o[0]: o for o in orgs}
+
+    def need_claimant(c):
+        """An organisation for a taken need: one whose services fit the
+        category (its leaf or its group) four times in five, else any."""
+        fit = serving.get(c[0], []) + serving.get(c[2], [])
+        return org_by_id[mrng.choice(fit)] if fit and mrng.random() < 0.8 else mrng.choice(orgs)
+
+    def offer_claimant(areas):
+        """A community (two in three) or a street, in the offer's areas."""
+        pick = [st for st in streets if not areas or st["id"] in areas or f"d{st['district']}" in areas]
+        st = mrng.choice(pick)
+        if mrng.random() < 2 / 3:
+            cm = mrng.choice(st["communities"])
+            return f"{st['id']}/{cm[0]}", cm[1]
+        return st["id"], st["name"]
     nevents = max(3, n // 100)
     events = []
     for i in range(nevents):
@@ -132,11 +182,19 @@ def needs_corpus(n, seed, out):
                 pl += [f"          - id: {cid}", f"            name: {cname}"]
     w("places.yaml", "\n".join(pl) + "\n")
     w("categories.yaml", "".join(f"- id: {c}\n  name: {nm}\n" + (f"  group: {g}\n" if g else "") for c, nm, g in cats))
+    def yl(xs):
+        return "[" + ", ".join(str(x) for x in xs) + "]"
+
     for oid, name, kind in orgs:
-        w(f"orgs/{oid}.md", f"---\nname: {name}\nkind: {kind}\nsummary: 专注{rng.choice(OBJECTS)}的服务机构\n---\n{body(rng, 1)}")
+        services, areas, pool = profiles[oid]
+        extra = f"services: {yl(services)}\n" + (f"areas: {yl(areas)}\n" if areas else "") + (f"pool: {yl(pool)}\n" if pool else "")
+        w(f"orgs/{oid}.md", f"---\nname: {name}\nkind: {kind}\n{extra}summary: 专注{rng.choice(OBJECTS)}的服务机构\n---\n{body(rng, 1)}")
     for eid, title, st, date in events:
         w(f"events/{eid}.md", f"---\ntitle: {title}\ndate: {date}\nstreet: {st['id']}\nparticipants:\n  communities: {len(st['communities'])}\n---\n{body(rng, 1)}")
     hugo_items, seen = [], set()
+    area_names = {f"d{d}": f"区县{d}" for d in range(ndistricts)}
+    area_names.update({st["id"]: st["name"] for st in streets})
+    cat_names = {c[0]: c[1] for c in cats}
     for l in lists:
         st = l["street"]
         lines = [f"title: {st['name']}{l['year']}年社区发展治理需求清单（{l['id']}）", "kind: needs",
@@ -150,9 +208,14 @@ def needs_corpus(n, seed, out):
             status = rng.choice(STATUSES)
             desc = body(rng)
             lines += [f"  - title: {title}", f"    category: {c[0]}", f"    community: {cm[0]}",
-                      f"    budget: {budget}", f"    status: {status}", "    description: |"]
+                      f"    budget: {budget}", f"    status: {status}"]
+            claimant = need_claimant(c) if status in TAKEN else None
+            if claimant:
+                lines.append(f"    claimed_by: {claimant[0]}")
+            lines.append("    description: |")
             lines += ["      " + x if x else "" for x in desc.rstrip("\n").split("\n")]
-            hugo_items.append(("needs", f"{l['id']}-{k}", title, l, st, cm, c, budget, status, desc))
+            hugo_items.append(("needs", f"{l['id']}-{k}", title, l, st, cm, c, budget, status, desc,
+                               None, [claimant[1]] if claimant else [], []))
         w(f"lists/{l['id']}.yaml", "\n".join(lines) + "\n")
     # supply offers: lists of 25 offers
     for si in range(0, nsupply, 25):
@@ -162,9 +225,19 @@ def needs_corpus(n, seed, out):
             o = rng.choice(orgs)
             title = unique(seen, o[0], f"{rng.choice(OBJECTS)}{rng.choice(VERBS)}服务包")
             desc = body(rng, 1)
-            lines += [f"  - title: {title}", f"    category: {c[0]}", f"    org: {o[0]}", f"    price: {round(rng.uniform(1, 10), 1)}", "    description: |"]
+            lines += [f"  - title: {title}", f"    category: {c[0]}", f"    org: {o[0]}", f"    price: {round(rng.uniform(1, 10), 1)}"]
+            status, areas = mrng.choice(STATUSES), some_areas()
+            claimant = offer_claimant(areas) if status in TAKEN else None
+            if areas:
+                lines.append(f"    areas: {yl(areas)}")
+            if status != "open":
+                lines.append(f"    status: {status}")
+            if claimant:
+                lines.append(f"    claimed_by: {claimant[0]}")
+            lines.append("    description: |")
             lines += ["      " + x if x else "" for x in desc.rstrip("\n").split("\n")]
-            hugo_items.append(("supply", f"sup{si // 25}-{k}", title, None, None, None, c, None, "open", desc, o))
+            hugo_items.append(("supply", f"sup{si // 25}-{k}", title, None, None, None, c, None, status, desc, o,
+                               [claimant[1]] if claimant else [], [area_names[a] for a in areas]))
         w(f"lists/sup{si // 25}.yaml", "\n".join(lines) + "\n")
     for i in range(max(2, n // 200)):
         st = rng.choice(streets)
@@ -175,22 +248,29 @@ def needs_corpus(n, seed, out):
     hw("config.toml", 'baseURL = "https://example.org/bench/"\nlanguageCode = "zh-CN"\ntitle = "基准测试站"\n'
        'disableKinds = ["RSS"]\npaginate = 20\n[taxonomies]\n  street = "streets"\n  category = "categories"\n  list = "lists"\n'
        '  district = "districts"\n  community = "communities"\n  status = "statuses"\n')
-    for kind, hid, title, l, st, cm, c, budget, status, desc, *rest in hugo_items:
-        fm = [f"title: {q(title)}", f"categories: [{q(c[1])}]", f"status: {status}"]
+    def hl(xs):
+        return "[" + ", ".join(q(str(x)) for x in xs) + "]"
+
+    for kind, hid, title, l, st, cm, c, budget, status, desc, o, claimants, areas in hugo_items:
+        fm = [f"title: {q(title)}", f"categories: [{q(c[1])}]", f"status: {status}", f"statuses: [{status}]"]
+        if claimants:
+            fm.append(f"claimed_by: {hl(claimants)}")
         if kind == "needs":
             # the same index pages as qingdan: district, street, community
             # (unique within its street), status
-            fm += [f"statuses: [{status}]", f"districts: [d{st['district']}]",
+            fm += [f"districts: [d{st['district']}]",
                    f"communities: [{q(st['id'] + '-' + cm[0])}]", f"streets: [{q(st['name'])}]",
                    f"community: {q(cm[1])}", f"budget: {budget}",
                    f"lists: [{q(l['id'])}]", f"deadline: {l['year']}-07-31"]
         else:
-            fm += [f"org: {q(rest[0][1])}"]
+            fm += [f"org: {q(o[1])}"] + ([f"areas: {hl(areas)}"] if areas else [])
         hw(f"content/{kind}/{hid}.md", "---\n" + "\n".join(fm) + "\n---\n" + desc)
     for eid, title, st, date in events:
         hw(f"content/events/{eid}.md", f"---\ntitle: {q(title)}\ndate: {date}\nstreets: [{q(st['name'])}]\n---\n{body(rng, 1)}")
     for oid, name, kind in orgs:
-        hw(f"content/orgs/{oid}.md", f"---\ntitle: {q(name)}\nkind: {kind}\n---\n{body(rng, 1)}")
+        services, areas, pool = profiles[oid]
+        extra = f"services: {hl(cat_names[c] for c in services)}\n" + (f"areas: {hl(area_names[a] for a in areas)}\n" if areas else "") + (f"pool: {hl(pool)}\n" if pool else "")
+        hw(f"content/orgs/{oid}.md", f"---\ntitle: {q(name)}\nkind: {kind}\n{extra}---\n{body(rng, 1)}")
     hugo_layouts(hroot)
 
 
@@ -209,6 +289,10 @@ def hugo_layouts(hroot):
 {{ with .Params.community }}<dt>社区</dt><dd>{{ . }}</dd>{{ end }}
 {{ with .Params.deadline }}<dt>截止日期</dt><dd>{{ . }}</dd>{{ end }}
 {{ with .Params.org }}<dt>提供单位</dt><dd>{{ . }}</dd>{{ end }}
+{{ with .Params.areas }}<dt>服务范围</dt><dd>{{ delimit . "、" }}</dd>{{ end }}
+{{ with .Params.claimed_by }}<dt>认领方</dt><dd>{{ delimit . "、" }}</dd>{{ end }}
+{{ with .Params.services }}<dt>服务领域</dt><dd>{{ delimit . "、" }}</dd>{{ end }}
+{{ with .Params.pool }}<dt>资源库</dt><dd>{{ delimit . "、" }}</dd>{{ end }}
 {{ range .GetTerms "streets" }}<dt>街道</dt><dd><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></dd>{{ end }}
 {{ range .GetTerms "categories" }}<dt>类别</dt><dd><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></dd>{{ end }}</dl>
 {{ .Content }}

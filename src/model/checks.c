@@ -1,12 +1,14 @@
 /* checks: what is derived once every record is loaded (checks.h): the
  * two-way link between lists and the events that released them, the
  * 已截止 state, the flat item array, and warnings for content that is
- * valid but probably wrong. */
+ * valid but probably wrong: totals that disagree with their items, and
+ * event results that the lists released there contradict. */
 #include <math.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "buf.h"
 #include "checks.h"
 #include "records.h"
 #include "xalloc.h"
@@ -59,18 +61,177 @@ static void link_events(loadctx *c)
 	free(extra);
 }
 
+/* A figure as people write it: 29, 10.5, 241.2 (at most two decimals). */
+static void num_text(double x, char out[48])
+{
+	snprintf(out, 48, "%.2f", x);
+	char *dot = strchr(out, '.');
+	if (!dot)
+		return;
+	char *end = out + strlen(out);
+	while (end > dot && (end[-1] == '0' || end[-1] == '.'))
+		*--end = '\0';
+}
+
 static void check_budget(loadctx *c, const list *l)
 {
 	/* only when items carry budgets: a list that publishes just its total
 	 * (as press releases often do) is not suspicious */
 	if (!l->total_given || !l->budget_items || l->budget_bad || fabs(l->total_budget - l->budget_sum) < 0.005)
 		return;
-	char a[32], b[32];
-	snprintf(a, sizeof a, "%.4g", l->total_budget);
-	snprintf(b, sizeof b, "%.4g", l->budget_sum);
+	/* the second place: the items whose budgets were added up */
+	const item *first = NULL, *last = NULL;
+	for (size_t i = 0; i < l->nitems; i++)
+		if (l->items[i]->budget.set) {
+			if (!first)
+				first = l->items[i];
+			last = l->items[i];
+		}
+	char a[48], b[48], lines[32], which[64];
+	num_text(l->total_budget, a);
+	num_text(l->budget_sum, b);
+	if (first->pos.line == last->pos.line)
+		snprintf(lines, sizeof lines, "%u", first->pos.line);
+	else
+		snprintf(lines, sizeof lines, "%u–%u", first->pos.line, last->pos.line);
+	if (l->budget_items == l->nitems)
+		snprintf(which, sizeof which, "of its %zu item%s", l->nitems, l->nitems == 1 ? "" : "s");
+	else
+		snprintf(which, sizeof which, "of the %zu of its %zu items that have one", l->budget_items, l->nitems);
 	diag_warn(c->d, l->total_pos,
-		  "total_budget (资金总额) is %s万元 but the items' budgets add up to %s万元; correct the total or the item budgets",
-		  a, b);
+		  "total_budget (资金总额) is %s万元 but the budgets %s (%s:%s) add up to %s万元; correct the total or the item budgets",
+		  a, which, first->pos.file, lines, b);
+}
+
+/* ---- results: an event's figures against the lists released there ---- */
+
+/* What a measure counts over the event's lists. */
+static double measure_count(const site *s, const event *e, result_measure m)
+{
+	double n = 0;
+	bool *seen = NULL;
+	if (m == MEASURE_CATEGORIES || m == MEASURE_COMMUNITIES)
+		seen = xcalloc((m == MEASURE_CATEGORIES ? s->ncategories : s->ncommunities) + 1, sizeof *seen);
+	if (m == MEASURE_LISTS)
+		return (double)e->nlists;
+	for (size_t k = 0; k < e->nlists; k++) {
+		const list *l = e->lists[k];
+		if (m == MEASURE_BUDGET) {
+			if (l->kind == LIST_NEEDS)
+				n += l->total_budget;
+			continue;
+		}
+		for (size_t i = 0; i < l->nitems; i++) {
+			const item *it = l->items[i];
+			switch (m) {
+			case MEASURE_NEEDS:
+				n += l->kind == LIST_NEEDS;
+				break;
+			case MEASURE_OFFERS:
+				n += l->kind == LIST_SUPPLY;
+				break;
+			case MEASURE_ITEMS:
+				n++;
+				break;
+			case MEASURE_CATEGORIES:
+				if (it->category && !seen[it->category->index])
+					seen[it->category->index] = true, n++;
+				break;
+			case MEASURE_COMMUNITIES:
+				if (it->community && !seen[it->community->idx])
+					seen[it->community->idx] = true, n++;
+				break;
+			case MEASURE_CLAIMED:
+				n += l->kind != LIST_PAIN_POINTS &&
+				     (it->status == STATUS_CLAIMED || it->status == STATUS_IN_PROGRESS ||
+				      it->status == STATUS_COMPLETED || it->nclaims);
+				break;
+			default:
+				break;
+			}
+		}
+	}
+	free(seen);
+	return n;
+}
+
+/* Does the figure as written (value and unit) allow the records' count?
+ * 余/多 in the unit: "more than", so only a smaller count contradicts it;
+ * 近/约: "about", within 10%; otherwise exact (money to 0.005 万元). */
+static bool figure_allows(const result_entry *re, double got, const char **how)
+{
+	const char *u = re->unit ? re->unit : "";
+	*how = "";
+	if (strstr(u, "余") || strstr(u, "多")) {
+		*how = " (more than that)";
+		return got >= re->number;
+	}
+	if (strstr(u, "近") || strstr(u, "约")) {
+		*how = " (about that, within 10%)";
+		return fabs(got - re->number) <= 0.1 * re->number;
+	}
+	return fabs(got - re->number) < 0.005;
+}
+
+static void check_result(loadctx *c, const event *e, const result_entry *re)
+{
+	if (!e->nlists) {
+		diag_warn(c->d, re->measure_pos,
+			  "results: %s has a measure (统计项) but no list was released at this event, so there is nothing to count it over; name the lists in 'lists' (发布清单) or remove the measure",
+			  re->label);
+		return;
+	}
+	double got = measure_count(c->s, e, re->measure);
+	const char *how;
+	if (figure_allows(re, got, &how))
+		return;
+	char want[48], has[48];
+	num_text(re->number, want);
+	num_text(got, has);
+	buf where = BUF_INIT;
+	for (size_t k = 0; k < e->nlists && k < 3; k++)
+		buf_printf(&where, "%s%s", k ? ", " : "", e->lists[k]->path);
+	if (e->nlists > 3)
+		buf_printf(&where, " and %zu more", e->nlists - 3);
+	bool one = e->nlists == 1, one_got = fabs(got - 1) < 0.005;
+	const char *noun = "";
+	switch (re->measure) {
+	case MEASURE_NEEDS: noun = one_got ? "need" : "needs"; break;
+	case MEASURE_OFFERS: noun = one_got ? "offer" : "offers"; break;
+	case MEASURE_ITEMS: noun = one_got ? "item" : "items"; break;
+	case MEASURE_CATEGORIES: noun = one_got ? "category of items" : "categories of items"; break;
+	case MEASURE_COMMUNITIES: noun = one_got ? "community with items" : "communities with items"; break;
+	case MEASURE_CLAIMED:
+		noun = one_got ? "item claimed, in progress or completed" : "items claimed, in progress or completed";
+		break;
+	default: break;
+	}
+	const char *unit = re->unit ? re->unit : "";
+	if (re->measure == MEASURE_LISTS)
+		diag_warn(c->d, re->pos,
+			  "results: %s says %s%s%s but %s list%s released at this event (%s); correct the figure, or name every list released there in 'lists' (发布清单)",
+			  re->label, want, unit, how, has, one ? " was" : "s were", where.ptr);
+	else if (re->measure == MEASURE_BUDGET)
+		diag_warn(c->d, re->pos,
+			  "results: %s says %s%s%s but the budget total%s of the %zu list%s released at this event (%s) %s %s万元; correct the figure or the list%s",
+			  re->label, want, unit, how, one ? "" : "s", e->nlists, one ? "" : "s", where.ptr,
+			  one ? "is" : "add up to", has, one ? "" : "s");
+	else
+		diag_warn(c->d, re->pos,
+			  "results: %s says %s%s%s but the %zu list%s released at this event (%s) %s %s %s; correct the figure or the list%s",
+			  re->label, want, unit, how, e->nlists, one ? "" : "s", where.ptr, one ? "has" : "have",
+			  has, noun, one ? "" : "s");
+	buf_free(&where);
+}
+
+static void check_results(loadctx *c)
+{
+	for (size_t i = 0; i < c->s->nevents; i++) {
+		const event *e = c->s->events[i];
+		for (size_t k = 0; k < e->nresults; k++)
+			if (e->results[k].measure)
+				check_result(c, e, &e->results[k]);
+	}
 }
 
 static void check_dates(loadctx *c, const list *l)
@@ -169,4 +330,5 @@ void site_check(site *s, diag *d)
 		check_dates(c, l);
 	}
 	check_repeats(c);
+	check_results(c);
 }

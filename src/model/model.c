@@ -28,6 +28,17 @@ const enum_name org_kind_names[ORG_KIND_COUNT] = {
 	{ ORG_OTHER, "other", "其他" },
 };
 
+const enum_name measure_names[MEASURE_COUNT - 1] = {
+	{ MEASURE_NEEDS, "needs", "需求数" },
+	{ MEASURE_OFFERS, "offers", "供给数" },
+	{ MEASURE_ITEMS, "items", "条目数" },
+	{ MEASURE_BUDGET, "budget", "资金" },
+	{ MEASURE_LISTS, "lists", "清单数" },
+	{ MEASURE_CATEGORIES, "categories", "类别数" },
+	{ MEASURE_COMMUNITIES, "communities", "社区数" },
+	{ MEASURE_CLAIMED, "claimed", "认领数" },
+};
+
 const char *status_id(item_status st)
 {
 	return (unsigned)st < STATUS_SHOWN_COUNT ? status_names[st].en : "open";

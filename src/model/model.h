@@ -200,8 +200,27 @@ typedef struct count_entry {
 	const char *text;  /* the value as written (150 or 150余) */
 } count_entry;
 
+/* What a result's figure counts over the lists released at its event
+ * (`measure`, 统计项), so that checks.c can compare it with the records. */
+typedef enum result_measure {
+	MEASURE_NONE,
+	MEASURE_NEEDS,       /* need items */
+	MEASURE_OFFERS,      /* supply items */
+	MEASURE_ITEMS,       /* items of every kind */
+	MEASURE_BUDGET,      /* the needs lists' budget totals, 万元 */
+	MEASURE_LISTS,       /* the lists themselves */
+	MEASURE_CATEGORIES,  /* distinct categories of the items */
+	MEASURE_COMMUNITIES, /* distinct communities of the items */
+	MEASURE_CLAIMED,     /* needs and offers taken up */
+	MEASURE_COUNT
+} result_measure;
+
 typedef struct result_entry {
 	const char *label, *value, *unit;
+	result_measure measure; /* MEASURE_NONE: free-form */
+	double number;          /* value as a number, when measure is set */
+	vpos pos;               /* of the value (the figure) */
+	vpos measure_pos;
 } result_entry;
 
 typedef struct photo {
@@ -343,6 +362,8 @@ typedef struct enum_name {
 extern const enum_name status_names[STATUS_SHOWN_COUNT];
 extern const enum_name list_kind_names[3];
 extern const enum_name org_kind_names[ORG_KIND_COUNT];
+/* Result measures (result_measure), from MEASURE_NONE + 1 on. */
+extern const enum_name measure_names[MEASURE_COUNT - 1];
 
 /* The status an item is shown with: STATUS_EXPIRED when it is open and
  * past its deadline, else its own. */

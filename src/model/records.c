@@ -2,10 +2,15 @@
  * Lists have their own file (lists.c). */
 #include "records.h"
 
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "buf.h"
 #include "resolve.h"
+#include "suggest.h"
 
 void records_body(loadctx *c, const doc *dc, const value *fv, markdown_src *out)
 {
@@ -236,7 +241,56 @@ static void load_participants(loadctx *c, event *e, const value *v)
 	}
 }
 
-static const field result_fields[] = { { "label", "指标" }, { "value", "数值" }, { "unit", "单位" } };
+static const field result_fields[] = {
+	{ "label", "指标" }, { "value", "数值" }, { "unit", "单位" }, { "measure", "统计项" },
+};
+
+/* A result's measure (统计项): what its figure counts over the event's
+ * lists; checks.c compares the figure with the records. */
+static void result_measure_of(loadctx *c, result_entry *re, const value *mv)
+{
+	const char *m;
+	if (!fld_text(c, mv, &m))
+		return;
+	suggest sg;
+	suggest_init(&sg, m);
+	for (size_t i = 0; i < MEASURE_COUNT - 1; i++) {
+		if (strcmp(m, measure_names[i].en) == 0 || strcmp(m, measure_names[i].zh) == 0) {
+			re->measure = (result_measure)measure_names[i].val;
+			re->measure_pos = mv->pos;
+			return;
+		}
+		suggest_offer(&sg, measure_names[i].en);
+		suggest_offer(&sg, measure_names[i].zh);
+	}
+	buf b = BUF_INIT;
+	for (size_t i = 0; i < MEASURE_COUNT - 1; i++)
+		buf_printf(&b, "%s%s (%s)", i ? ", " : "", measure_names[i].en, measure_names[i].zh);
+	const char *near = suggest_result(&sg);
+	if (near)
+		diag_error(c->d, mv->pos, "unknown measure (统计项) '%s'; did you mean '%s'? (one of: %s)", m, near,
+			   b.ptr);
+	else
+		diag_error(c->d, mv->pos, "unknown measure (统计项) '%s'; use one of: %s", m, b.ptr);
+	buf_free(&b);
+}
+
+/* The figure of a result that has a measure: a plain number. */
+static bool result_number(loadctx *c, result_entry *re, const value *vv)
+{
+	char *end;
+	const char *p = re->value;
+	errno = 0;
+	double x = strtod(p, &end);
+	if (end == p || *end || errno || !isfinite(x) || x < 0 || !(*p >= '0' && *p <= '9')) {
+		diag_error(c->d, vv->pos,
+			   "a result with a measure (统计项) needs a plain number as its value, not '%s'; write e.g. 'value: 300' and put 余, 多, 近 or 约 in the unit",
+			   p);
+		return false;
+	}
+	re->number = x;
+	return true;
+}
 static const field photo_fields[] = { { "src", "文件" }, { "caption", "说明" } };
 
 static bool static_exists(loadctx *c, const char *rel)
@@ -275,14 +329,20 @@ void records_event(loadctx *c, event *e, const doc *dc)
 	size_t n = fld_count(f[E_RESULTS]);
 	e->results = n ? arena_array(c->a, n, sizeof *e->results) : NULL;
 	for (size_t i = 0; i < n; i++) {
-		value *r[3];
+		value *r[4];
 		const value *rv = fld_at(f[E_RESULTS], i);
 		result_entry *re = &e->results[e->nresults];
-		if (!fld_bind(c, rv, result_fields, 3, r, "a result"))
+		memset(re, 0, sizeof *re); /* the slot of a result dropped before */
+		if (!fld_bind(c, rv, result_fields, 4, r, "a result"))
 			continue;
 		bool ok = fld_text_required(c, r[0], &result_fields[0], rv->pos, "a result", &re->label);
 		ok &= fld_text_required(c, r[1], &result_fields[1], rv->pos, "a result", &re->value);
 		fld_text(c, r[2], &re->unit);
+		re->pos = r[1] ? r[1]->pos : rv->pos;
+		if (r[3])
+			result_measure_of(c, re, r[3]);
+		if (ok && re->measure && !result_number(c, re, r[1]))
+			re->measure = MEASURE_NONE;
 		if (ok)
 			e->nresults++;
 	}
