@@ -28,6 +28,13 @@ static const char *change_text(arena *a, bool has_prev, double prev, double cur)
 	return arena_printf(a, "%s%%", tmp);
 }
 
+/* A sum of budgets as text; "—" when no need counted has a budget, so
+ * that "no budget given" never reads as 0 万元. */
+static const char *budget_text(arena *a, double sum, size_t items)
+{
+	return items ? view_money_text(a, sum) : "—";
+}
+
 /* A chart of one column of a table, as a sealed entry {title, col,
  * chart_html}: the template puts it before the table it names. */
 static value *chart_entry(arena *a, const char *id, const char *title, const char *col, const chart_bar *bars,
@@ -60,7 +67,7 @@ static void put_statuses(arena *a, value *m, const stats_scope *sc)
 		if (!sc->needs[st] && !sc->offers[st])
 			continue;
 		value *r = view_rec(a, 5);
-		const char *money = view_money_text(a, sc->budget[st]);
+		const char *money = budget_text(a, sc->budget[st], sc->budget_items[st]);
 		const char *cn = arena_printf(a, "%zu", sc->needs[st]), *co = arena_printf(a, "%zu", sc->offers[st]);
 		view_put(a, r, "id", status_id((item_status)st));
 		view_put(a, r, "label", status_title(a, st));
@@ -98,7 +105,7 @@ static void put_years(const view_ctx *vc, arena *a, value *m, const stats_scope 
 			continue;
 		value *r = view_rec(a, 9);
 		const char *year = arena_printf(a, "%d", ss->year0 + (int)i);
-		const char *money = view_money_text(a, y->budget);
+		const char *money = budget_text(a, y->budget, y->budget_items);
 		view_put(a, r, "year", year);
 		view_put_int(a, r, "needs", (long long)y->needs);
 		view_put(a, r, "needs_change", change_text(a, prev, prev ? (double)prev->needs : 0, (double)y->needs));
@@ -129,11 +136,13 @@ void view_put_summary(const view_ctx *vc, arena *a, value *m, const stats_scope 
 	view_put(a, s, "heading", heading);
 	view_put_int(a, s, "needs", (long long)sc->nneeds);
 	view_put_int(a, s, "offers", (long long)sc->noffers);
-	view_put(a, s, "budget", view_money_text(a, sc->budget_total));
+	view_put(a, s, "budget", budget_text(a, sc->budget_total, sc->budget_items_total));
 	view_put_int(a, s, "budget_items", (long long)sc->budget_items_total);
+	view_put_bool(a, s, "has_budget", sc->budget_items_total > 0);
+	view_put_bool(a, s, "has_open_budget", sc->budget_items[STATUS_OPEN] > 0);
 	/* a total over some of the needs says so (docs/content.md) */
 	view_put_bool(a, s, "budget_partial", sc->budget_items_total && sc->budget_items_total < sc->nneeds);
-	view_put(a, s, "open_budget", view_money_text(a, sc->budget[STATUS_OPEN]));
+	view_put(a, s, "open_budget", budget_text(a, sc->budget[STATUS_OPEN], sc->budget_items[STATUS_OPEN]));
 	view_put_int(a, s, "pool", (long long)sc->pool);
 	view_put_bool(a, s, "is_empty", !sc->nneeds && !sc->noffers && !sc->pool);
 	put_statuses(a, s, sc);
@@ -149,7 +158,7 @@ static value *scope_row(arena *a, const char *title, const char *url, const stat
 	view_put(a, r, "url", url);
 	view_put_int(a, r, "needs", (long long)sc->nneeds);
 	view_put_int(a, r, "offers", (long long)sc->noffers);
-	view_put(a, r, "budget", view_money_text(a, sc->budget_total));
+	view_put(a, r, "budget", budget_text(a, sc->budget_total, sc->budget_items_total));
 	view_put_int(a, r, "pool", (long long)sc->pool);
 	return r;
 }
