@@ -4,7 +4,8 @@
 #   tools/deps.sh dev     also what the test suites use: valgrind, a Java
 #                         runtime (Nu HTML Checker), linkchecker, chromium
 #                         and CJK fonts (browser tests and screenshots),
-#                         python3, node and npm, then the npm packages of
+#                         python3 (and PyYAML, for the statistics recount),
+#                         node and npm, then the npm packages of
 #                         package-lock.json (npm ci)
 #   tools/deps.sh bench   Hugo, GNU time and python3 for `make bench`
 set -eu
@@ -12,7 +13,7 @@ cd "$(dirname "$0")/.."
 
 build_pkgs="build-essential pkg-config libcmark-dev libyaml-dev"
 bench_pkgs="hugo time python3"
-dev_pkgs="valgrind default-jre-headless linkchecker chromium fonts-noto-cjk python3"
+dev_pkgs="valgrind default-jre-headless linkchecker chromium fonts-noto-cjk python3 python3-yaml"
 
 want=$build_pkgs
 [ "${1:-build}" = dev ] && want=$dev_pkgs

@@ -1,6 +1,6 @@
 /* build: one run of qingdan over a content folder, stage by stage:
  *
- *   load -> check -> index -> match -> theme -> views -> pages -> links -> write
+ *   load -> check -> index -> match -> stats -> theme -> views -> pages -> links -> write
  *
  * `check` stops before the theme and the writing, `dump` after checking.
  * Each stage is one module; this file only orders them, prints what the
@@ -23,6 +23,7 @@
 #include "match.h"
 #include "output.h"
 #include "pages.h"
+#include "stats.h"
 #include "theme.h"
 #include "timer.h"
 #include "view.h"
@@ -143,11 +144,14 @@ int build_run(const build_opts *opt, build_mode mode)
 	timer_lap(&tm, "index");
 	ix->match = match_build(s, ix);
 	timer_lap(&tm, "match");
+	site_stats *stats = stats_build(s);
+	timer_lap(&tm, "stats");
 	if (writing && theme_load(&t, s, &a, &d, templates_dir(opt, &a)) != 0)
 		goto failed;
 	timer_lap(&tm, "theme");
 	view_ctx vc;
 	view_init(&vc, s, ix, &a, writing ? t.css_url : "", t.share_url, jobs);
+	vc.stats = stats;
 	timer_lap(&tm, "views");
 	size_t npages;
 	pages = pages_enumerate(s, ix, &npages);

@@ -5,6 +5,7 @@
 #include "view_index.h"
 #include "view_match.h"
 #include "view_record.h"
+#include "view_stats.h"
 #include "xalloc.h"
 
 /* ---- which records have a page ---- */
@@ -114,6 +115,7 @@ const page_kind_def page_kinds[PG_KIND_COUNT] = {
 	[PG_CATEGORY] = { "category", TOP, categories_n, categories_at, count_category, view_category },
 	[PG_STATUSES] = { "statuses", TOP, NULL, NULL, NULL, view_statuses },
 	[PG_STATUS] = { "items", TOP, statuses_n, statuses_at, count_status, view_items },
+	[PG_STATS] = { "stats", TOP, NULL, NULL, NULL, view_stats },
 	[PG_EVENTS] = { "events", TOP, NULL, NULL, NULL, view_events },
 	[PG_EVENT] = { "event", TOP, events_n, events_at, NULL, view_event },
 	[PG_CASES] = { "cases", TOP, NULL, NULL, NULL, view_cases },

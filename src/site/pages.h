@@ -2,7 +2,7 @@
  * the template it is rendered with, the function that builds its values,
  * how many items it lists (for pagination) and which records it has a
  * page for. Adding a kind means adding one entry here, one builder
- * (view_index.c or view_record.c) and its address in url.c. */
+ * (view_index.c, view_record.c or view_stats.c) and its address in url.c. */
 #ifndef QD_PAGES_H
 #define QD_PAGES_H
 #include "url.h"

@@ -56,6 +56,7 @@ void url_loc(const page_job *job, buf *b)
 	case PG_CATEGORY: folder(b, "categories/", ((const category *)job->rec)->id); break;
 	case PG_STATUSES: buf_puts(b, "status/"); break;
 	case PG_STATUS: folder(b, "status/", ((const enum_name *)job->rec)->en); break;
+	case PG_STATS: buf_puts(b, "stats/"); break;
 	case PG_EVENTS: buf_puts(b, "events/"); break;
 	case PG_EVENT: buf_puts(b, "events/"), leaf = ((const event *)job->rec)->id; break;
 	case PG_CASES: buf_puts(b, "cases/"); break;

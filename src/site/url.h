@@ -44,6 +44,7 @@ typedef enum page_kind {
 	PG_CATEGORY,
 	PG_STATUSES,
 	PG_STATUS,
+	PG_STATS,
 	PG_EVENTS,
 	PG_EVENT,
 	PG_CASES,

@@ -14,6 +14,7 @@
 #include "arena.h"
 #include "index.h"
 #include "model.h"
+#include "stats.h"
 #include "url.h"
 #include "value.h"
 
@@ -44,6 +45,7 @@ typedef struct item_view {
 typedef struct view_ctx {
 	const site *s;
 	const site_index *ix;
+	const site_stats *stats; /* set by the caller after view_init */
 	const char *css_url;     /* the hashed stylesheet's URL */
 	const char *share_image; /* absolute URL of the sharing image, or NULL */
 	value *site_values;      /* `site`, built once, shared read-only */

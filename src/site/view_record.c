@@ -6,6 +6,7 @@
 #include "view_match.h"
 #include "view_record.h"
 #include "view_parts.h"
+#include "view_stats.h"
 
 static int cmp_by_category(const void *pa, const void *pb)
 {
@@ -140,6 +141,7 @@ value *view_district(const view_ctx *vc, arena *a, const page_job *job)
 		view_put_list(a, root, "lists", view_list_cards(vc, a, ix->district_lists[d->idx].v, ix->district_lists[d->idx].n));
 		view_put_list(a, root, "events", view_event_cards(vc, a, ix->district_events[d->idx].v, ix->district_events[d->idx].n));
 		view_put_list(a, root, "cases", view_case_cards(vc, a, ix->district_cases[d->idx].v, ix->district_cases[d->idx].n));
+		view_put_summary(vc, a, root, &vc->stats->district[d->idx], d->name);
 	}
 	view_put_items(vc, a, root, job, &ix->district_needs[d->idx]);
 	view_put_open(a, root, ix->district_open[d->idx]);
@@ -171,6 +173,7 @@ value *view_street(const view_ctx *vc, arena *a, const page_job *job)
 		view_put_list(a, root, "pain_points", view_item_rows(vc, a, ix->street_pain[st->idx].v, ix->street_pain[st->idx].n));
 		view_put_list(a, root, "claimed_offers",
 			      view_item_rows(vc, a, ix->street_claimed[st->idx].v, ix->street_claimed[st->idx].n));
+		view_put_summary(vc, a, root, &vc->stats->street[st->idx], st->name);
 	}
 	view_put_items(vc, a, root, job, &ix->street_needs[st->idx]);
 	view_put_open(a, root, ix->street_open[st->idx]);
@@ -211,6 +214,8 @@ value *view_category(const view_ctx *vc, arena *a, const page_job *job)
 		value_push(a, kids, view_category_entry(vc, a, vc->ix->category_children[c->index][k]));
 	view_put_list(a, root, "children", kids);
 	view_put_items(vc, a, root, job, &vc->ix->category_items[c->index]);
+	if (job->pageno <= 1)
+		view_put_summary(vc, a, root, &vc->stats->category[c->index], c->name);
 	return root;
 }
 

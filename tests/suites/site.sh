@@ -1,7 +1,8 @@
 #!/bin/sh
 # The rendered site: a golden output tree, every record's page and every
 # index's exact contents on the demo site, matching (recomputed, and known
-# answers on a fixture), every row, card and record page
+# answers on a fixture), the statistics recounted from the content files,
+# every row, card and record page
 # showing its own record's values (demo and rows fixture), the Nu HTML
 # Checker, linkchecker over a local server, browser checks (360 px, no
 # JavaScript, no foreign hosts, axe-core WCAG 2.1 AA), and the home page's
@@ -32,6 +33,16 @@ python3 tests/site/check_records.py "$scratch/dump.json" "$scratch/root/jihui" >
 tail -n +1 "$scratch/rec" | grep -v ' passed, ' || true
 grep -q ' 0 failed$' "$scratch/rec" && ok records || fail records "$(tail -n 1 "$scratch/rec")"
 
+# the statistics (/stats/, every district, street and category page)
+# against a recount made from the content files themselves
+stats() { # NAME CONTENT SITE
+	python3 tests/site/check_stats.py "$2" "$3" >"$scratch/stats" 2>&1
+	grep -v ' passed, ' "$scratch/stats" || true
+	tail -n 1 "$scratch/stats"
+	grep -q ' 0 failed$' "$scratch/stats" && ok "$1" || fail "$1" "$(tail -n 1 "$scratch/stats")"
+}
+stats stats-demo content "$scratch/root/jihui"
+
 # every row, card and record page shows its own record's values (nothing
 # leaked from an enclosing group or list): on the demo, and on the rows
 # fixture, made for it (groups with and without budgets, every status...)
@@ -48,6 +59,7 @@ if qd build --quiet --content tests/fixtures/rows --output "$scratch/rows-site" 
 	python3 tests/site/check_records.py "$scratch/rows.json" "$scratch/rows-site" >"$scratch/rec2" 2>&1
 	grep -v ' passed, ' "$scratch/rec2" || true
 	grep -q ' 0 failed$' "$scratch/rec2" && ok records-fixture || fail records-fixture "$(tail -n 1 "$scratch/rec2")"
+	stats stats-fixture tests/fixtures/rows "$scratch/rows-site"
 else
 	fail rows-fixture "$(cat "$scratch/err")"
 fi
@@ -116,6 +128,7 @@ streets/bailianchi/
 streets/bailianchi/bailian.html
 categories/
 categories/party-building/
+stats/
 events/
 events/2020-bailianchi-forum.html
 cases/

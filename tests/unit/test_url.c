@@ -52,6 +52,7 @@ static const struct {
 	{ PG_CATEGORY, &cat, "/categories/elderly-children/", "/categories/elderly-children/page/3.html" },
 	{ PG_STATUSES, NULL, "/status/", NULL },
 	{ PG_STATUS, &status_names[STATUS_EXPIRED], "/status/expired/", "/status/expired/page/3.html" },
+	{ PG_STATS, NULL, "/stats/", NULL },
 	{ PG_EVENTS, NULL, "/events/", NULL },
 	{ PG_EVENT, &ev, "/events/2020-bailianchi-forum.html", NULL },
 	{ PG_CASES, NULL, "/cases/", NULL },
