@@ -58,6 +58,19 @@ static void put_label(buf *out, const char *s, double room)
 	buf_puts(out, "…");
 }
 
+/* x with one decimal, as %.1f writes it */
+static void put_tenths(buf *out, double x)
+{
+	long long t = (long long)(x * 10 + (x < 0 ? -0.5 : 0.5));
+	if (t < 0) {
+		buf_putc(out, '-');
+		t = -t;
+	}
+	buf_puti(out, t / 10);
+	buf_putc(out, '.');
+	buf_putc(out, '0' + (int)(t % 10));
+}
+
 void chart_bars(buf *out, const char *id, const char *title, const chart_bar *bars, size_t n)
 {
 	double max = 0, vw = 0;
@@ -88,15 +101,25 @@ void chart_bars(buf *out, const char *id, const char *title, const chart_bar *ba
 		double len = max > 0 && b->value > 0 ? b->value / max * room : 0;
 		if (b->value > 0 && len < 2)
 			len = 2; /* a small value stays visible */
-		buf_printf(out, "<g class=\"bar\"><text class=\"label\" x=\"0\" y=\"%d\" fill=\"#1a1a1a\">",
-			   y + FONT);
+		buf_puts(out, "<g class=\"bar\"><text class=\"label\" x=\"0\" y=\"");
+		buf_puti(out, y + FONT);
+		buf_puts(out, "\" fill=\"#1a1a1a\">");
 		put_label(out, b->label ? b->label : "", W);
 		buf_puts(out, "</text>");
-		if (len > 0)
-			buf_printf(out, "<rect x=\"0\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#a3211f\"/>",
-				   y + FONT + 6, len, BAR_H);
-		buf_printf(out, "<text class=\"value\" x=\"%.1f\" y=\"%d\" fill=\"#1a1a1a\">", len + GAP,
-			   y + FONT + 6 + BAR_H - 4);
+		if (len > 0) {
+			buf_puts(out, "<rect x=\"0\" y=\"");
+			buf_puti(out, y + FONT + 6);
+			buf_puts(out, "\" width=\"");
+			put_tenths(out, len);
+			buf_puts(out, "\" height=\"");
+			buf_puti(out, BAR_H);
+			buf_puts(out, "\" fill=\"#a3211f\"/>");
+		}
+		buf_puts(out, "<text class=\"value\" x=\"");
+		put_tenths(out, len + GAP);
+		buf_puts(out, "\" y=\"");
+		buf_puti(out, y + FONT + 6 + BAR_H - 4);
+		buf_puts(out, "\" fill=\"#1a1a1a\">");
 		if (b->value_text)
 			put_esc(out, b->value_text, strlen(b->value_text));
 		buf_puts(out, "</text></g>");

@@ -11,10 +11,13 @@
 
 static void reason_category(buf *b, uint8_t cat, const category *c)
 {
-	if (cat == MATCH_CAT_SAME)
-		buf_printf(b, "服务领域相同：%s", c->name);
-	else
-		buf_printf(b, "服务领域相近：同属%s", match_group(c)->name);
+	if (cat == MATCH_CAT_SAME) {
+		buf_puts(b, "服务领域相同：");
+		buf_puts(b, c->name);
+	} else {
+		buf_puts(b, "服务领域相近：同属");
+		buf_puts(b, match_group(c)->name);
+	}
 }
 
 /* Where the supplier serving `v` works, as it bears on a need in d/st. */
@@ -43,12 +46,18 @@ static void reason_org(buf *b, const org *o, uint32_t completed)
 {
 	if (o && o->npool) {
 		buf_puts(b, " · ");
-		for (size_t i = 0; i < o->npool; i++)
-			buf_printf(b, "%s%lld", i ? "、" : "", o->pool[i]);
+		for (size_t i = 0; i < o->npool; i++) {
+			if (i)
+				buf_puts(b, "、");
+			buf_puti(b, o->pool[i]);
+		}
 		buf_puts(b, "年资源库成员");
 	}
-	if (completed)
-		buf_printf(b, " · 曾完成同类项目%u个", completed);
+	if (completed) {
+		buf_puts(b, " · 曾完成同类项目");
+		buf_puti(b, completed);
+		buf_puts(b, "个");
+	}
 }
 
 static const area *areas_of(const match_supplier *x, size_t *n)
@@ -61,23 +70,22 @@ static const area *areas_of(const match_supplier *x, size_t *n)
 	return x->org->areas;
 }
 
-static const char *supplier_reason(arena *a, const match_supplier *x, const category *c, const district *d,
+/* The reason, in `a`; `b` is scratch. */
+static const char *supplier_reason(arena *a, buf *b, const match_supplier *x, const category *c, const district *d,
 				   const street *st)
 {
-	buf b = BUF_INIT;
 	size_t n;
 	const area *v = areas_of(x, &n);
-	reason_category(&b, x->cat, c);
-	reason_area(&b, x->area, v, n, d, st);
-	reason_org(&b, x->org, x->completed);
-	const char *r = arena_strndup(a, b.ptr, b.len);
-	buf_free(&b);
-	return r;
+	buf_reset(b);
+	reason_category(b, x->cat, c);
+	reason_area(b, x->area, v, n, d, st);
+	reason_org(b, x->org, x->completed);
+	return arena_strndup(a, b->ptr, b->len);
 }
 
 /* An organisation or an offer that fits, as a row: title, url, for an
  * offer its organisation and price, and the reason. */
-static value *supplier_row(const view_ctx *vc, arena *a, const match_supplier *x, const category *c,
+static value *supplier_row(const view_ctx *vc, arena *a, buf *b, const match_supplier *x, const category *c,
 			   const district *d, const street *st)
 {
 	value *m;
@@ -95,7 +103,7 @@ static value *supplier_row(const view_ctx *vc, arena *a, const match_supplier *x
 		view_put(a, m, "price", NULL);
 		view_put(a, m, "kind", org_kind_label(x->org->kind));
 	}
-	view_put(a, m, "reason", supplier_reason(a, x, c, d, st));
+	view_put(a, m, "reason", supplier_reason(a, b, x, c, d, st));
 	return m;
 }
 
@@ -103,8 +111,10 @@ static value *supplier_rows(const view_ctx *vc, arena *a, const match_supplier *
 			    const district *d, const street *st)
 {
 	value *l = value_list(a, n);
+	buf b = BUF_INIT;
 	for (size_t i = 0; i < n; i++)
-		value_push(a, l, supplier_row(vc, a, &v[i], c, d, st));
+		value_push(a, l, supplier_row(vc, a, &b, &v[i], c, d, st));
+	buf_free(&b);
 	return l;
 }
 
