@@ -16,6 +16,7 @@ ratios, pages and bytes written, and writes bench/RESULTS.md.
 """
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -158,6 +159,22 @@ def machine():
             f"output on tmpfs ({TMP}); {qd}, Hugo {hugo}")
 
 
+def step_times(corpus, steps=("match", "stats"), runs=3):
+    """Median wall time of some of qingdan's steps (`--timings`), in ms."""
+    got = {st: [] for st in steps}
+    out = os.path.join(TMP, "steps")
+    for _ in range(runs):
+        r = subprocess.run([QINGDAN, "build", "--quiet", "--timings", "--content",
+                            os.path.join(corpus, "qingdan", "content"), "--output", out],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=True)
+        for line in r.stderr.splitlines():
+            m = re.match(r"qingdan: (\S+)\s+([0-9.]+) ms$", line)
+            if m and m[1] in got:
+                got[m[1]].append(float(m[2]))
+        shutil.rmtree(out, ignore_errors=True)
+    return {st: statistics.median(v) for st, v in got.items() if v}
+
+
 def main():
     os.makedirs(TMP, exist_ok=True)
     runs = (3, 3) if QUICK else (5, 5)
@@ -166,13 +183,18 @@ def main():
                ("plain-4000", ["plain", "4000", "1"], runs)]
     if not QUICK:
         corpora.append(("needs-100k", ["needs", "100000", "1"], (3, 1)))
-    rows, disk = [], None
+    rows, disk, steps = [], None, []
     for name, args, r in corpora:
         print(f"bench: {name} ...", file=sys.stderr, flush=True)
         row, corpus = bench_corpus(name, args, r)
         rows.append(row)
         if name == "needs-10k":
             disk = disk_runs(corpus)
+        if name in ("needs-10k", "needs-100k"):
+            t = step_times(corpus)
+            steps.append(f"{name}, steps of the build (`--timings`, median of 3): matching (derive/match.c) "
+                         f"{t.get('match', float('nan')):.1f} ms, statistics (derive/stats.c) "
+                         f"{t.get('stats', float('nan')):.1f} ms")
     print(machine())
     print(HEADER)
     for r in rows:
@@ -187,6 +209,7 @@ def main():
         a, b = by["needs-10k"]["qingdan"], by["needs-100k"]["qingdan"]
         lines.append(f"100k / 10k (qingdan): wall {b['wall'] / a['wall']:.1f}x, "
                      f"peak RSS {b['rss'] / a['rss']:.1f}x (linear would be 10x)")
+    lines += steps
     for r in rows:
         if "incremental" in r:
             lines.append(f"{r['corpus']}, one need edited, rebuilt into the same output: {r['incremental']}")
