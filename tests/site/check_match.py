@@ -315,7 +315,7 @@ def check_fits(what, url, services, areas):
         k = (n["district"], n["category"])
         counts[k] = counts.get(k, 0) + 1
     want_cells = sorted(counts.items(), key=lambda kv: (list(districts).index(kv[0][0]), list(cats).index(kv[0][1])))
-    got_cells = re.findall(r'<li><a href="([^"]*)">[^<]*</a>：(\d+) 项</li>', got)
+    got_cells = re.findall(r'<li><a href="([^"]*)">[^<]*<span class="count">(\d+) 项</span></a></li>', got)
     check(what + " cells", [(u, int(n)) for u, n in got_cells], [(cell_url(*k), v) for k, v in want_cells])
 
 
