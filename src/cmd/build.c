@@ -156,7 +156,7 @@ int build_run(const build_opts *opt, build_mode mode)
 	size_t npages;
 	pages = pages_enumerate(s, ix, &npages);
 	const char **urls = links_page_urls(&vc, pages, npages, &a);
-	links_check(s, urls, npages, &d);
+	links_check(s, &vc.menu, urls, npages, &d);
 	timer_lap(&tm, "links");
 	if (d.errors)
 		goto failed;

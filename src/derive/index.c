@@ -73,6 +73,38 @@ static void sort_records(site_index *ix, const site *s, arena *a)
 	}
 }
 
+/* Open needs soonest deadline first, those without one last; ties in
+ * site order (the order they were put in). */
+typedef struct by_deadline {
+	item *it;
+	size_t at;
+} by_deadline;
+
+static int cmp_deadline(const void *pa, const void *pb)
+{
+	const by_deadline *a = pa, *b = pb;
+	qdate da = a->it->deadline, db = b->it->deadline;
+	bool na = da == DATE_NONE, nb = db == DATE_NONE;
+	if (na != nb)
+		return na ? 1 : -1;
+	if (da != db)
+		return da < db ? -1 : 1;
+	return a->at < b->at ? -1 : a->at > b->at;
+}
+
+void index_sort_by_deadline(item **v, size_t n)
+{
+	if (n < 2)
+		return;
+	by_deadline *t = malloc(n * sizeof *t);
+	for (size_t i = 0; i < n; i++)
+		t[i] = (by_deadline){ v[i], i };
+	qsort(t, n, sizeof *t, cmp_deadline);
+	for (size_t i = 0; i < n; i++)
+		v[i] = t[i].it;
+	free(t);
+}
+
 static void index_items(site_index *ix, const site *s, arena *a)
 {
 	size_t nd = s->ndistricts, ns = s->nstreets, nc = s->ncommunities, ncat = s->ncategories;
@@ -165,6 +197,10 @@ static void index_items(site_index *ix, const site *s, arena *a)
 		}
 #undef PUT
 	}
+	/* what is still open reads soonest deadline first (the needs of the
+	 * open status page too; its offers follow in site order) */
+	index_sort_by_deadline(ix->open_needs.v, ix->open_needs.n);
+	index_sort_by_deadline(ix->status[STATUS_OPEN].v, ix->status_needs[STATUS_OPEN]);
 	for (size_t i = 0; i < ix->open_needs.n; i++)
 		if (ix->open_needs.v[i]->budget.set)
 			ix->open_budget += ix->open_needs.v[i]->budget.v;

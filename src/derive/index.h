@@ -3,7 +3,9 @@
  * place; orgs by kind — built in one pass over the records after sorting
  * them once. Everything is read-only afterwards and owned by the arena.
  * Orders: lists newest first (published, then id); items in list order,
- * then by number; events and cases newest first. */
+ * then by number, except open needs (open_needs, and the needs of
+ * status[STATUS_OPEN]): soonest deadline first, none last; events and
+ * cases newest first. */
 #ifndef QD_INDEX_H
 #define QD_INDEX_H
 #include "model.h"
@@ -35,7 +37,7 @@ typedef struct site_index {
 	eventset events;               /* newest first */
 	caseset cases;                 /* newest first */
 	itemset needs, supply, pain;   /* by list kind */
-	itemset open_needs;            /* needs shown 待认领 */
+	itemset open_needs;            /* needs shown 待认领, soonest deadline first */
 	itemset status[STATUS_SHOWN_COUNT]; /* needs, then offers, by shown status */
 	size_t status_needs[STATUS_SHOWN_COUNT]; /* how many of status[st] are needs */
 	itemset *district_needs, *street_needs, *community_needs; /* [ndistricts] ... */
@@ -62,5 +64,9 @@ typedef struct site_index {
 /* Build the index of a loaded site (no errors). Linear in the number of
  * records, apart from one sort of lists, events and cases. */
 site_index *index_build(const site *s);
+
+/* Sort items soonest deadline first, those without one last, keeping the
+ * order they are in otherwise (the order of what is still open). */
+void index_sort_by_deadline(item **v, size_t n);
 
 #endif

@@ -347,20 +347,85 @@ static void fill_cell(matcher *m, match_cell *cell)
 
 /* ---- 4. each street's best few, for all its needs of the cell ---- */
 
-static void best_of(const match_supplier *v, size_t n, const district *d, const street *st, match_supplier *top,
-		    uint8_t *ntop)
+/* A supplier that serves single streets of the cell's district, once for
+ * each such street: its rank differs from street to street. */
+typedef struct street_supplier {
+	size_t street;
+	const match_supplier *x;
+} street_supplier;
+
+static int cmp_street_supplier(const void *pa, const void *pb)
 {
-	for (size_t i = 0; i < n; i++) {
+	const street_supplier *a = pa, *b = pb;
+	return a->street < b->street ? -1 : a->street > b->street;
+}
+
+/* Those of v, sorted by street (malloc'd; *n set). */
+static street_supplier *by_street(const match_supplier *v, size_t nv, const district *d, size_t *n)
+{
+	size_t cap = 0;
+	for (size_t i = 0; i < nv; i++) {
+		size_t na;
+		(void)supplier_areas(&v[i], &na);
+		cap += na;
+	}
+	street_supplier *out = malloc((cap ? cap : 1) * sizeof *out);
+	*n = 0;
+	for (size_t i = 0; i < nv; i++) {
+		size_t na, first = *n;
+		const area *ar = supplier_areas(&v[i], &na);
+		for (size_t k = 0; k < na; k++) {
+			if (!ar[k].street || ar[k].street->district != d)
+				continue;
+			bool again = false; /* a street named twice */
+			for (size_t j = first; j < *n && !again; j++)
+				again = out[j].street == ar[k].street->idx;
+			if (!again)
+				out[(*n)++] = (street_supplier){ ar[k].street->idx, &v[i] };
+		}
+	}
+	if (*n > 1)
+		qsort(out, *n, sizeof *out, cmp_street_supplier);
+	return out;
+}
+
+/* The best MATCH_TOP of a cell's list v for a need in street st (NULL: a
+ * need of the whole district, for which the cell's order is the order).
+ * Suppliers that serve no single street of the district rank the same in
+ * every street, in the cell's order: the first few of them are enough;
+ * those that serve st itself come from `streets` (by_street). */
+static void best_of(const match_supplier *v, size_t n, const district *d, const street *st,
+		    const street_supplier *streets, size_t nstreets, match_supplier *top, uint8_t *ntop)
+{
+	size_t taken = 0;
+	for (size_t i = 0; i < n && taken < MATCH_TOP; i++) {
 		match_supplier x = v[i];
-		if (st) { /* ranked for the street, not the district */
+		if (st) {
 			size_t na;
 			const area *ar = supplier_areas(&x, &na);
-			x.area = area_rank(ar, na, d, st);
-			if (x.area == MATCH_AREA_NONE)
-				continue;
-		} else if (*ntop == MATCH_TOP) {
-			break; /* the cell's own order is the district's */
+			if (serves_streets_of(ar, na, d)) {
+				x.area = area_rank(ar, na, d, st);
+				if (x.area == MATCH_AREA_NONE || x.area == MATCH_AREA_STREET)
+					continue; /* does not fit; or comes from `streets` */
+			}
 		}
+		top_supplier(top, ntop, &x);
+		taken++;
+	}
+	if (!st)
+		return;
+	/* the first entry of st, then all of them */
+	size_t lo = 0, hi = nstreets;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (streets[mid].street < st->idx)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < nstreets && streets[i].street == st->idx; i++) {
+		match_supplier x = *streets[i].x;
+		x.area = MATCH_AREA_STREET;
 		top_supplier(top, ntop, &x);
 	}
 }
@@ -368,6 +433,10 @@ static void best_of(const match_supplier *v, size_t n, const district *d, const 
 static void fill_tops(matcher *m, const match_cell *cell, const match_top **street_top, size_t *street_stamp)
 {
 	const match_top *whole = NULL;
+	const district *d = cell->district;
+	size_t nso, nsf;
+	street_supplier *so = by_street(cell->orgs, cell->norgs, d, &nso);
+	street_supplier *sf = by_street(cell->offers, cell->noffers, d, &nsf);
 	const itemset *sets[2] = { &cell->needs, &cell->pain };
 	for (int k = 0; k < 2; k++)
 		for (size_t i = 0; i < sets[k]->n; i++) {
@@ -381,12 +450,14 @@ static void fill_tops(matcher *m, const match_cell *cell, const match_top **stre
 			if (!*slot) {
 				match_top *t = arena_alloc(m->a, sizeof *t);
 				t->cell = cell;
-				best_of(cell->orgs, cell->norgs, cell->district, st, t->orgs, &t->norgs);
-				best_of(cell->offers, cell->noffers, cell->district, st, t->offers, &t->noffers);
+				best_of(cell->orgs, cell->norgs, d, st, so, nso, t->orgs, &t->norgs);
+				best_of(cell->offers, cell->noffers, d, st, sf, nsf, t->offers, &t->noffers);
 				*slot = t;
 			}
 			m->mx->item_top[it->idx] = *slot;
 		}
+	free(so);
+	free(sf);
 }
 
 /* ---- 5. the other way: open needs that fit an organisation or offer ---- */

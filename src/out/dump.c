@@ -224,6 +224,7 @@ void dump_site(const site *s, buf *out)
 	value_set(&a, root, "base_url", str(&d, s->base_url));
 	value_set(&a, root, "base_path", str(&d, s->base_path));
 	value_set(&a, root, "today", str(&d, today));
+	value_set(&a, root, "per_page", value_int(&a, s->per_page));
 	value_set(&a, root, "districts", places_v(&d, s));
 	value *cats = value_list(&a, s->ncategories);
 	for (size_t i = 0; i < s->ncategories; i++) {
@@ -255,6 +256,7 @@ void dump_site(const site *s, buf *out)
 		for (size_t k = 0; k < o->npool; k++)
 			value_push(&a, pool, value_int(&a, o->pool[k]));
 		value_set(&a, m, "pool", pool);
+		value_set(&a, m, "contact", contact_v(&d, o->contact));
 		value_set(&a, m, "website", str(&d, o->website));
 		value_push(&a, orgs, m);
 	}

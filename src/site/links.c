@@ -23,7 +23,7 @@ static bool is_static(const site *s, const char *u, size_t n)
 	return false;
 }
 
-size_t links_check(const site *s, const char *const *urls, size_t n, diag *d)
+size_t links_check(const site *s, const menu *m, const char *const *urls, size_t n, diag *d)
 {
 	strmap have;
 	strmap_init(&have);
@@ -33,11 +33,17 @@ size_t links_check(const site *s, const char *const *urls, size_t n, diag *d)
 			strmap_put(&have, rel, strlen(rel), (void *)urls[i]);
 		}
 	size_t errors = 0;
-	for (size_t i = 0; i < s->nmenu; i++) {
-		const menu_entry *e = &s->menu[i];
-		if (!url_is_site_path(e->url))
-			continue; /* another site's address */
-		const char *u = e->url + 1;
+	for (size_t i = 0; i < m->n; i++) {
+		const menu_item *e = &m->v[i];
+		if (e->dup) {
+			const menu_item *first = &m->v[e->dup - 1];
+			diag_warn(d, e->pos, "the menu links to '%s' twice ('%s' and '%s'); remove one of them", e->link,
+				  first->title, e->title);
+			continue;
+		}
+		if (!e->checked || !url_is_site_path(e->link))
+			continue; /* built in, or another site's address */
+		const char *u = e->link + 1;
 		size_t len = strcspn(u, "?#");
 		if (strmap_get(&have, u, len) || (len == 8 && strncmp(u, "404.html", 8) == 0) || is_static(s, u, len))
 			continue;
@@ -47,11 +53,11 @@ size_t links_check(const site *s, const char *const *urls, size_t n, diag *d)
 			buf_printf(&file, "%.*s.html", (int)len - 1, u);
 		if (file.len && strmap_get(&have, file.ptr, file.len))
 			diag_error(d, e->pos, "menu link '%s' leads to no page of the site; the page is at '/%s', "
-			           "change the link to that", e->url, file.ptr);
+			           "change the link to that", e->link, file.ptr);
 		else
 			diag_error(d, e->pos, "menu link '%s' leads to no page of the site; link to a page it "
 			           "has (see the URLs in docs/templates.md), or write a full https:// address "
-			           "for another site", e->url);
+			           "for another site", e->link);
 		buf_free(&file);
 		errors++;
 	}

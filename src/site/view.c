@@ -242,7 +242,7 @@ static const item_view *item_view_of(const view_ctx *vc, arena *a, const item *i
 	list_kind k = it->list->kind;
 	int st = item_shown_status(it);
 	buf own = BUF_INIT;
-	own_text url, title, budget = { 0 }, deadline = { 0 }, price = { 0 };
+	own_text url, title, budget = { 0 }, deadline = { 0 }, days = { 0 }, price = { 0 };
 	buf_puts(&own, s->base_path);
 	url_loc(&(page_job){ .kind = PG_ITEM, .rec = it }, &own);
 	url = own_end(&own, 0);
@@ -257,6 +257,20 @@ static const item_view *item_view_of(const view_ctx *vc, arena *a, const item *i
 		size_t at = own.len;
 		view_date_zh(it->deadline, &own);
 		deadline = own_end(&own, at);
+		/* what the deadline means today, for what can still be taken up */
+		at = own.len;
+		if (st == STATUS_OPEN) { /* (once past, the status says 已截止) */
+			long long left = (long long)(it->deadline - s->today);
+			if (left == 0) {
+				buf_puts(&own, "今天截止");
+			} else {
+				buf_puts(&own, "还剩 ");
+				buf_puti(&own, left);
+				buf_puts(&own, " 天");
+			}
+		}
+		if (own.len > at)
+			days = own_end(&own, at);
 	}
 	if (it->price.set || it->price_text) {
 		size_t at = own.len;
@@ -278,6 +292,7 @@ static const item_view *item_view_of(const view_ctx *vc, arena *a, const item *i
 	t[R_TITLE] = OWN(title);
 	t[R_BUDGET] = OWN(budget);
 	t[R_DEADLINE] = OWN(deadline);
+	t[R_DAYS_LEFT] = OWN(days);
 	t[R_PRICE] = OWN(price);
 	t[R_KIND] = text(list_kind_id(k));
 	t[R_KIND_LABEL] = text(k == LIST_NEEDS ? "需求" : k == LIST_SUPPLY ? "供给" : "痛点");
@@ -346,9 +361,7 @@ void view_init(view_ctx *vc, const site *s, const site_index *ix, arena *a, cons
 	for (int k = 0; k < PG_KIND_COUNT; k++)
 		if (!page_kinds[k].nrecs)
 			vc->index_url[k] = url_index(a, s->base_path, (page_kind)k);
-	vc->menu_url = arena_array(a, s->nmenu ? s->nmenu : 1, sizeof *vc->menu_url);
-	for (size_t i = 0; i < s->nmenu; i++)
-		vc->menu_url[i] = url_site_link(a, s->base_path, s->menu[i].url, false);
+	menu_build(&vc->menu, s, a);
 	vc->item = arena_array(a, s->nitems ? s->nitems : 1, sizeof *vc->item);
 	item_views vs = { .vc = vc };
 	for (int i = 0; i < PAR_MAX; i++)
@@ -394,7 +407,8 @@ static const char *const row_names[R_COUNT] = {
 	[R_LIST_TITLE] = "list_title", [R_LIST_URL] = "list_url", [R_CATEGORY] = "category",
 	[R_CATEGORY_URL] = "category_url", [R_STREET] = "street", [R_STREET_URL] = "street_url",
 	[R_COMMUNITY] = "community", [R_COMMUNITY_URL] = "community_url", [R_BUDGET] = "budget",
-	[R_STATUS] = "status", [R_STATUS_ID] = "status_id", [R_DEADLINE] = "deadline", [R_ORG] = "org",
+	[R_STATUS] = "status", [R_STATUS_ID] = "status_id", [R_DEADLINE] = "deadline",
+	[R_DAYS_LEFT] = "days_left", [R_ORG] = "org",
 	[R_ORG_URL] = "org_url", [R_PRICE] = "price",
 };
 

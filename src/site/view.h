@@ -13,6 +13,7 @@
 #define QD_VIEW_H
 #include "arena.h"
 #include "index.h"
+#include "menu.h"
 #include "model.h"
 #include "stats.h"
 #include "url.h"
@@ -29,7 +30,7 @@ typedef struct vtext {
 typedef enum row_text {
 	R_URL, R_TITLE, R_KIND, R_KIND_LABEL, R_LIST_TITLE, R_LIST_URL, R_CATEGORY, R_CATEGORY_URL,
 	R_STREET, R_STREET_URL, R_COMMUNITY, R_COMMUNITY_URL, R_BUDGET, R_STATUS, R_STATUS_ID,
-	R_DEADLINE, R_ORG, R_ORG_URL, R_PRICE, R_COUNT
+	R_DEADLINE, R_DAYS_LEFT, R_ORG, R_ORG_URL, R_PRICE, R_COUNT
 } row_text;
 
 /* Everything an item's row shows, gathered once by view_init. An item
@@ -50,7 +51,7 @@ typedef struct view_ctx {
 	const char *share_image; /* absolute URL of the sharing image, or NULL */
 	value *site_values;      /* `site`, built once, shared read-only */
 	value *site_key;
-	const char **menu_url;   /* [nmenu]: each menu entry's link, resolved */
+	menu menu;               /* the main menu (menu.h); entries marked dup are left out */
 	const char *index_url[PG_KIND_COUNT]; /* first page of each kind without a record */
 	/* per record, by idx */
 	const item_view **item;

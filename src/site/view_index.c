@@ -21,9 +21,18 @@ value *view_home(const view_ctx *vc, arena *a, const page_job *job)
 	view_put_int(a, stats, "streets", (long long)s->nstreets);
 	view_put(a, stats, "total_budget", view_money_text(a, ix->total_budget));
 	view_set(a, root, "stats", stats);
-	size_t n = ix->open_needs.n < 8 ? ix->open_needs.n : 8;
-	view_put_list(a, root, "open_needs", view_item_rows(vc, a, ix->open_needs.v, n));
-	view_put_bool(a, root, "more_open_needs", ix->open_needs.n > n);
+	/* 即将截止: open needs whose deadline is at most 30 days away (open
+	 * needs come soonest first), then the next few open needs */
+	size_t soon = 0;
+	while (soon < ix->open_needs.n && ix->open_needs.v[soon]->deadline != DATE_NONE &&
+	       ix->open_needs.v[soon]->deadline - s->today <= 30)
+		soon++;
+	size_t nsoon = soon < 8 ? soon : 8;
+	view_put_list(a, root, "closing_soon", view_item_rows(vc, a, ix->open_needs.v, nsoon));
+	view_put_int(a, root, "closing_soon_count", (long long)soon);
+	size_t rest = ix->open_needs.n - nsoon, n = rest < 8 ? rest : 8;
+	view_put_list(a, root, "open_needs", view_item_rows(vc, a, ix->open_needs.v + nsoon, n));
+	view_put_bool(a, root, "more_open_needs", rest > n);
 	n = ix->lists.n < 5 ? ix->lists.n : 5;
 	view_put_list(a, root, "lists", view_list_cards(vc, a, ix->lists.v, n));
 	/* upcoming: soonest first; recent: newest first */
@@ -41,8 +50,14 @@ value *view_home(const view_ctx *vc, arena *a, const page_job *job)
 		view_set(a, root, "upcoming", m);
 	}
 	if (recent->n) {
-		value *m = value_map(a, 1);
+		/* 近期活动 only for the past twelve months; older ones are 往期活动 */
+		const event *newest = NULL;
+		for (size_t i = 0; i < ix->events.n && !newest; i++)
+			if (ix->events.v[i]->date < s->today)
+				newest = ix->events.v[i];
+		value *m = value_map(a, 2);
 		view_set(a, m, "events", recent);
+		view_put(a, m, "heading", newest && s->today - newest->date <= 365 ? "近期活动" : "往期活动");
 		view_set(a, root, "recent", m);
 	}
 	return root;

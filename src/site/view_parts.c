@@ -84,13 +84,17 @@ value *view_site(const view_ctx *vc, arena *a, const char *current_url)
 		view_put(a, c, "address", s->contact->address);
 		view_set(a, m, "contact", c);
 	}
-	value *menu = value_list(a, s->nmenu);
-	for (size_t i = 0; i < s->nmenu; i++) {
-		value *e = view_link(a, s->menu[i].title, vc->menu_url[i]);
-		view_put_bool(a, e, "current", current_url && strcmp(vc->menu_url[i], current_url) == 0);
-		value_push(a, menu, e);
+	value *entries = value_list(a, vc->menu.n);
+	for (size_t i = 0; i < vc->menu.n; i++) {
+		const menu_item *mi = &vc->menu.v[i];
+		if (mi->dup)
+			continue;
+		value *e = view_link(a, mi->title, mi->url);
+		view_put_bool(a, e, "current", current_url && strcmp(mi->url, current_url) == 0);
+		value_push(a, entries, e);
 	}
-	view_set(a, m, "menu", menu);
+	view_set(a, m, "menu", entries);
+	view_put_bool(a, m, "has_menu", entries->n > 0);
 	char today[11];
 	date_format(s->today, today);
 	view_put(a, m, "today", arena_strdup(a, today));
@@ -131,8 +135,8 @@ value *view_root(const view_ctx *vc, arena *a, const page_job *job, const char *
 	/* the site's values are the same on every page, except on a page that
 	 * is in the menu (its entry is marked current) */
 	bool in_menu = false;
-	for (size_t i = 0; i < vc->s->nmenu && !in_menu; i++)
-		in_menu = strcmp(url, vc->menu_url[i]) == 0;
+	for (size_t i = 0; i < vc->menu.n && !in_menu; i++)
+		in_menu = strcmp(url, vc->menu.v[i].url) == 0;
 	value_set_kv(a, root, vc->site_key, in_menu ? view_site(vc, a, url) : vc->site_values);
 	value *p = value_map(a, 12);
 	view_put(a, p, "title", title);
@@ -350,10 +354,35 @@ void view_put_items(const view_ctx *vc, arena *a, value *m, const page_job *job,
 	view_put_int(a, m, "items_count", (long long)set->n);
 }
 
-void view_put_open(arena *a, value *m, size_t open)
+void view_put_open(const view_ctx *vc, arena *a, value *m, const itemset *needs, size_t open, bool rows)
 {
 	view_put_int(a, m, "open_count", (long long)open);
 	view_put_bool(a, m, "has_open", open > 0);
+	item **v = arena_array(a, open ? open : 1, sizeof *v);
+	size_t n = 0;
+	for (size_t i = 0; i < needs->n && n < open; i++)
+		if (item_shown_status(needs->v[i]) == STATUS_OPEN)
+			v[n++] = needs->v[i];
+	index_sort_by_deadline(v, n);
+	/* the nearest deadline: the first of them, when it has one */
+	const char *nearest = NULL;
+	if (n && v[0]->deadline != DATE_NONE) {
+		long long left = (long long)(v[0]->deadline - vc->s->today);
+		nearest = left == 0 ? "最近的今天截止" : arena_printf(a, "最近的还剩 %lld 天截止", left);
+	}
+	view_put(a, m, "nearest_deadline", nearest);
+	if (!rows || !n) {
+		view_set(a, m, "open_needs", NULL);
+		return;
+	}
+	/* a page's worth, soonest first; the full table follows on the page */
+	size_t shown = n < (size_t)vc->s->per_page ? n : (size_t)vc->s->per_page;
+	value *o = view_rec(a, 6);
+	view_put_bool(a, o, "is_supply", false);
+	view_set(a, o, "items", view_item_rows(vc, a, v, shown));
+	view_put_int(a, o, "shown", (long long)shown);
+	view_put_bool(a, o, "more", shown < n);
+	view_set(a, m, "open_needs", o);
 }
 
 value *view_strs_or_null(arena *a, strs s)

@@ -82,9 +82,12 @@ value *view_category_entry(const view_ctx *vc, arena *a, const category *c);
 void view_put_list(arena *a, value *m, const char *k, value *v);
 /* A paginated set of item rows under "items", with its total count. */
 void view_put_items(const view_ctx *vc, arena *a, value *m, const page_job *job, const itemset *set);
-/* A place's open needs, the first figure of its page: open_count and
- * has_open (0 is true to a template). */
-void view_put_open(arena *a, value *m, size_t open);
+/* A place's open needs, the first thing its page shows: open_count and
+ * has_open (0 is true to a template), nearest_deadline (最近的还剩 N 天截止,
+ * or null), and with `rows` open_needs {items (rows of the open needs of
+ * `needs`, soonest deadline first, at most per_page), shown, more,
+ * is_supply} (null when there are none). */
+void view_put_open(const view_ctx *vc, arena *a, value *m, const itemset *needs, size_t open, bool rows);
 /* NULL for no texts */
 value *view_strs_or_null(arena *a, strs s);
 

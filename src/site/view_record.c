@@ -3,6 +3,7 @@
  * organisation, a free page); see docs/templates.md. */
 #include <stdlib.h>
 
+#include "view_claim.h"
 #include "view_match.h"
 #include "view_record.h"
 #include "view_parts.h"
@@ -74,21 +75,6 @@ value *view_list(const view_ctx *vc, arena *a, const page_job *job)
 	return root;
 }
 
-static const char *claim_hint(const item *it)
-{
-	if (it->list->kind == LIST_PAIN_POINTS)
-		return NULL;
-	if (it->expired)
-		return "申报已截止。如仍有意参与，可联系发布单位了解后续安排。";
-	switch (it->status) {
-	case STATUS_OPEN:
-		return it->list->kind == LIST_SUPPLY ? "可直接联系提供单位洽谈对接。"
-						     : "本项目待认领：请通过下方联系方式与发布单位联系，说明机构情况和项目方案。";
-	case STATUS_NEGOTIATING: return "本项目正在洽谈中，仍可联系发布单位了解情况。";
-	default: return NULL;
-	}
-}
-
 value *view_item(const view_ctx *vc, arena *a, const page_job *job)
 {
 	const item *it = job->rec;
@@ -119,7 +105,7 @@ value *view_item(const view_ctx *vc, arena *a, const page_job *job)
 		value_push(a, claimed, view_claimant(vc, a, &it->claims[i]));
 	view_put_list(a, m, "claimed_by", claimed);
 	view_put_list(a, m, "areas", view_area_links(vc, a, it->areas, it->nareas));
-	view_put(a, m, "claim_hint", claim_hint(it));
+	view_put_claim(vc, a, m, it);
 	view_put_bool(a, m, "is_needs", it->list->kind == LIST_NEEDS);
 	view_put_bool(a, m, "is_supply", it->list->kind == LIST_SUPPLY);
 	view_put_matches(vc, a, m, it);
@@ -144,7 +130,7 @@ value *view_district(const view_ctx *vc, arena *a, const page_job *job)
 		view_put_summary(vc, a, root, &vc->stats->district[d->idx], d->name);
 	}
 	view_put_items(vc, a, root, job, &ix->district_needs[d->idx]);
-	view_put_open(a, root, ix->district_open[d->idx]);
+	view_put_open(vc, a, root, &ix->district_needs[d->idx], ix->district_open[d->idx], job->pageno <= 1);
 	return root;
 }
 
@@ -176,7 +162,7 @@ value *view_street(const view_ctx *vc, arena *a, const page_job *job)
 		view_put_summary(vc, a, root, &vc->stats->street[st->idx], st->name);
 	}
 	view_put_items(vc, a, root, job, &ix->street_needs[st->idx]);
-	view_put_open(a, root, ix->street_open[st->idx]);
+	view_put_open(vc, a, root, &ix->street_needs[st->idx], ix->street_open[st->idx], job->pageno <= 1);
 	return root;
 }
 
@@ -196,7 +182,7 @@ value *view_community(const view_ctx *vc, arena *a, const page_job *job)
 			      view_item_rows(vc, a, ix->community_claimed[cm->idx].v, ix->community_claimed[cm->idx].n));
 	}
 	view_put_items(vc, a, root, job, &ix->community_needs[cm->idx]);
-	view_put_open(a, root, ix->community_open[cm->idx]);
+	view_put_open(vc, a, root, &ix->community_needs[cm->idx], ix->community_open[cm->idx], job->pageno <= 1);
 	return root;
 }
 

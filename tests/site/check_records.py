@@ -5,6 +5,7 @@ every record has its page, and every index lists exactly the right items
 
 usage: check_records.py DUMP.json SITE_DIR
 """
+import datetime
 import json
 import os
 import re
@@ -135,9 +136,50 @@ def count_text(what, url_path, want):
         fail(what, f"shows {got!r}, want {want!r}")
 
 
+def days_to(iso):
+    return (datetime.date.fromisoformat(iso) - datetime.date.fromisoformat(dump["today"])).days
+
+
 def lead(sel):
-    n_open, n = sum(1 for i in sel if is_open(i)), len(sel)
-    return (f"{n_open} 项需求待认领" if n_open else "暂无待认领的需求") + f"，共 {n} 项需求"
+    """The place's first line: its open needs, the nearest deadline among
+    them (open needs with a deadline come before those without), and all
+    its needs."""
+    opened = [i for i in sel if is_open(i)]
+    n_open, n = len(opened), len(sel)
+    text = f"{n_open} 项需求待认领" if n_open else "暂无待认领的需求"
+    dated = sorted(i["deadline"] for i in opened if i["deadline"])
+    if dated:
+        d = days_to(dated[0])
+        text += "，最近的今天截止" if d == 0 else f"，最近的还剩 {d} 天截止"
+    return text + f"，共 {n} 项需求"
+
+
+def open_section(what, url_path, sel):
+    """The open needs right after the lead: soonest deadline first, at
+    most a page of them, all of them open needs of the place."""
+    global passed
+    html = open(page_file(url_path), encoding="utf-8").read()
+    m = re.search(r'<section class="open-needs">(.*?)</section>', html, re.S)
+    opened = [i for i in sel if is_open(i)]
+    if not opened:
+        if m:
+            fail(what, "an open-needs section on a place with none open")
+        else:
+            passed += 1
+        return
+    if not m:
+        fail(what, "no open-needs section")
+        return
+    got = re.findall(r'<th scope="row"><a href="([^"]*)">', m.group(1))
+    by_url = {i["url"]: i for i in opened}
+    per_page = dump.get("per_page") or 20
+    keys = [(by_url[u]["deadline"] is None, by_url[u]["deadline"] or "") for u in got if u in by_url]
+    if len(got) != min(len(opened), per_page) or len(keys) != len(got) or keys != sorted(keys):
+        fail(what, f"shows {len(got)} rows ({len(keys)} open), want the {min(len(opened), per_page)} soonest")
+    elif len(opened) <= per_page and set(got) != set(by_url):
+        fail(what, "not the place's open needs")
+    else:
+        passed += 1
 
 
 def tile(what, url_path, link, sel):
@@ -155,16 +197,19 @@ for d in dump["districts"]:
     d_url = f"{base}districts/{d['id']}/"
     d_needs = [i for i in needs if i["district"] == d["id"]]
     count_text(f"district {d['id']} open count", d_url, lead(d_needs))
+    open_section(f"district {d['id']} open needs", d_url, d_needs)
     tile(f"districts index: {d['id']}", f"{base}districts/", d_url, d_needs)
     for st in d["streets"]:
         s_url = f"{base}streets/{st['id']}/"
         s_needs = [i for i in needs if i["street"] == st["id"]]
         count_text(f"street {st['id']} open count", s_url, lead(s_needs))
+        open_section(f"street {st['id']} open needs", s_url, s_needs)
         tile(f"district {d['id']}: street {st['id']}", d_url, s_url, s_needs)
         for c in st["communities"]:
             c_url = f"{base}streets/{st['id']}/{c['id']}.html"
             c_needs = [i for i in s_needs if i["community"] == c["id"]]
             count_text(f"community {st['id']}/{c['id']} open count", c_url, lead(c_needs))
+            open_section(f"community {st['id']}/{c['id']} open needs", c_url, c_needs)
             tile(f"street {st['id']}: community {c['id']}", s_url, c_url, c_needs)
 
 for e in dump["events"]:

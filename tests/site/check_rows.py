@@ -24,7 +24,8 @@ import os
 import re
 import sys
 from decimal import ROUND_HALF_UP, Decimal
-from urllib.parse import urlparse
+import datetime
+from urllib.parse import unquote, urlparse
 
 from htmltree import parse
 
@@ -46,8 +47,8 @@ ORG_KIND_LABEL = {"social-organization": "社会组织", "social-enterprise": "�
                   "other": "其他"}
 CLAIM_HINT = {
     "expired": "申报已截止。如仍有意参与，可联系发布单位了解后续安排。",
-    "open-needs": "本项目待认领：请通过下方联系方式与发布单位联系，说明机构情况和项目方案。",
-    "open-supply": "可直接联系提供单位洽谈对接。",
+    "open-needs": "本项目待认领：请与发布单位联系，说明机构情况和项目方案。",
+    "open-supply": "本服务可对接：请直接联系，说明社区的需求和时间安排。",
     "negotiating": "本项目正在洽谈中，仍可联系发布单位了解情况。",
 }
 
@@ -163,6 +164,12 @@ def expect_item(l, it):
         e["status"] = ("可对接" if kind == "supply" and e["status_id"] == "open"
                        else STATUS_LABEL[e["status_id"]])
     e["deadline"] = date_zh(it["deadline"])
+    # 还剩 N 天 / 今天截止 beside the deadline of what is still open
+    e["days_left"] = None
+    if it["deadline"] and kind != "pain-points" and e["status_id"] == "open":
+        left = (datetime.date.fromisoformat(it["deadline"]) - datetime.date.fromisoformat(dump["today"])).days
+        e["days_left"] = "今天截止" if left == 0 else f"还剩 {left} 天"
+    e["deadline_full"] = (e["deadline"] or "") + (e["days_left"] or "")
     # the row's third column and the home card's place
     e["at"] = e["org"] or e["community"] or e["street"] or ""
     e["num"] = (e["price"] if e["org"] else e["budget"]) or ""
@@ -294,7 +301,7 @@ def check_row(page, tr, on_list_page):
     r = Rec(page, f"item {e['list']}/{e['no']}", "item")
     kind = [c[2:] for c in tr.cls() if c.startswith("k-")]
     r.eq("kind", kind[0] if kind else None, e["kind"])
-    cells = {c: tr.first("td", c) for c in ("no", "at", "cat", "num", "st")}
+    cells = {c: tr.first("td", c) for c in ("no", "at", "cat", "num", "dl", "st")}
     for c, n in cells.items():
         if n is None:
             r.fail(c, "no such cell in the row")
@@ -306,6 +313,7 @@ def check_row(page, tr, on_list_page):
     r.eq(at, cells["at"] and cells["at"].text(), e["at"])
     r.eq("category", cells["cat"] and cells["cat"].text(), e["category"])
     r.eq("price" if e["org"] else "budget", cells["num"] and cells["num"].text(), e["num"])
+    r.eq("deadline", cells["dl"] and cells["dl"].text(), e["deadline_full"])
     check_badge(r, cells["st"], e)
     r.done()
     return e
@@ -333,6 +341,8 @@ def item_card(page, kind_of_page, section, li, a, e):
         r.eq("category", rest[-1] if rest else None, e["category"])
         r.eq("budget", budget[0] if budget else None, e["budget"])
         r.eq("deadline", deadline[0] if deadline else None, e["deadline"])
+        left = meta.first("span", "left") if meta is not None else None
+        r.eq("days left", left and left.text(), e["days_left"])
     elif section == "提供的服务":
         # category[ · price][ · badge]
         parts = meta_parts(meta)
@@ -582,6 +592,56 @@ def check_sections(r, art, want):
              "\n".join(lines) if lines else None)
 
 
+def tel(phone):
+    """tel: URL of a phone as written: its first number's digits, + and -"""
+    out = ""
+    for ch in phone:
+        if ch.isdigit() or ch in "+-":
+            out += ch
+        elif ch not in " ()":
+            break
+    return "tel:" + out if any(c.isdigit() for c in out) else None
+
+
+def claim_lines(e, it):
+    """The 联系认领 block of an open or negotiating need or an open offer
+    (None where the page has none): call, name, e-mail, provider."""
+    if e["kind"] == "pain-points" or e["status_id"] not in ("open", "negotiating"):
+        return None
+    c = it["contact"] or {}
+    o = orgs.get(it.get("org")) if e["kind"] == "supply" else None
+    oc = (o or {}).get("contact") or {}
+    if not it["contact"] and not (o and o.get("contact")):
+        return None
+    out = []
+    if c.get("phone"):
+        out.append(f"拨打电话 {c['phone']}")
+    if c.get("name"):
+        out.append(f"联系人：{c['name']}")
+    if c.get("email"):
+        out.append(f"写邮件：{c['email']}")
+    if o:
+        out.append(f"提供单位：{o['name']}")
+        if oc.get("phone") and oc.get("phone") != c.get("phone"):
+            out.append(f"拨打提供单位电话 {oc['phone']}")
+    return out
+
+
+def check_claim_links(r, art, e, it):
+    """The call link dials the item's number; the mail link's subject names it."""
+    sec = [s for s in art.all("section") if "claim" in s.cls()]
+    links_ = [(a.attrs.get("href"), a.text()) for a in sec[0].all("a")] if sec else []
+    c = it["contact"] or {}
+    calls = [h for h, t in links_ if t.startswith("拨打电话 ")]
+    r.eq("call link", calls[0] if calls else None, tel(c["phone"]) if c.get("phone") else None)
+    mails = [h for h, t in links_ if t.startswith("写邮件：")]
+    want = None
+    if c.get("email"):
+        verb = "对接" if e["kind"] == "supply" else "认领"
+        want = f"mailto:{c['email']}?subject={verb}：{e['title']}（{e['list_title']}第{e['no']}项）"
+    r.eq("mail link", unquote(mails[0]) if mails else None, want)
+
+
 def check_item_page(e):
     global counting
     counting = "item page"
@@ -618,7 +678,7 @@ def check_item_page(e):
         "资金来源": (it["fund"], None),
         "服务对象": (it["beneficiaries"], None),
         "实施周期": (it["period"], None),
-        "截止日期": (e["deadline"], None),
+        "截止日期": (e["deadline"] and e["deadline_full"], None),
         "状态": (e["status"], None),
         ("认领方" if e["kind"] == "supply" else "认领单位"):
             several([claimant_link(cid) for cid in it["claimed_by"]]),
@@ -627,8 +687,15 @@ def check_item_page(e):
     check_facts(r, got, want)
     if "状态" in got and e["status"]:
         r.eq("状态 class", badge_of(got["状态"])[1], e["status_id"])
-    check_sections(r, art, {"期望成效": it["outcomes"], "基本指标": it["indicators"],
-                            "联系方式": contact_lines(it["contact"])})
+    claim = claim_lines(e, it)
+    sections = {"期望成效": it["outcomes"], "基本指标": it["indicators"], "联系认领": None, "联系对接": None}
+    if claim is None:
+        sections["联系方式"] = contact_lines(it["contact"])
+    else:
+        sections["联系对接" if e["kind"] == "supply" else "联系认领"] = claim
+        sections["联系方式"] = None
+        check_claim_links(r, art, e, it)
+    check_sections(r, art, sections)
     for title, src in (("项目说明", "description"), ("项目要求", "requirements")):
         shown = any(h.text() == title for h in art.all("h2"))
         if shown != bool((it[src] or "").strip()):

@@ -1,0 +1,65 @@
+/* menu: the site's main menu (see menu.h). */
+#include "menu.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "url.h"
+
+static const struct {
+	const char *title;
+	page_kind kind;
+} builtin[] = {
+	{ "需求", PG_NEEDS }, { "供给", PG_SUPPLY },   { "清单", PG_LISTS }, { "街道", PG_DISTRICTS }, { "类别", PG_CATEGORIES },
+	{ "活动", PG_EVENTS }, { "案例", PG_CASES }, { "组织", PG_ORGS },  { "统计", PG_STATS },
+};
+
+static int cmp_page_menu(const void *pa, const void *pb)
+{
+	const free_page *a = *(free_page *const *)pa, *b = *(free_page *const *)pb;
+	if (a->menu != b->menu)
+		return a->menu < b->menu ? -1 : 1;
+	return strcmp(a->id, b->id);
+}
+
+static void add(menu *m, const char *title, const char *link, const char *url, vpos pos, bool checked)
+{
+	menu_item *e = &m->v[m->n];
+	*e = (menu_item){ title, link, url, pos, checked, 0 };
+	for (size_t i = 0; i < m->n; i++)
+		if (!m->v[i].dup && strcmp(m->v[i].url, url) == 0) {
+			e->dup = (int)i + 1;
+			break;
+		}
+	m->n++;
+}
+
+void menu_build(menu *m, const site *s, arena *a)
+{
+	size_t nbuiltin = sizeof builtin / sizeof *builtin;
+	m->n = 0;
+	m->v = arena_array(a, (s->menu ? s->nmenu : nbuiltin) + s->nfree_pages + 1, sizeof *m->v);
+	if (s->menu) {
+		for (size_t i = 0; i < s->nmenu; i++)
+			add(m, s->menu[i].title, s->menu[i].url, url_site_link(a, s->base_path, s->menu[i].url, false),
+			    s->menu[i].pos, true);
+	} else {
+		for (size_t i = 0; i < nbuiltin; i++) {
+			const char *url = url_index(a, s->base_path, builtin[i].kind);
+			add(m, builtin[i].title, arena_printf(a, "/%s", url_rel(s->base_path, url)), url, (vpos){ 0 },
+			    false);
+		}
+	}
+	free_page **pages = malloc((s->nfree_pages ? s->nfree_pages : 1) * sizeof *pages);
+	size_t n = 0;
+	for (size_t i = 0; i < s->nfree_pages; i++)
+		if (s->free_pages[i]->menu > 0)
+			pages[n++] = s->free_pages[i];
+	if (n > 1)
+		qsort(pages, n, sizeof *pages, cmp_page_menu);
+	for (size_t i = 0; i < n; i++) {
+		const char *url = url_page(a, s->base_path, &(page_job){ .kind = PG_PAGE, .rec = pages[i] });
+		add(m, pages[i]->title, arena_printf(a, "/%s", url_rel(s->base_path, url)), url, pages[i]->pos, false);
+	}
+	free(pages);
+}
