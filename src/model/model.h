@@ -226,6 +226,7 @@ typedef struct result_entry {
 typedef struct photo {
 	const char *src; /* path inside static/ */
 	const char *caption;
+	unsigned width, height; /* pixels; 0 when the file's size can't be read */
 	vpos pos;
 } photo;
 

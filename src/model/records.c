@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "imgsize.h"
 #include "resolve.h"
 #include "suggest.h"
 
@@ -293,13 +294,30 @@ static bool result_number(loadctx *c, result_entry *re, const value *vv)
 }
 static const field photo_fields[] = { { "src", "文件" }, { "caption", "说明" } };
 
-static bool static_exists(loadctx *c, const char *rel)
+/* The path of file `rel` of content/static/, or NULL when there is none. */
+static const char *static_file_path(loadctx *c, const char *rel)
 {
 	if (!*rel || rel[0] == '/' || strstr(rel, "..") || strchr(rel, '\\'))
-		return false;
+		return NULL;
 	struct stat st;
 	const char *full = arena_printf(c->a, "%s/static/%s", c->s->content_dir, rel);
-	return stat(full, &st) == 0 && S_ISREG(st.st_mode);
+	return stat(full, &st) == 0 && S_ISREG(st.st_mode) ? full : NULL;
+}
+
+/* A photo's pixel size, for the width and height of its <img>; without
+ * it the page still shows the photo, so a warning. */
+static void photo_size(loadctx *c, photo *ph, const char *full, vpos pos)
+{
+	imgsize sz;
+	imgsize_status st = imgsize_of_file(full, &sz);
+	ph->width = sz.width; /* 0 unless OK */
+	ph->height = sz.height;
+	if (st == IMGSIZE_OK)
+		return;
+	diag_warn(c->d, pos, "photo '%s' %s, so the page shows it without width and height; %s", ph->src,
+		  imgsize_problem(st),
+		  st == IMGSIZE_NO_SIZE ? "give its <svg> element width and height (or a viewBox)"
+					: "save it again as a PNG, JPEG, GIF or WebP file");
 }
 
 void records_event(loadctx *c, event *e, const doc *dc)
@@ -364,12 +382,14 @@ void records_event(loadctx *c, event *e, const doc *dc)
 			continue;
 		if (!fld_text_required(c, p[0], &photo_fields[0], pv->pos, "a photo", &ph->src))
 			continue;
-		if (!static_exists(c, ph->src)) {
+		const char *full = static_file_path(c, ph->src);
+		if (!full) {
 			diag_error(c->d, p[0]->pos,
 				   "photo '%s' is not a file in static/; put the image in content/static/ and give its path relative to that folder",
 				   ph->src);
 			continue;
 		}
+		photo_size(c, ph, full, p[0]->pos);
 		fld_text(c, p[1], &ph->caption);
 		ph->pos = pv->pos;
 		e->nphotos++;
