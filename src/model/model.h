@@ -317,6 +317,9 @@ typedef struct site {
 	const char *base_path; /* path part of base_url, always ending in '/' */
 	long long per_page;
 	const char *publisher, *icp;
+	const char *site_code;     /* 网站标识码: 10 digits */
+	const char *police_record; /* 公安备案号 as written */
+	const char *police_code;   /* its number: the first run of digits */
 	const contact *contact;
 	menu_entry *menu;
 	size_t nmenu;

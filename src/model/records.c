@@ -35,7 +35,7 @@ void records_body(loadctx *c, const doc *dc, const value *fv, markdown_src *out)
 /* ---- site.yaml ---- */
 
 enum { S_TITLE, S_SUBTITLE, S_DESC, S_LANG, S_URL, S_PER_PAGE, S_PUBLISHER, S_CONTACT, S_ICP,
-       S_MENU, S_COUNT };
+       S_SITE_CODE, S_POLICE, S_MENU, S_COUNT };
 static const field site_fields[S_COUNT] = {
 	[S_TITLE] = { "title", "标题" },
 	[S_SUBTITLE] = { "subtitle", "副标题" },
@@ -46,6 +46,8 @@ static const field site_fields[S_COUNT] = {
 	[S_PUBLISHER] = { "publisher", "发布单位" },
 	[S_CONTACT] = { "contact", "联系方式" },
 	[S_ICP] = { "icp", "备案号" },
+	[S_SITE_CODE] = { "site_code", "网站标识码" },
+	[S_POLICE] = { "police_record", "公安备案号" },
 	[S_MENU] = { "menu", "菜单" },
 };
 static const field menu_fields[] = { { "title", "标题" }, { "url", "链接" } };
@@ -69,6 +71,41 @@ static void base_url(loadctx *c, const value *v)
 	size_t n = strlen(u);
 	s->base_url = u[n - 1] == '/' ? u : arena_printf(c->a, "%s/", u);
 	s->base_path = slash ? strchr(s->base_url + (rest - u), '/') : "/";
+}
+
+/* 网站标识码: the 10-digit code of a government website. */
+static void site_code(loadctx *c, const value *v)
+{
+	const char *t;
+	if (!fld_text(c, v, &t))
+		return;
+	size_t n = strspn(t, "0123456789");
+	if (n != 10 || t[n]) {
+		diag_error(c->d, v->pos,
+			   "site_code (网站标识码) '%s' is not a 10-digit code; copy the code of the site exactly as the government-website registry gives it, digits only, e.g. 5101000001",
+			   t);
+		return;
+	}
+	c->s->site_code = t;
+}
+
+/* 公安备案号: shown as written ("川公网安备 51010802000000号"); its first
+ * run of digits is the record's number in the registry's address. */
+static void police_record(loadctx *c, const value *v)
+{
+	const char *t;
+	if (!fld_text(c, v, &t))
+		return;
+	const char *d = t + strcspn(t, "0123456789");
+	size_t n = strspn(d, "0123456789");
+	if (!n) {
+		diag_error(c->d, v->pos,
+			   "police_record (公安备案号) '%s' has no record number; write it as the registry shows it, with its digits, e.g. 川公网安备 51010802000000号",
+			   t);
+		return;
+	}
+	c->s->police_record = t;
+	c->s->police_code = arena_strndup(c->a, d, n);
 }
 
 void records_site(loadctx *c, const value *root, const char *path, const char *override)
@@ -99,6 +136,8 @@ void records_site(loadctx *c, const value *root, const char *path, const char *o
 	fld_text(c, f[S_PUBLISHER], &s->publisher);
 	fld_contact(c, f[S_CONTACT], &s->contact);
 	fld_text(c, f[S_ICP], &s->icp);
+	site_code(c, f[S_SITE_CODE]);
+	police_record(c, f[S_POLICE]);
 	const value *menu = f[S_MENU];
 	if (!menu)
 		return;
