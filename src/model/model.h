@@ -226,6 +226,7 @@ typedef struct result_entry {
 typedef struct photo {
 	const char *src; /* path inside static/ */
 	const char *caption;
+	unsigned width, height; /* pixels; 0 when the file's size can't be read */
 	vpos pos;
 } photo;
 
@@ -316,6 +317,9 @@ typedef struct site {
 	const char *base_path; /* path part of base_url, always ending in '/' */
 	long long per_page;
 	const char *publisher, *icp;
+	const char *site_code;     /* 网站标识码: 10 digits */
+	const char *police_record; /* 公安备案号 as written */
+	const char *police_code;   /* its number: the first run of digits */
 	const contact *contact;
 	menu_entry *menu;
 	size_t nmenu;

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "imgsize.h"
 #include "resolve.h"
 #include "suggest.h"
 
@@ -34,7 +35,7 @@ void records_body(loadctx *c, const doc *dc, const value *fv, markdown_src *out)
 /* ---- site.yaml ---- */
 
 enum { S_TITLE, S_SUBTITLE, S_DESC, S_LANG, S_URL, S_PER_PAGE, S_PUBLISHER, S_CONTACT, S_ICP,
-       S_MENU, S_COUNT };
+       S_SITE_CODE, S_POLICE, S_MENU, S_COUNT };
 static const field site_fields[S_COUNT] = {
 	[S_TITLE] = { "title", "标题" },
 	[S_SUBTITLE] = { "subtitle", "副标题" },
@@ -45,6 +46,8 @@ static const field site_fields[S_COUNT] = {
 	[S_PUBLISHER] = { "publisher", "发布单位" },
 	[S_CONTACT] = { "contact", "联系方式" },
 	[S_ICP] = { "icp", "备案号" },
+	[S_SITE_CODE] = { "site_code", "网站标识码" },
+	[S_POLICE] = { "police_record", "公安备案号" },
 	[S_MENU] = { "menu", "菜单" },
 };
 static const field menu_fields[] = { { "title", "标题" }, { "url", "链接" } };
@@ -68,6 +71,41 @@ static void base_url(loadctx *c, const value *v)
 	size_t n = strlen(u);
 	s->base_url = u[n - 1] == '/' ? u : arena_printf(c->a, "%s/", u);
 	s->base_path = slash ? strchr(s->base_url + (rest - u), '/') : "/";
+}
+
+/* 网站标识码: the 10-digit code of a government website. */
+static void site_code(loadctx *c, const value *v)
+{
+	const char *t;
+	if (!fld_text(c, v, &t))
+		return;
+	size_t n = strspn(t, "0123456789");
+	if (n != 10 || t[n]) {
+		diag_error(c->d, v->pos,
+			   "site_code (网站标识码) '%s' is not a 10-digit code; copy the code of the site exactly as the government-website registry gives it, digits only, e.g. 5101000001",
+			   t);
+		return;
+	}
+	c->s->site_code = t;
+}
+
+/* 公安备案号: shown as written ("川公网安备 51010802000000号"); its first
+ * run of digits is the record's number in the registry's address. */
+static void police_record(loadctx *c, const value *v)
+{
+	const char *t;
+	if (!fld_text(c, v, &t))
+		return;
+	const char *d = t + strcspn(t, "0123456789");
+	size_t n = strspn(d, "0123456789");
+	if (!n) {
+		diag_error(c->d, v->pos,
+			   "police_record (公安备案号) '%s' has no record number; write it as the registry shows it, with its digits, e.g. 川公网安备 51010802000000号",
+			   t);
+		return;
+	}
+	c->s->police_record = t;
+	c->s->police_code = arena_strndup(c->a, d, n);
 }
 
 void records_site(loadctx *c, const value *root, const char *path, const char *override)
@@ -98,6 +136,8 @@ void records_site(loadctx *c, const value *root, const char *path, const char *o
 	fld_text(c, f[S_PUBLISHER], &s->publisher);
 	fld_contact(c, f[S_CONTACT], &s->contact);
 	fld_text(c, f[S_ICP], &s->icp);
+	site_code(c, f[S_SITE_CODE]);
+	police_record(c, f[S_POLICE]);
 	const value *menu = f[S_MENU];
 	if (!menu)
 		return;
@@ -293,13 +333,30 @@ static bool result_number(loadctx *c, result_entry *re, const value *vv)
 }
 static const field photo_fields[] = { { "src", "文件" }, { "caption", "说明" } };
 
-static bool static_exists(loadctx *c, const char *rel)
+/* The path of file `rel` of content/static/, or NULL when there is none. */
+static const char *static_file_path(loadctx *c, const char *rel)
 {
 	if (!*rel || rel[0] == '/' || strstr(rel, "..") || strchr(rel, '\\'))
-		return false;
+		return NULL;
 	struct stat st;
 	const char *full = arena_printf(c->a, "%s/static/%s", c->s->content_dir, rel);
-	return stat(full, &st) == 0 && S_ISREG(st.st_mode);
+	return stat(full, &st) == 0 && S_ISREG(st.st_mode) ? full : NULL;
+}
+
+/* A photo's pixel size, for the width and height of its <img>; without
+ * it the page still shows the photo, so a warning. */
+static void photo_size(loadctx *c, photo *ph, const char *full, vpos pos)
+{
+	imgsize sz;
+	imgsize_status st = imgsize_of_file(full, &sz);
+	ph->width = sz.width; /* 0 unless OK */
+	ph->height = sz.height;
+	if (st == IMGSIZE_OK)
+		return;
+	diag_warn(c->d, pos, "photo '%s' %s, so the page shows it without width and height; %s", ph->src,
+		  imgsize_problem(st),
+		  st == IMGSIZE_NO_SIZE ? "give its <svg> element width and height (or a viewBox)"
+					: "save it again as a PNG, JPEG, GIF or WebP file");
 }
 
 void records_event(loadctx *c, event *e, const doc *dc)
@@ -364,12 +421,14 @@ void records_event(loadctx *c, event *e, const doc *dc)
 			continue;
 		if (!fld_text_required(c, p[0], &photo_fields[0], pv->pos, "a photo", &ph->src))
 			continue;
-		if (!static_exists(c, ph->src)) {
+		const char *full = static_file_path(c, ph->src);
+		if (!full) {
 			diag_error(c->d, p[0]->pos,
 				   "photo '%s' is not a file in static/; put the image in content/static/ and give its path relative to that folder",
 				   ph->src);
 			continue;
 		}
+		photo_size(c, ph, full, p[0]->pos);
 		fld_text(c, p[1], &ph->caption);
 		ph->pos = pv->pos;
 		e->nphotos++;

@@ -129,8 +129,21 @@ const char *url_absolute(arena *a, const char *base_url, const char *base_path, 
 	return p;
 }
 
+const char *url_root_file(const char *name)
+{
+	/* unhashed, unlike other assets: the name is what browsers request */
+	static const char *const root[] = { "favicon.ico" };
+	for (size_t i = 0; i < sizeof root / sizeof *root; i++)
+		if (strcmp(name, root[i]) == 0)
+			return root[i];
+	return NULL;
+}
+
 const char *url_asset(arena *a, const char *name, uint64_t hash)
 {
+	const char *root = url_root_file(name);
+	if (root)
+		return root;
 	const char *dot = strrchr(name, '.');
 	size_t stem = dot ? (size_t)(dot - name) : strlen(name);
 	return arena_printf(a, "assets/%.*s.%010llx%s", (int)stem, name,

@@ -88,8 +88,14 @@ const char *url_rel(const char *base_path, const char *url);
 const char *url_absolute(arena *a, const char *base_url, const char *base_path, const char *url);
 /* An asset's path in the output: assets/<stem>.<10 hex digits of hash>
  * <ext> (style.css -> assets/style.0123456789.css): a changed file gets a
- * new name, since WeChat's browser caches hard; in `a`. */
+ * new name, since WeChat's browser caches hard; in `a`. A root file
+ * (url_root_file) keeps its name at the root instead. */
 const char *url_asset(arena *a, const char *name, uint64_t hash);
+/* Files that browsers ask for by name at the site's root: favicon.ico.
+ * When `name` (an asset's name, or a path inside content/static/) is one,
+ * its path in the output, "favicon.ico" (so its URL is base path +
+ * "favicon.ico"); else NULL. Static, never allocated. */
+const char *url_root_file(const char *name);
 /* A file of content/static/: prefix + "static/" + rel, where prefix is
  * the base path for its URL, "" for its path in the output; in `a`. */
 const char *url_static(arena *a, const char *prefix, const char *rel);

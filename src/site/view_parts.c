@@ -4,6 +4,7 @@
  * defines every name it offers (see view_parts.h). */
 #include <string.h>
 
+#include "escape.h"
 #include "pages.h"
 #include "view_parts.h"
 
@@ -75,6 +76,17 @@ value *view_site(const view_ctx *vc, arena *a, const char *current_url)
 	view_put(a, m, "base_url", s->base_url);
 	view_put(a, m, "css", vc->css_url);
 	view_put(a, m, "icp", s->icp);
+	view_put(a, m, "site_code", s->site_code);
+	view_put(a, m, "police_record", s->police_record);
+	if (s->police_code) {
+		/* the national registry's public page of the record */
+		buf u;
+		buf_init(&u);
+		buf_puts(&u, "http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=");
+		esc_url_query(&u, s->police_code, strlen(s->police_code));
+		view_put(a, m, "police_url", arena_strdup(a, u.ptr));
+		buf_free(&u);
+	}
 	view_put(a, m, "publisher", s->publisher);
 	if (s->contact) {
 		value *c = view_rec(a, 4);

@@ -241,9 +241,13 @@ value *view_event(const view_ctx *vc, arena *a, const page_job *job)
 	view_put_list(a, m, "categories", view_category_links(vc, a, e->categories, e->ncategories));
 	value *photos = value_list(a, e->nphotos);
 	for (size_t i = 0; i < e->nphotos; i++) {
-		value *p = view_rec(a, 2);
-		view_put(a, p, "src", url_static(a, vc->s->base_path, e->photos[i].src));
-		view_put(a, p, "caption", e->photos[i].caption);
+		const photo *ph = &e->photos[i];
+		value *p = view_rec(a, 4);
+		view_put(a, p, "src", url_static(a, vc->s->base_path, ph->src));
+		view_put(a, p, "caption", ph->caption);
+		/* null when the file's size could not be read (a build warning) */
+		view_set(a, p, "width", ph->width ? value_int(a, ph->width) : NULL);
+		view_set(a, p, "height", ph->height ? value_int(a, ph->height) : NULL);
 		value_push(a, photos, p);
 	}
 	view_put_list(a, m, "photos", photos);

@@ -1,5 +1,6 @@
 /* Fuzz target for the content parsers: the bytes are one content file,
- * read as a .md file (front matter + body) and as a .yaml file. Whatever
+ * read as a .md file (front matter + body) and as a .yaml file, and as
+ * the head of an image file (imgsize, for a photo's size). Whatever
  * the input, parsing must finish without crashing, leaking or taking long.
  * Build with `make fuzz` (clang, libFuzzer); `make check` replays the test
  * inputs through the same function with tests/fuzz/replay.c. */
@@ -10,6 +11,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "frontmatter.h"
+#include "imgsize.h"
 #include "source.h"
 #include "yamlload.h"
 
@@ -21,6 +23,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	diag d;
 	arena_init(&a);
 	diag_init(&d);
+	imgsize sz;
+	imgsize_of(data, size, &sz);
 	char *text = arena_alloc(&a, size + 1);
 	if (size)
 		memcpy(text, data, size);

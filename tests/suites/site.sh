@@ -83,6 +83,20 @@ fi
 qd build --quiet --content content --output "$scratch/again" --base-url "$base" 2>/dev/null
 diff -r "$scratch/root/jihui" "$scratch/again" >/dev/null && ok demo-reproducible || fail demo-reproducible "two builds differ"
 
+# every <img> has width and height (from the image file), and the
+# favicon is at the site's root
+imgs=$(grep -rhoE '<img [^>]*>' "$scratch/root/jihui" | sort -u)
+nosize=$(printf '%s\n' "$imgs" | grep -v '^$' | grep -vE ' width="[0-9]+" height="[0-9]+"' || true)
+if [ -z "$imgs" ]; then
+	fail img-sizes "the demo has no <img>"
+elif [ -n "$nosize" ]; then
+	fail img-sizes "$nosize"
+else
+	ok img-sizes
+fi
+[ -s "$scratch/root/jihui/favicon.ico" ] && grep -q '<link rel="icon" href="/jihui/favicon.ico">' "$scratch/root/jihui/index.html" &&
+	ok favicon || fail favicon "no favicon.ico at the root, or no link to it"
+
 # 3. valid HTML (Nu HTML Checker), at the root and under the sub-path
 vnu="java -jar node_modules/vnu-jar/build/dist/vnu.jar"
 qd build --quiet --content content --output "$scratch/rootsite" --base-url "https://example.org/" 2>/dev/null
@@ -131,6 +145,7 @@ categories/party-building/
 stats/
 events/
 events/2020-bailianchi-forum.html
+events/2024-tianma-eco-study.html
 cases/
 cases/bailian-hardware-space-ops.html
 orgs/

@@ -143,3 +143,14 @@ TEST(url_links_written_in_content)
 	CHECK_STR(url_site_link(&a, "/jihui/", "/jihui/lists/", false), "/jihui/jihui/lists/");
 	arena_free(&a);
 }
+
+TEST(url_root_files)
+{
+	/* favicon.ico keeps its name at the root (browsers ask for it there) */
+	CHECK_STR(url_root_file("favicon.ico"), "favicon.ico");
+	CHECK(url_root_file("img/favicon.ico") == NULL);
+	CHECK(url_root_file("style.css") == NULL);
+	CHECK_STR(url_asset(&a, "favicon.ico", 0x123), "favicon.ico");
+	CHECK_STR(url_of(&a, "/jihui/", url_asset(&a, "favicon.ico", 1)), "/jihui/favicon.ico");
+	CHECK_STR(url_of(&a, "/", url_root_file("favicon.ico")), "/favicon.ico");
+}
