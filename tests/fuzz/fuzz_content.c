@@ -1,5 +1,6 @@
 /* Fuzz target for the content parsers: the bytes are one content file,
- * read as a .md file (front matter + body) and as a .yaml file. Whatever
+ * read as a .md file (front matter + body, the body rendered as Markdown
+ * when within the loader's limit) and as a .yaml file. Whatever
  * the input, parsing must finish without crashing, leaking or taking long.
  * Build with `make fuzz` (clang, libFuzzer); `make check` replays the test
  * inputs through the same function with tests/fuzz/replay.c. */
@@ -10,6 +11,8 @@
 #include "arena.h"
 #include "diag.h"
 #include "frontmatter.h"
+#include "markdown.h"
+#include "schema.h"
 #include "source.h"
 #include "yamlload.h"
 
@@ -28,8 +31,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (utf8_check(text, size) == (size_t)-1 && !memchr(text, '\0', size)) {
 		yamlload_parse(&a, &d, "fuzz.yaml", text, size, 1);
 		frontmatter fm;
-		if (frontmatter_split(text, size, &fm) == 0)
+		if (frontmatter_split(text, size, &fm) == 0) {
 			yamlload_parse(&a, &d, "fuzz.md", fm.yaml, fm.yaml_len, fm.yaml_line);
+			if (fm.body_len <= MARKDOWN_MAX) {
+				buf ex = BUF_INIT;
+				md_render(&a, fm.body, fm.body_len, "/sub/", true, 100, &ex);
+				buf_free(&ex);
+			}
+		}
 	}
 	diag_free(&d);
 	arena_free(&a);
