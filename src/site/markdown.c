@@ -71,6 +71,17 @@ static bool tables_allowed(const char *text, size_t len)
 	return (most + 1) * lines <= MD_TABLE_CELLS_MAX;
 }
 
+/* Whether s occurs in the text. glibc's memmem is slow to start for a
+ * short needle; memchr skips to the rare first byte (ASCII in CJK text). */
+static bool has(const char *text, size_t len, const char *s)
+{
+	size_t n = strlen(s);
+	for (const char *p = text, *end = text + len; (p = memchr(p, s[0], (size_t)(end - p))); p++)
+		if ((size_t)(end - p) >= n && memcmp(p, s, n) == 0)
+			return true;
+	return false;
+}
+
 /* The smallest heading level used in the document (7 when none). */
 static int top_heading(cmark_node *root)
 {
@@ -312,8 +323,16 @@ const char *md_render(arena *a, const char *text, size_t len, const char *base_p
 	md_mem *outer = md_current;
 	md_current = &mem;
 	cmark_parser *p = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, &mem.mem);
-	for (size_t i = tables_allowed(text, len) ? 0 : 1; i < MD_NEXT; i++)
-		cmark_parser_attach_syntax_extension(p, md_ext[i]); /* md_ext[0]: table */
+	/* an extension is attached only when its syntax can occur: most texts
+	 * need none, and each one attached costs a walk of the document */
+	bool want[MD_NEXT] = {
+		tables_allowed(text, len),
+		memchr(text, '~', len) != NULL,
+		has(text, len, "www.") || has(text, len, "://") || memchr(text, '@', len),
+	};
+	for (size_t i = 0; i < MD_NEXT; i++)
+		if (want[i])
+			cmark_parser_attach_syntax_extension(p, md_ext[i]);
 	cmark_parser_feed(p, text, len);
 	pthread_mutex_lock(&md_finish_lock);
 	cmark_node *doc = cmark_parser_finish(p);
