@@ -83,6 +83,8 @@ TEST(markdown_strikethrough_and_autolinks)
 	arena a;
 	arena_init(&a);
 	CHECK_STR(html_of(&a, "~~旧地址~~"), "<p><del>旧地址</del></p>\n");
+	/* one tilde is a range, not strikethrough */
+	CHECK_STR(html_of(&a, "每次3~5人，共10~20人~~"), "<p>每次3~5人，共10~20人~~</p>\n");
 	CHECK_STR(html_of(&a, "见 www.example.org 。"),
 		  "<p>见 <a href=\"http://www.example.org\">www.example.org</a> 。</p>\n");
 	CHECK_STR(html_of(&a, "https://example.org/a?b=1"),
