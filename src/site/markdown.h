@@ -1,9 +1,13 @@
-/* markdown: the one place that calls cmark. Renders a record's Markdown to
+/* markdown: the one place that calls cmark (cmark-gfm, with its table,
+ * strikethrough and autolink extensions). Renders a record's Markdown to
  * HTML safely (raw HTML omitted, dangerous link schemes dropped: cmark's
  * default), moves headings so that the text's top level is <h2> (the
  * page title is the only <h1>), and makes site-relative links (/pages/about.html) absolute under the
- * site's base path, so content works under any sub-path. Also extracts a
- * plain-text excerpt for descriptions and sharing. Inputs are bounded in
+ * site's base path, so content works under any sub-path. Wraps each table
+ * in <div class="table-scroll">. A soft line break between two CJK
+ * characters becomes nothing (in the HTML and the excerpt); elsewhere it
+ * stays a line break. Also extracts a plain-text excerpt for descriptions
+ * and sharing. Inputs are bounded in
  * size by the loader (MARKDOWN_MAX), which bounds cmark's time. */
 #ifndef QD_MARKDOWN_H
 #define QD_MARKDOWN_H
