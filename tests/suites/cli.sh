@@ -52,7 +52,7 @@ ls -a "$scratch" | grep -q staging && fail no-staging-left "staging folder left 
 # rendering, reported at its place in site.yaml, nothing published
 mkdir -p "$scratch/menu"
 cp -R tests/fixtures/mini "$scratch/menu/content"
-sed -i 's|url: /pages/about.html|url: /pages/about/|' "$scratch/menu/content/site.yaml"
+sed -i 's|url: /lists/|url: /pages/about/|' "$scratch/menu/content/site.yaml"
 expect_status menu-link-to-no-page 1 qd build --quiet --content "$scratch/menu/content" --output "$out"
 grep -q "site.yaml:10:10: error: menu link '/pages/about/' leads to no page of the site; the page is at '/pages/about.html'" "$scratch/err" \
 	&& ok menu-link-suggests-page || { fail menu-link-suggests-page "no suggestion"; cat "$scratch/err"; }
