@@ -6,14 +6,6 @@
 
 #include "url.h"
 
-static const struct {
-	const char *title;
-	page_kind kind;
-} builtin[] = {
-	{ "需求", PG_NEEDS }, { "供给", PG_SUPPLY },   { "清单", PG_LISTS }, { "街道", PG_DISTRICTS }, { "类别", PG_CATEGORIES },
-	{ "活动", PG_EVENTS }, { "案例", PG_CASES }, { "组织", PG_ORGS },  { "统计", PG_STATS },
-};
-
 static int cmp_page_menu(const void *pa, const void *pb)
 {
 	const free_page *a = *(free_page *const *)pa, *b = *(free_page *const *)pb;
@@ -36,20 +28,12 @@ static void add(menu *m, const char *title, const char *link, const char *url, v
 
 void menu_build(menu *m, const site *s, arena *a)
 {
-	size_t nbuiltin = sizeof builtin / sizeof *builtin;
 	m->n = 0;
-	m->v = arena_array(a, (s->menu ? s->nmenu : nbuiltin) + s->nfree_pages + 1, sizeof *m->v);
-	if (s->menu) {
-		for (size_t i = 0; i < s->nmenu; i++)
-			add(m, s->menu[i].title, s->menu[i].url, url_site_link(a, s->base_path, s->menu[i].url, false),
-			    s->menu[i].pos, true);
-	} else {
-		for (size_t i = 0; i < nbuiltin; i++) {
-			const char *url = url_index(a, s->base_path, builtin[i].kind);
-			add(m, builtin[i].title, arena_printf(a, "/%s", url_rel(s->base_path, url)), url, (vpos){ 0 },
-			    false);
-		}
-	}
+	m->given = s->menu != NULL;
+	m->v = arena_array(a, s->nmenu + s->nfree_pages + 1, sizeof *m->v);
+	for (size_t i = 0; i < s->nmenu; i++)
+		add(m, s->menu[i].title, s->menu[i].url, url_site_link(a, s->base_path, s->menu[i].url, false),
+		    s->menu[i].pos, true);
 	free_page **pages = malloc((s->nfree_pages ? s->nfree_pages : 1) * sizeof *pages);
 	size_t n = 0;
 	for (size_t i = 0; i < s->nfree_pages; i++)

@@ -1,6 +1,7 @@
 /* menu: the site's main menu, decided once: site.yaml's `menu` when it is
- * given (it replaces the built-in one), else the built-in entries (需求,
- * 供给, 清单, 街道, 类别, 活动, 案例, 组织, 统计); then the free pages that
+ * given (it replaces the built-in entries 需求, 供给, 清单, 街道, 类别, 活动,
+ * 案例, 组织, 统计, which the theme's layout writes itself when `given` is
+ * false: they cost a page nothing to render); then the free pages that
  * ask for a place in it (`menu: N`, smaller first). An entry whose link is
  * already in the menu is marked `dup`: pages leave it out, and links.c
  * warns at its line. */
@@ -21,8 +22,9 @@ typedef struct menu_item {
 } menu_item;
 
 typedef struct menu {
-	menu_item *v;
+	menu_item *v;        /* site.yaml's entries, then the free pages' */
 	size_t n;
+	bool given;          /* site.yaml has a menu: no built-in entries */
 } menu;
 
 /* Build the menu of a loaded site; everything in `a`. */

@@ -318,6 +318,11 @@ static const item_view *item_view_of(const view_ctx *vc, arena *a, const item *i
 		t[R_ORG] = text(it->org->name);
 		t[R_ORG_URL] = text(vc->org_url[it->org->idx]);
 	}
+	/* a table row's third and fifth cells, decided here once rather than
+	 * by the template on every page the row is on: who (the provider, the
+	 * community, else the street) and how much (price, else budget) */
+	t[R_AT] = t[R_ORG].s ? t[R_ORG] : t[R_COMMUNITY].s ? t[R_COMMUNITY] : t[R_STREET];
+	t[R_NUM] = t[R_ORG].s ? t[R_PRICE] : t[R_BUDGET];
 #undef OWN
 	return v;
 }
@@ -409,7 +414,7 @@ static const char *const row_names[R_COUNT] = {
 	[R_COMMUNITY] = "community", [R_COMMUNITY_URL] = "community_url", [R_BUDGET] = "budget",
 	[R_STATUS] = "status", [R_STATUS_ID] = "status_id", [R_DEADLINE] = "deadline",
 	[R_DAYS_LEFT] = "days_left", [R_ORG] = "org",
-	[R_ORG_URL] = "org_url", [R_PRICE] = "price",
+	[R_ORG_URL] = "org_url", [R_PRICE] = "price", [R_AT] = "at", [R_NUM] = "num",
 };
 
 /* A row's map, made in one go: an item row is built some 130,000 times

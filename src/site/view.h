@@ -30,7 +30,7 @@ typedef struct vtext {
 typedef enum row_text {
 	R_URL, R_TITLE, R_KIND, R_KIND_LABEL, R_LIST_TITLE, R_LIST_URL, R_CATEGORY, R_CATEGORY_URL,
 	R_STREET, R_STREET_URL, R_COMMUNITY, R_COMMUNITY_URL, R_BUDGET, R_STATUS, R_STATUS_ID,
-	R_DEADLINE, R_DAYS_LEFT, R_ORG, R_ORG_URL, R_PRICE, R_COUNT
+	R_DEADLINE, R_DAYS_LEFT, R_ORG, R_ORG_URL, R_PRICE, R_AT, R_NUM, R_COUNT
 } row_text;
 
 /* Everything an item's row shows, gathered once by view_init. An item

@@ -107,6 +107,7 @@ value *view_site(const view_ctx *vc, arena *a, const char *current_url)
 	}
 	view_set(a, m, "menu", entries);
 	view_put_bool(a, m, "has_menu", entries->n > 0);
+	view_put_bool(a, m, "menu_given", vc->menu.given);
 	char today[11];
 	date_format(s->today, today);
 	view_put(a, m, "today", arena_strdup(a, today));
