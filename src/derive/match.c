@@ -19,6 +19,9 @@ typedef struct matcher {
 	arena *a;
 	match_index *mx;
 	size_t *order;            /* [nitems]: an item's position in site order */
+	uint32_t *org_rank;       /* [norgs]: position in id order */
+	uint32_t *offer_rank;     /* [nitems]: an open offer's position by its
+				   * organisation's id, list id, number */
 	itemset *org_done;        /* [norgs]: completed claims */
 	orgset *orgs_by_cat;      /* [ncategories]: organisations serving it */
 	itemset *offers_by_cat;   /* [ncategories]: open offers in it */
@@ -95,12 +98,47 @@ static int cmp_supplier(const match_supplier *a, const match_supplier *b)
 		return pa ? -1 : 1;
 	if (a->completed != b->completed)
 		return a->completed > b->completed ? -1 : 1;
+	/* ids, compared once in rank_ties rather than in every sort */
+	return a->rank < b->rank ? -1 : a->rank > b->rank;
+}
+
+static int cmp_org_id(const void *pa, const void *pb)
+{
+	return strcmp((*(org *const *)pa)->id, (*(org *const *)pb)->id);
+}
+
+static int cmp_offer_id(const void *pa, const void *pb)
+{
+	const item *a = *(item *const *)pa, *b = *(item *const *)pb;
 	int c = strcmp(a->org ? a->org->id : "", b->org ? b->org->id : "");
-	if (c || !a->offer)
+	if (c)
 		return c;
-	if ((c = strcmp(a->offer->list->id, b->offer->list->id)) != 0)
+	if ((c = strcmp(a->list->id, b->list->id)) != 0)
 		return c;
-	return a->offer->no < b->offer->no ? -1 : a->offer->no > b->offer->no;
+	return a->no < b->no ? -1 : a->no > b->no;
+}
+
+/* The last tie-break of the ranking as numbers: organisations by id,
+ * offers by their organisation's id, list id and number. */
+static void rank_ties(matcher *m)
+{
+	const site *s = m->s;
+	m->org_rank = xcalloc(s->norgs ? s->norgs : 1, sizeof *m->org_rank);
+	m->offer_rank = xcalloc(s->nitems ? s->nitems : 1, sizeof *m->offer_rank);
+	org **orgs = xmalloc((s->norgs ? s->norgs : 1) * sizeof *orgs);
+	memcpy(orgs, s->orgs, s->norgs * sizeof *orgs);
+	if (s->norgs > 1)
+		qsort(orgs, s->norgs, sizeof *orgs, cmp_org_id);
+	for (size_t i = 0; i < s->norgs; i++)
+		m->org_rank[orgs[i]->idx] = (uint32_t)i;
+	free(orgs);
+	item **offers = xmalloc((m->ix->supply.n ? m->ix->supply.n : 1) * sizeof *offers);
+	memcpy(offers, m->ix->supply.v, m->ix->supply.n * sizeof *offers);
+	if (m->ix->supply.n > 1)
+		qsort(offers, m->ix->supply.n, sizeof *offers, cmp_offer_id);
+	for (size_t i = 0; i < m->ix->supply.n; i++)
+		m->offer_rank[offers[i]->idx] = (uint32_t)i;
+	free(offers);
 }
 
 static int qcmp_supplier(const void *a, const void *b)
@@ -320,14 +358,14 @@ static void fill_cell(matcher *m, match_cell *cell)
 			m->seen_cat[o->idx] = cat;
 			uint8_t ar = area_rank(o->areas, o->nareas, d, NULL);
 			if (ar != MATCH_AREA_NONE)
-				cell->orgs[cell->norgs++] = (match_supplier){ o, NULL, cat, ar, 0 };
+				cell->orgs[cell->norgs++] = (match_supplier){ o, NULL, cat, ar, 0, m->org_rank[o->idx] };
 		}
 		const itemset *fs = &m->offers_by_cat[x->index];
 		for (size_t i = 0; i < fs->n; i++) {
 			const item *it = fs->v[i];
 			uint8_t ar = area_rank(it->areas, it->nareas, d, NULL);
 			if (ar != MATCH_AREA_NONE)
-				cell->offers[cell->noffers++] = (match_supplier){ it->org, it, cat, ar, 0 };
+				cell->offers[cell->noffers++] = (match_supplier){ it->org, it, cat, ar, 0, m->offer_rank[it->idx] };
 		}
 	}
 	for (size_t i = 0; i < cell->norgs; i++) {
@@ -571,6 +609,7 @@ match_index *match_build(const site *s, const site_index *ix)
 	const match_top **street_top = xcalloc(nstreets, sizeof *street_top);
 	size_t *street_stamp = xcalloc(nstreets, sizeof *street_stamp);
 
+	rank_ties(&m);
 	index_supply(&m);
 	make_cells(&m);
 	for (size_t c = 0; c < mx->ncells; c++) {
@@ -584,5 +623,7 @@ match_index *match_build(const site *s, const site_index *ix)
 	free(m.seen);
 	free(m.seen_cat);
 	free(m.order);
+	free(m.org_rank);
+	free(m.offer_rank);
 	return mx;
 }

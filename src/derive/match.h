@@ -45,6 +45,9 @@ typedef struct match_supplier {
 	const item *offer;   /* NULL for an organisation */
 	uint8_t cat, area;   /* MATCH_CAT_*, MATCH_AREA_* */
 	uint32_t completed;  /* the organisation's completed claims in the category */
+	uint32_t rank;       /* the last tie-break, as a number: the position of
+			      * the organisation's id (an offer: of its
+			      * organisation's id, list id and number) in order */
 } match_supplier;
 
 /* An open need that fits an organisation or an offer, and how. */
