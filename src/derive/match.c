@@ -77,16 +77,6 @@ static uint32_t completed_in(const matcher *m, const org *o, const category *c)
 	return n;
 }
 
-static const area *supplier_areas(const match_supplier *x, size_t *n)
-{
-	if (x->offer) {
-		*n = x->offer->nareas;
-		return x->offer->areas;
-	}
-	*n = x->org->nareas;
-	return x->org->areas;
-}
-
 static int cmp_supplier(const match_supplier *a, const match_supplier *b)
 {
 	if (a->cat != b->cat)
@@ -404,14 +394,14 @@ static street_supplier *by_street(const match_supplier *v, size_t nv, const dist
 	size_t cap = 0;
 	for (size_t i = 0; i < nv; i++) {
 		size_t na;
-		(void)supplier_areas(&v[i], &na);
+		(void)match_areas(&v[i], &na);
 		cap += na;
 	}
 	street_supplier *out = malloc((cap ? cap : 1) * sizeof *out);
 	*n = 0;
 	for (size_t i = 0; i < nv; i++) {
 		size_t na, first = *n;
-		const area *ar = supplier_areas(&v[i], &na);
+		const area *ar = match_areas(&v[i], &na);
 		for (size_t k = 0; k < na; k++) {
 			if (!ar[k].street || ar[k].street->district != d)
 				continue;
@@ -440,7 +430,7 @@ static void best_of(const match_supplier *v, size_t n, const district *d, const 
 		match_supplier x = v[i];
 		if (st) {
 			size_t na;
-			const area *ar = supplier_areas(&x, &na);
+			const area *ar = match_areas(&x, &na);
 			if (serves_streets_of(ar, na, d)) {
 				x.area = area_rank(ar, na, d, st);
 				if (x.area == MATCH_AREA_NONE || x.area == MATCH_AREA_STREET)

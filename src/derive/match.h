@@ -109,6 +109,14 @@ typedef struct match_index {
 /* Match a loaded, indexed site. */
 match_index *match_build(const site *s, const site_index *ix);
 
+/* Where an organisation or offer serves: the offer's own areas, else the
+ * organisation's (none: anywhere). */
+static inline const area *match_areas(const match_supplier *x, size_t *n)
+{
+	*n = x->offer ? x->offer->nareas : x->org->nareas;
+	return x->offer ? x->offer->areas : x->org->areas;
+}
+
 /* The group a category ranks in: its group, or itself when it is one. */
 static inline const category *match_group(const category *c)
 {

@@ -295,6 +295,7 @@ struct org {
 struct free_page { /* a free page of content/pages/ (about, how to claim) */
 	const char *id, *path, *title;
 	long long menu;      /* order in the menu; 0: not in the menu */
+	vpos menu_pos;       /* where `menu` was given */
 	markdown_src body;
 	vpos pos;
 };

@@ -497,5 +497,6 @@ void records_free_page(loadctx *c, free_page *p, const doc *dc)
 		return;
 	fld_text_required(c, f[0], &page_fields[0], p->pos, "a page", &p->title);
 	fld_int(c, f[1], 1, 1000, &p->menu);
+	p->menu_pos = f[1] ? f[1]->pos : p->pos;
 	records_body(c, dc, f[2], &p->body);
 }

@@ -43,7 +43,7 @@ void menu_build(menu *m, const site *s, arena *a)
 		qsort(pages, n, sizeof *pages, cmp_page_menu);
 	for (size_t i = 0; i < n; i++) {
 		const char *url = url_page(a, s->base_path, &(page_job){ .kind = PG_PAGE, .rec = pages[i] });
-		add(m, pages[i]->title, arena_printf(a, "/%s", url_rel(s->base_path, url)), url, pages[i]->pos, false);
+		add(m, pages[i]->title, arena_printf(a, "/%s", url_rel(s->base_path, url)), url, pages[i]->menu_pos, false);
 	}
 	free(pages);
 }

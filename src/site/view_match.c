@@ -60,22 +60,12 @@ static void reason_org(buf *b, const org *o, uint32_t completed)
 	}
 }
 
-static const area *areas_of(const match_supplier *x, size_t *n)
-{
-	if (x->offer) {
-		*n = x->offer->nareas;
-		return x->offer->areas;
-	}
-	*n = x->org->nareas;
-	return x->org->areas;
-}
-
 /* The reason, in `a`; `b` is scratch. */
 static const char *supplier_reason(arena *a, buf *b, const match_supplier *x, const category *c, const district *d,
 				   const street *st)
 {
 	size_t n;
-	const area *v = areas_of(x, &n);
+	const area *v = match_areas(x, &n);
 	buf_reset(b);
 	reason_category(b, x->cat, c);
 	reason_area(b, x->area, v, n, d, st);

@@ -371,16 +371,24 @@ void view_put_open(const view_ctx *vc, arena *a, value *m, const itemset *needs,
 {
 	view_put_int(a, m, "open_count", (long long)open);
 	view_put_bool(a, m, "has_open", open > 0);
-	item **v = arena_array(a, open ? open : 1, sizeof *v);
+	/* the nearest deadline among them (one pass); the rows, sorted, only
+	 * where the page shows them */
+	item **v = rows ? arena_array(a, open ? open : 1, sizeof *v) : NULL;
 	size_t n = 0;
-	for (size_t i = 0; i < needs->n && n < open; i++)
-		if (item_shown_status(needs->v[i]) == STATUS_OPEN)
-			v[n++] = needs->v[i];
-	index_sort_by_deadline(v, n);
-	/* the nearest deadline: the first of them, when it has one */
+	qdate soonest = DATE_NONE;
+	for (size_t i = 0; i < needs->n && n < open; i++) {
+		item *it = needs->v[i];
+		if (item_shown_status(it) != STATUS_OPEN)
+			continue;
+		if (it->deadline != DATE_NONE && (soonest == DATE_NONE || it->deadline < soonest))
+			soonest = it->deadline;
+		if (v)
+			v[n] = it;
+		n++;
+	}
 	const char *nearest = NULL;
-	if (n && v[0]->deadline != DATE_NONE) {
-		long long left = (long long)(v[0]->deadline - vc->s->today);
+	if (soonest != DATE_NONE) {
+		long long left = (long long)(soonest - vc->s->today);
 		nearest = left == 0 ? "最近的今天截止" : arena_printf(a, "最近的还剩 %lld 天截止", left);
 	}
 	view_put(a, m, "nearest_deadline", nearest);
@@ -388,6 +396,7 @@ void view_put_open(const view_ctx *vc, arena *a, value *m, const itemset *needs,
 		view_set(a, m, "open_needs", NULL);
 		return;
 	}
+	index_sort_by_deadline(v, n);
 	/* a page's worth, soonest first; the full table follows on the page */
 	size_t shown = n < (size_t)vc->s->per_page ? n : (size_t)vc->s->per_page;
 	value *o = view_rec(a, 6);
