@@ -6,11 +6,13 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <stdio.h>
 #include <sys/stat.h>
 
 #include "dirwalk.h"
 #include "frontmatter.h"
+#include "imgsize.h"
 #include "par.h"
 #include "places.h"
 #include "lists.h"
@@ -316,6 +318,19 @@ static void load_lists(loadctx *c, const docs *d, unsigned nthreads)
 		}                                                                      \
 	} while (0)
 
+/* A name a browser shows as an image (what Markdown's ![](…) points at). */
+static bool is_image_name(const char *path)
+{
+	static const char *const ext[] = { ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg" };
+	size_t n = strlen(path);
+	for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+		size_t k = strlen(ext[i]);
+		if (n > k && strcasecmp(path + n - k, ext[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
 static void read_statics(walker *w, const char *dir, const char *rel, size_t depth)
 {
 	loadctx *c = w->c;
@@ -336,7 +351,7 @@ static void read_statics(walker *w, const char *dir, const char *rel, size_t dep
 				diag_report(c->d, DIAG_ERROR, path, 0, 0, "folders nested too deep in static/; flatten them");
 		} else if (S_ISREG(st.st_mode)) {
 			w->statics = xgrow(w->statics, &w->cap, w->nstatics + 1, sizeof *w->statics);
-			w->statics[w->nstatics++] = (static_file){ r, path };
+			w->statics[w->nstatics++] = (static_file){ .path = r, .src = path };
 		}
 	}
 	dir_list_free(names, n);
@@ -436,6 +451,16 @@ site *site_load(arena *a, diag *d, const char *dir, const char *base_url, unsign
 	s->statics = arena_memdup(a, w.statics, w.nstatics * sizeof *w.statics);
 	s->nstatics = w.nstatics;
 	free(w.statics);
+	for (size_t i = 0; i < s->nstatics; i++) {
+		static_file *f = &s->statics[i];
+		strmap_put(&s->static_paths, f->path, strlen(f->path), f);
+		if (is_image_name(f->path)) {
+			imgsize sz = { 0 };
+			imgsize_of_file(f->src, &sz); /* 0 x 0 unless read */
+			f->width = sz.width;
+			f->height = sz.height;
+		}
+	}
 	return s;
 }
 
@@ -445,7 +470,7 @@ void site_free(site *s)
 		return;
 	strmap *maps[] = { &s->district_ids, &s->district_names, &s->street_ids, &s->street_names,
 			   &s->category_ids, &s->category_names, &s->org_ids, &s->org_names,
-			   &s->list_ids, &s->list_titles, &s->event_ids, &s->event_titles };
+			   &s->list_ids, &s->list_titles, &s->event_ids, &s->event_titles, &s->static_paths };
 	for (size_t i = 0; i < sizeof maps / sizeof maps[0]; i++)
 		strmap_free(maps[i]);
 }

@@ -308,6 +308,9 @@ typedef struct menu_entry {
 typedef struct static_file {
 	const char *path; /* relative to content/static */
 	const char *src;  /* full path to read from */
+	/* an image's size in pixels, read from its header (imgsize.h) when its
+	 * name ends in .png .jpg .jpeg .gif .webp or .svg; 0 when unknown */
+	unsigned width, height;
 } static_file;
 
 typedef struct site {
@@ -351,6 +354,7 @@ typedef struct site {
 	strmap district_ids, district_names, street_ids, street_names;
 	strmap category_ids, category_names, org_ids, org_names;
 	strmap list_ids, list_titles, event_ids, event_titles;
+	strmap static_paths; /* static_file.path -> its static_file */
 	size_t nfiles;            /* content files read */
 } site;
 

@@ -164,8 +164,58 @@ static bool joins(cmark_node *softbreak)
  * on a narrow screen instead of the page. The iterator has computed its
  * next step before handing out a node, so unlinking or wrapping the node
  * it handed out is safe. */
-static void adjust(cmark_node *root, bool html, const char *base_path, arena *a, cmark_mem *mem)
+/* The sizes of a text's images, in the order their <img> tags come out
+ * (an image inside another's description is only text there). */
+typedef struct img_sizes {
+	unsigned (*wh)[2];
+	size_t n, cap;
+	bool any;
+} img_sizes;
+
+static void note_image(img_sizes *z, const md_images *img, const char *url, arena *a)
 {
+	unsigned w = 0, h = 0;
+	if (img && url && url_is_site_path(url) && !img->size(img->ctx, url + 1, &w, &h))
+		w = h = 0;
+	if (z->n == z->cap) {
+		size_t cap = z->cap ? 2 * z->cap : 8;
+		unsigned (*v)[2] = arena_alloc_raw(a, cap * sizeof *v);
+		if (z->n)
+			memcpy(v, z->wh, z->n * sizeof *v);
+		z->wh = v;
+		z->cap = cap;
+	}
+	z->wh[z->n][0] = w;
+	z->wh[z->n][1] = h;
+	z->n++;
+	z->any |= w && h;
+}
+
+/* cmark writes every image as '<img src="…"'; the k-th gets its size
+ * after '<img'. Nothing else in safe output starts with '<img': raw HTML
+ * is omitted and text's '<' is escaped. */
+static const char *put_sizes(arena *a, const char *h, const img_sizes *z)
+{
+	buf out = BUF_INIT;
+	size_t k = 0;
+	const char *p = h, *q;
+	while ((q = strstr(p, "<img ")) != NULL) {
+		buf_put(&out, p, (size_t)(q - p) + 4);
+		if (k < z->n && z->wh[k][0] && z->wh[k][1])
+			buf_printf(&out, " width=\"%u\" height=\"%u\"", z->wh[k][0], z->wh[k][1]);
+		k++;
+		p = q + 4;
+	}
+	buf_puts(&out, p);
+	const char *r = arena_strndup(a, out.ptr, out.len);
+	buf_free(&out);
+	return r;
+}
+
+static void adjust(cmark_node *root, bool html, const char *base_path, arena *a, cmark_mem *mem,
+		   const md_images *img, img_sizes *sizes)
+{
+	int in_image = 0;
 	int shift = 2 - top_heading(root);
 	cmark_syntax_extension *table = md_ext[0];
 	cmark_iter *it = cmark_iter_new(root);
@@ -174,6 +224,8 @@ static void adjust(cmark_node *root, bool html, const char *base_path, arena *a,
 		cmark_node *n = cmark_iter_get_node(it);
 		cmark_node_type t = cmark_node_get_type(n);
 		if (ev == CMARK_EVENT_EXIT) {
+			if (html && t == CMARK_NODE_IMAGE)
+				in_image--;
 			if (html && cmark_node_get_syntax_extension(n) == table &&
 			    strcmp(cmark_node_get_type_string(n), "table") == 0) {
 				cmark_node *w = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, mem);
@@ -194,6 +246,8 @@ static void adjust(cmark_node *root, bool html, const char *base_path, arena *a,
 			cmark_node_set_heading_level(n, level < 2 ? 2 : level > 6 ? 6 : level);
 		} else if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
 			const char *u = cmark_node_get_url(n);
+			if (t == CMARK_NODE_IMAGE && !in_image++)
+				note_image(sizes, img, u, a);
 			const char *to = u ? url_site_link(a, base_path, u, true) : u;
 			if (to != u)
 				cmark_node_set_url(n, to);
@@ -316,7 +370,7 @@ static void md_free(void *p)
 }
 
 const char *md_render(arena *a, const char *text, size_t len, const char *base_path, bool html,
-		      size_t excerpt_chars, buf *excerpt_out)
+		      size_t excerpt_chars, buf *excerpt_out, const md_images *img)
 {
 	if (!text || !len)
 		return NULL;
@@ -341,12 +395,15 @@ const char *md_render(arena *a, const char *text, size_t len, const char *base_p
 	pthread_mutex_lock(&md_finish_lock);
 	cmark_node *doc = cmark_parser_finish(p);
 	pthread_mutex_unlock(&md_finish_lock);
-	adjust(doc, html, base_path ? base_path : "/", a, &mem.mem);
+	img_sizes sizes = { 0 };
+	adjust(doc, html, base_path ? base_path : "/", a, &mem.mem, img, &sizes);
 	if (excerpt_out)
 		excerpt(doc, excerpt_chars, excerpt_out);
 	const char *h = NULL;
 	if (html)
 		h = cmark_render_html(doc, MD_HTML_OPTIONS, cmark_parser_get_syntax_extensions(p));
+	if (h && sizes.any)
+		h = put_sizes(a, h, &sizes);
 	/* no cmark_node_free or cmark_parser_free: their memory is a's */
 	md_current = outer;
 	return h;

@@ -181,6 +181,20 @@ value *view_rec(arena *a, size_t cap)
 	return value_seal(value_map(a, cap));
 }
 
+/* md_images.size over the site's static files, published under static/ */
+static bool static_image_size(const void *ctx, const char *path, unsigned *w, unsigned *h)
+{
+	if (strncmp(path, "static/", 7) != 0)
+		return false;
+	path += 7;
+	const static_file *f = strmap_get(&((const site *)ctx)->static_paths, path, strlen(path));
+	if (!f || !f->width || !f->height)
+		return false;
+	*w = f->width;
+	*h = f->height;
+	return true;
+}
+
 void view_put_md(const view_ctx *vc, arena *a, value *m, const char *k, const markdown_src *md,
 	    const char **excerpt)
 {
@@ -189,7 +203,7 @@ void view_put_md(const view_ctx *vc, arena *a, value *m, const char *k, const ma
 	const char *h = NULL;
 	buf e = BUF_INIT;
 	if (md->text && md->len)
-		h = md_render(a, md->text, md->len, vc->s->base_path, true, 100, excerpt ? &e : NULL);
+		h = md_render(a, md->text, md->len, vc->s->base_path, true, 100, excerpt ? &e : NULL, &vc->images);
 	view_put(a, m, k, h);
 	if (excerpt && h)
 		*excerpt = arena_strndup(a, e.ptr, e.len);
@@ -367,6 +381,7 @@ void view_init(view_ctx *vc, const site *s, const site_index *ix, arena *a, cons
 		if (!page_kinds[k].nrecs)
 			vc->index_url[k] = url_index(a, s->base_path, (page_kind)k);
 	menu_build(&vc->menu, s, a);
+	vc->images = (md_images){ static_image_size, s };
 	vc->item = arena_array(a, s->nitems ? s->nitems : 1, sizeof *vc->item);
 	item_views vs = { .vc = vc };
 	for (int i = 0; i < PAR_MAX; i++)

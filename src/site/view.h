@@ -13,6 +13,7 @@
 #define QD_VIEW_H
 #include "arena.h"
 #include "index.h"
+#include "markdown.h"
 #include "menu.h"
 #include "model.h"
 #include "stats.h"
@@ -50,6 +51,7 @@ typedef struct view_ctx {
 	const char *css_url;     /* the hashed stylesheet's URL */
 	const char *share_image; /* absolute URL of the sharing image, or NULL */
 	value *site_values;      /* `site`, built once, shared read-only */
+	md_images images;        /* Markdown images' sizes: the static files' */
 	value *site_key;
 	menu menu;               /* the main menu (menu.h); entries marked dup are left out */
 	const char *index_url[PG_KIND_COUNT]; /* first page of each kind without a record */

@@ -39,7 +39,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			yamlload_parse(&a, &d, "fuzz.md", fm.yaml, fm.yaml_len, fm.yaml_line);
 			if (fm.body_len <= MARKDOWN_MAX) {
 				buf ex = BUF_INIT;
-				md_render(&a, fm.body, fm.body_len, "/sub/", true, 100, &ex);
+				md_render(&a, fm.body, fm.body_len, "/sub/", true, 100, &ex, NULL);
 				buf_free(&ex);
 			}
 		}

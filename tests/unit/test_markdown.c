@@ -13,13 +13,13 @@
 /* Render s under base path /jihui/ into a (html), or its excerpt. */
 static const char *html_of(arena *a, const char *s)
 {
-	return md_render(a, s, strlen(s), "/jihui/", true, 0, NULL);
+	return md_render(a, s, strlen(s), "/jihui/", true, 0, NULL, NULL);
 }
 
 static const char *excerpt_of(arena *a, const char *s, buf *ex)
 {
 	ex->len = 0;
-	md_render(a, s, strlen(s), "/", false, 100, ex);
+	md_render(a, s, strlen(s), "/", false, 100, ex, NULL);
 	return ex->ptr;
 }
 
@@ -142,7 +142,7 @@ TEST(markdown_hostile_inputs_are_bounded)
 		arena_init(&a);
 		in.len = 0;
 		put_rep(&in, units[i], MARKDOWN_MAX);
-		const char *h = md_render(&a, in.ptr, in.len, "/", true, 100, NULL);
+		const char *h = md_render(&a, in.ptr, in.len, "/", true, 100, NULL, NULL);
 		CHECK(h && strlen(h) <= 32 * (size_t)MARKDOWN_MAX);
 		arena_free(&a);
 	}
@@ -161,9 +161,54 @@ TEST(markdown_hostile_inputs_are_bounded)
 		buf_putc(&in, '\n');
 		put_rep(&in, k == 0 ? "|b|\n" : "|x|y|\n", MARKDOWN_MAX);
 		in.len = in.len > MARKDOWN_MAX ? MARKDOWN_MAX : in.len;
-		const char *h = md_render(&a, in.ptr, in.len, "/", true, 100, NULL);
+		const char *h = md_render(&a, in.ptr, in.len, "/", true, 100, NULL, NULL);
 		CHECK(h && strlen(h) <= 32 * (size_t)MARKDOWN_MAX);
 		arena_free(&a);
 	}
 	buf_free(&in);
+}
+
+/* the size callback of a site whose static/images/a.png is 640 x 480 */
+static bool fake_size(const void *ctx, const char *path, unsigned *w, unsigned *h)
+{
+	(*(int *)ctx)++;
+	if (strcmp(path, "images/a.png") != 0)
+		return false;
+	*w = 640;
+	*h = 480;
+	return true;
+}
+
+static const char *with_sizes(arena *a, const char *s, int *asked)
+{
+	md_images img = { fake_size, asked };
+	return md_render(a, s, strlen(s), "/jihui/", true, 0, NULL, &img);
+}
+
+TEST(markdown_image_sizes)
+{
+	arena a;
+	arena_init(&a);
+	int asked = 0;
+	CHECK_STR(with_sizes(&a, "![照片](/images/a.png)", &asked),
+		  "<p><img width=\"640\" height=\"480\" src=\"/jihui/images/a.png\" alt=\"照片\" /></p>\n");
+	CHECK_INT(asked, 1);
+	/* unknown, external: no size; the k-th <img> gets the k-th size */
+	asked = 0;
+	CHECK_STR(with_sizes(&a, "![](/images/b.png) ![](https://x.example/a.png) ![a](/images/a.png)", &asked),
+		  "<p><img src=\"/jihui/images/b.png\" alt=\"\" /> <img src=\"https://x.example/a.png\" alt=\"\" /> "
+		  "<img width=\"640\" height=\"480\" src=\"/jihui/images/a.png\" alt=\"a\" /></p>\n");
+	CHECK_INT(asked, 2); /* the external one is not asked about */
+	/* an image inside another's description is text there, not an <img> */
+	asked = 0;
+	CHECK_STR(with_sizes(&a, "![![in](/images/b.png)](/images/b.png) ![](/images/a.png)", &asked),
+		  "<p><img src=\"/jihui/images/b.png\" alt=\"in\" /> "
+		  "<img width=\"640\" height=\"480\" src=\"/jihui/images/a.png\" alt=\"\" /></p>\n");
+	/* '<img' written as text or code, and raw HTML, are not images */
+	CHECK_STR(with_sizes(&a, "`<img x>` <img src=y> &lt;img ![](/images/a.png)", &asked),
+		  "<p><code>&lt;img x&gt;</code> <!-- raw HTML omitted --> &lt;img "
+		  "<img width=\"640\" height=\"480\" src=\"/jihui/images/a.png\" alt=\"\" /></p>\n");
+	/* without a callback nothing changes */
+	CHECK_STR(html_of(&a, "![](/images/a.png)"), "<p><img src=\"/jihui/images/a.png\" alt=\"\" /></p>\n");
+	arena_free(&a);
 }

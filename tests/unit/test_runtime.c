@@ -155,16 +155,16 @@ TEST(markdown_on_an_arena)
 	arena_init(&a);
 	buf ex = BUF_INIT;
 	const char *h = md_render(&a, "# T\n\nSome *text*, [a link](/pages/x/).\n\n- one\n- two\n", 52,
-				  "/jihui/", true, 10, &ex);
+				  "/jihui/", true, 10, &ex, NULL);
 	CHECK_STR(h, "<h2>T</h2>\n<p>Some <em>text</em>, <a href=\"/jihui/pages/x/\">a link</a>.</p>\n"
 		     "<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n");
 	CHECK_STR(ex.ptr, "T Some tex…");
-	CHECK(md_render(&a, "", 0, "/", true, 0, NULL) == NULL);
+	CHECK(md_render(&a, "", 0, "/", true, 0, NULL, NULL) == NULL);
 	/* a long text grows cmark's buffers many times over (realloc) */
 	buf big = BUF_INIT;
 	for (int i = 0; i < 3000; i++)
 		buf_puts(&big, "第一段文字，包含**强调**和`代码`。\n");
-	h = md_render(&a, big.ptr, big.len, "/", true, 0, NULL);
+	h = md_render(&a, big.ptr, big.len, "/", true, 0, NULL, NULL);
 	CHECK(h && strncmp(h, "<p>第一段文字", strlen("<p>第一段文字")) == 0);
 	CHECK(h && strstr(h, "</p>\n") == h + strlen(h) - 5);
 	buf_free(&big);
