@@ -4,6 +4,7 @@
 #   tools/deps.sh dev     also what the test suites use: valgrind, a Java
 #                         runtime (Nu HTML Checker), linkchecker, chromium
 #                         and CJK fonts (browser tests and screenshots),
+#                         poppler-utils (pdftotext: the printed list),
 #                         python3 (and PyYAML, for the statistics recount),
 #                         node and npm, then the npm packages of
 #                         package-lock.json (npm ci)
@@ -13,7 +14,7 @@ cd "$(dirname "$0")/.."
 
 build_pkgs="build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev"
 bench_pkgs="hugo time python3"
-dev_pkgs="valgrind default-jre-headless linkchecker chromium fonts-noto-cjk python3 python3-yaml"
+dev_pkgs="valgrind default-jre-headless linkchecker chromium fonts-noto-cjk poppler-utils python3 python3-yaml"
 
 want=$build_pkgs
 [ "${1:-build}" = dev ] && want=$dev_pkgs

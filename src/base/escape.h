@@ -97,4 +97,13 @@ void esc_ical_text(buf *out, const char *s, size_t len);
  * CRLF; the calendar writer does. */
 void esc_ical_fold(buf *out, size_t from);
 
+/* ---- CSS ---- */
+
+/* Append s as the inside of a double-quoted CSS string in a <style>
+ * element: every ASCII byte but letters, digits, space and . / : _ - ? =
+ * # % ~ , ( ) + @ ! becomes a backslash and six hex digits (so " \ < >
+ * and line breaks cannot end the string or the element); well-formed
+ * UTF-8 is copied, ill-formed becomes U+FFFD. Never adds quotes. */
+void esc_css_string(buf *out, const char *s, size_t len);
+
 #endif

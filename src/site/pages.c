@@ -42,6 +42,17 @@ static const void *communities_at(const site *s, const site_index *ix, const voi
 	return ((const street *)parent)->communities[i];
 }
 
+/* a street's one page of open needs: its record is the street */
+static size_t one_n(const site *s, const site_index *ix, const void *parent)
+{
+	return 1;
+}
+
+static const void *parent_at(const site *s, const site_index *ix, const void *parent, size_t i)
+{
+	return parent;
+}
+
 /* a status page's record is its entry of status_names */
 static size_t statuses_n(const site *s, const site_index *ix, const void *parent)
 {
@@ -110,6 +121,7 @@ const page_kind_def page_kinds[PG_KIND_COUNT] = {
 	[PG_STREET] = { "street", TOP, streets_n, streets_at, count_street, view_street },
 	[PG_COMMUNITY] = { "community", PG_STREET, communities_n, communities_at, count_community,
 			   view_community },
+	[PG_STREET_OPEN] = { "street-open", PG_STREET, one_n, parent_at, NULL, view_street_open },
 	[PG_MATCH] = { "match", PG_DISTRICT, cells_n, cells_at, NULL, view_match },
 	[PG_CATEGORIES] = { "categories", TOP, NULL, NULL, NULL, view_categories },
 	[PG_CATEGORY] = { "category", TOP, categories_n, categories_at, count_category, view_category },

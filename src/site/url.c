@@ -44,6 +44,12 @@ void url_loc(const page_job *job, buf *b)
 		buf_putc(b, '/');
 		break;
 	}
+	case PG_STREET_OPEN:
+		/* a folder: no community page (a file, or a folder of further
+		 * pages under page/) can have this address */
+		folder(b, "streets/", ((const street *)job->rec)->id);
+		buf_puts(b, "open/");
+		return;
 	case PG_MATCH: {
 		/* what fits a district's needs of one category */
 		const match_cell *cell = job->rec;

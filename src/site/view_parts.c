@@ -367,8 +367,10 @@ void view_put_items(const view_ctx *vc, arena *a, value *m, const page_job *job,
 	view_put_int(a, m, "items_count", (long long)set->n);
 }
 
-void view_put_open(const view_ctx *vc, arena *a, value *m, const itemset *needs, size_t open, bool rows)
+void view_put_open(const view_ctx *vc, arena *a, value *m, const itemset *needs, size_t open,
+		   size_t max_rows)
 {
+	bool rows = max_rows > 0;
 	view_put_int(a, m, "open_count", (long long)open);
 	view_put_bool(a, m, "has_open", open > 0);
 	/* the nearest deadline among them (one pass); the rows, sorted, only
@@ -397,14 +399,30 @@ void view_put_open(const view_ctx *vc, arena *a, value *m, const itemset *needs,
 		return;
 	}
 	index_sort_by_deadline(v, n);
-	/* a page's worth, soonest first; the full table follows on the page */
-	size_t shown = n < (size_t)vc->s->per_page ? n : (size_t)vc->s->per_page;
+	size_t shown = n < max_rows ? n : max_rows;
 	value *o = view_rec(a, 6);
 	view_put_bool(a, o, "is_supply", false);
 	view_set(a, o, "items", view_item_rows(vc, a, v, shown));
 	view_put_int(a, o, "shown", (long long)shown);
 	view_put_bool(a, o, "more", shown < n);
 	view_set(a, m, "open_needs", o);
+}
+
+void view_put_print(const view_ctx *vc, arena *a, value *root)
+{
+	value *p = value_get(root, "page");
+	value *canon = value_get(p, "canonical");
+	buf text = BUF_INIT, css = BUF_INIT;
+	buf_put(&text, canon->s, canon->len);
+	buf_puts(&text, " · ");
+	view_date_zh(vc->s->today, &text);
+	buf_puts(&text, "生成");
+	buf_puts(&css, "@page{@bottom-left{content:\"");
+	esc_css_string(&css, text.ptr, text.len);
+	buf_puts(&css, "\"}}");
+	view_put(a, p, "print_css", arena_strndup(a, css.ptr, css.len));
+	buf_free(&text);
+	buf_free(&css);
 }
 
 value *view_strs_or_null(arena *a, strs s)

@@ -84,10 +84,15 @@ void view_put_list(arena *a, value *m, const char *k, value *v);
 void view_put_items(const view_ctx *vc, arena *a, value *m, const page_job *job, const itemset *set);
 /* A place's open needs, the first thing its page shows: open_count and
  * has_open (0 is true to a template), nearest_deadline (最近的还剩 N 天截止,
- * or null), and with `rows` open_needs {items (rows of the open needs of
- * `needs`, soonest deadline first, at most per_page), shown, more,
- * is_supply} (null when there are none). */
-void view_put_open(const view_ctx *vc, arena *a, value *m, const itemset *needs, size_t open, bool rows);
+ * or null), and with `max_rows` > 0 open_needs {items (rows of the open
+ * needs of `needs`, soonest deadline first, at most max_rows), shown,
+ * more, is_supply} (null when there are none). */
+void view_put_open(const view_ctx *vc, arena *a, value *m, const itemset *needs, size_t open,
+		   size_t max_rows);
+/* A handout's printed footer: page.print_css, a print stylesheet whose
+ * page margin carries the page's address and the build date (the page
+ * numbers are the theme's, on every printed page). */
+void view_put_print(const view_ctx *vc, arena *a, value *root);
 /* NULL for no texts */
 value *view_strs_or_null(arena *a, strs s);
 

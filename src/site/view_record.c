@@ -1,6 +1,7 @@
 /* view_record: the values of the pages of records (a list, an item, a
  * district, street or community, a category, an event, a case, an
  * organisation, a free page); see docs/templates.md. */
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "view_claim.h"
@@ -16,6 +17,12 @@ static int cmp_by_category(const void *pa, const void *pb)
 	size_t cb = b->category ? b->category->index : (size_t)-1;
 	if (ca != cb)
 		return ca < cb ? -1 : 1;
+	return a->no < b->no ? -1 : a->no > b->no;
+}
+
+static int cmp_by_no(const void *pa, const void *pb)
+{
+	const item *a = *(item *const *)pa, *b = *(item *const *)pb;
 	return a->no < b->no ? -1 : a->no > b->no;
 }
 
@@ -70,8 +77,14 @@ value *view_list(const view_ctx *vc, arena *a, const page_job *job)
 	}
 	view_put_int(a, m, "group_count", (long long)groups->n);
 	view_put_list(a, m, "groups", groups);
+	/* on paper: one table in 序号 order, with the page's address below */
+	item **by_no = arena_memdup(a, l->items, l->nitems * sizeof *l->items);
+	if (l->nitems > 1)
+		qsort(by_no, l->nitems, sizeof *by_no, cmp_by_no);
+	view_put_list(a, m, "print_items", view_item_rows(vc, a, by_no, l->nitems));
 	view_set(a, root, "list", m);
 	view_put_bool(a, root, "is_list_page", true);
+	view_put_print(vc, a, root);
 	return root;
 }
 
@@ -114,6 +127,13 @@ value *view_item(const view_ctx *vc, arena *a, const page_job *job)
 	return root;
 }
 
+/* A place's first page shows a page's worth of its open needs (soonest
+ * first); the full table follows on the page. */
+static size_t page_one_rows(const view_ctx *vc, const page_job *job)
+{
+	return job->pageno <= 1 ? (size_t)vc->s->per_page : 0;
+}
+
 value *view_district(const view_ctx *vc, arena *a, const page_job *job)
 {
 	const district *d = job->rec;
@@ -130,7 +150,7 @@ value *view_district(const view_ctx *vc, arena *a, const page_job *job)
 		view_put_summary(vc, a, root, &vc->stats->district[d->idx], d->name);
 	}
 	view_put_items(vc, a, root, job, &ix->district_needs[d->idx]);
-	view_put_open(vc, a, root, &ix->district_needs[d->idx], ix->district_open[d->idx], job->pageno <= 1);
+	view_put_open(vc, a, root, &ix->district_needs[d->idx], ix->district_open[d->idx], page_one_rows(vc, job));
 	return root;
 }
 
@@ -143,6 +163,7 @@ value *view_street(const view_ctx *vc, arena *a, const page_job *job)
 	value *root = view_root(vc, a, job, st->name,
 			     arena_printf(a, "%s%s的社区、需求清单、活动和案例", st->district->name, st->name), crumbs);
 	view_put(a, root, "kind_label", st->kind == PLACE_TOWN ? "镇" : "街道");
+	view_put(a, root, "open_url", url_page(a, vc->s->base_path, &(page_job){ .kind = PG_STREET_OPEN, .rec = st }));
 	if (job->pageno <= 1) {
 		value *cms = value_list(a, st->ncommunities);
 		for (size_t i = 0; i < st->ncommunities; i++) {
@@ -162,7 +183,25 @@ value *view_street(const view_ctx *vc, arena *a, const page_job *job)
 		view_put_summary(vc, a, root, &vc->stats->street[st->idx], st->name);
 	}
 	view_put_items(vc, a, root, job, &ix->street_needs[st->idx]);
-	view_put_open(vc, a, root, &ix->street_needs[st->idx], ix->street_open[st->idx], job->pageno <= 1);
+	view_put_open(vc, a, root, &ix->street_needs[st->idx], ix->street_open[st->idx], page_one_rows(vc, job));
+	return root;
+}
+
+/* All of a street's open needs on one page, soonest deadline first: the
+ * page to share, print or put in a QR code for "what can I take on here". */
+value *view_street_open(const view_ctx *vc, arena *a, const page_job *job)
+{
+	const street *st = job->rec;
+	const site_index *ix = vc->ix;
+	value *crumbs = view_crumbs(a);
+	view_place_crumbs(vc, a, crumbs, st->district, st, NULL);
+	value *root = view_root(vc, a, job, arena_printf(a, "%s待认领的需求", st->name),
+			     arena_printf(a, "%s%s现在可以认领的社区需求，按截止日期排列", st->district->name, st->name),
+			     crumbs);
+	view_put(a, root, "street", st->name);
+	view_put(a, root, "street_url", vc->street_url[st->idx]);
+	view_put_open(vc, a, root, &ix->street_needs[st->idx], ix->street_open[st->idx], SIZE_MAX);
+	view_put_print(vc, a, root);
 	return root;
 }
 
@@ -182,7 +221,7 @@ value *view_community(const view_ctx *vc, arena *a, const page_job *job)
 			      view_item_rows(vc, a, ix->community_claimed[cm->idx].v, ix->community_claimed[cm->idx].n));
 	}
 	view_put_items(vc, a, root, job, &ix->community_needs[cm->idx]);
-	view_put_open(vc, a, root, &ix->community_needs[cm->idx], ix->community_open[cm->idx], job->pageno <= 1);
+	view_put_open(vc, a, root, &ix->community_needs[cm->idx], ix->community_open[cm->idx], page_one_rows(vc, job));
 	return root;
 }
 

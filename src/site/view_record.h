@@ -6,7 +6,7 @@
 #define QD_VIEW_RECORD_H
 #include "view.h"
 
-view_builder view_list, view_item, view_district, view_street, view_community, view_category,
+view_builder view_list, view_item, view_district, view_street, view_street_open, view_community, view_category,
 	view_event, view_case, view_org, view_free_page;
 
 #endif

@@ -14,9 +14,18 @@
 //     lists, tables, navigation, pagination and the footer at least 44×44
 //     px; the keyboard focus ring at least 3:1 against what is behind it;
 //   - at 320 px wide nothing scrolls sideways either.
+// Once for the site:
+//   - 大字: without JavaScript the header's switch enlarges the page at hand
+//     (and nothing scrolls sideways at 360 px); with it, the choice holds
+//     on the next page and is undone by the switch;
+//   - a list on paper (print emulation, then a PDF read back with
+//     pdftotext): one table, its rows in 序号 order with a 类别 column, the
+//     list's address, the build date and 第 N 页，共 M 页 on the sheet.
 // Prints "browser: N passed, N failed".
 import { chromium } from 'playwright-core';
-import { readFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -70,7 +79,7 @@ async function elder(context, url, path) {
     }
     if (small.length) out.push(`${small.length} texts under 14 px, e.g. ${small[0]}`);
     if (tight.length) out.push(`${tight.length} texts with line height under 1.5, e.g. ${tight[0]}`);
-    for (const el of document.querySelectorAll('nav a, ul a, ol a, table a, footer a, dl a, summary, button')) {
+    for (const el of document.querySelectorAll('nav a, ul a, ol a, table a, footer a, dl a, header a, header label, summary, button')) {
       if (el.closest('.prose')) continue;
       const r = el.getBoundingClientRect();
       if (!r.width || !r.height) continue; // not shown (a closed menu, the wide menu on a phone)
@@ -83,8 +92,10 @@ async function elder(context, url, path) {
   for (let i = 0; i < 6; i++) {
     await page.keyboard.press('Tab');
     const bad = await page.evaluate(() => {
-      const el = document.activeElement;
+      let el = document.activeElement;
       if (!el || el === document.body) return null;
+      // a switch drawn by its label (大字): the ring is the label's
+      if (el.labels && el.labels.length && getComputedStyle(el).opacity === '0') el = el.labels[0];
       const cs = getComputedStyle(el);
       if (cs.outlineStyle === 'none' || parseFloat(cs.outlineWidth) < 2) return `"${el.textContent.trim().slice(0, 12)}" has no visible focus ring`;
       const c = contrast(cs.outlineColor, behind(el));
@@ -94,6 +105,78 @@ async function elder(context, url, path) {
   }
   await page.close();
   return problems;
+}
+
+const rootSize = (page) => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+
+// 大字 without JavaScript (this page) and with it (remembered)
+async function bigText(noJs, js, urls) {
+  const [first, second] = [urls[0], urls.find((u) => /\/lists\/[^/]+\/$/.test(u)) || urls[1]];
+  const p = await noJs.newPage();
+  await p.goto(second, { waitUntil: 'load' });
+  const before = await rootSize(p);
+  await p.click('label[for="big-text"]');
+  const after = await rootSize(p);
+  const over = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  if (!(after >= 1.3 * before)) fail('大字 without JavaScript', `root font ${before}px → ${after}px`);
+  else if (over > 0) fail('大字 without JavaScript', `scrolls sideways by ${over}px at 360px`);
+  else passed++;
+  await p.close();
+  const q = await js.newPage();
+  await q.goto(first, { waitUntil: 'load' });
+  const normal = await rootSize(q);
+  await q.click('label[for="big-text"]');
+  const big = await rootSize(q);
+  await q.goto(second, { waitUntil: 'load' });
+  const kept = await rootSize(q);
+  const pressed = await q.evaluate(() => getComputedStyle(document.querySelector('label[for="big-text"]')).backgroundColor);
+  await q.click('label[for="big-text"]');
+  const undone = await rootSize(q);
+  await q.goto(first, { waitUntil: 'load' });
+  const stays = await rootSize(q);
+  if (!(big >= 1.3 * normal)) fail('大字 with JavaScript', `root font ${normal}px → ${big}px`);
+  else if (kept !== big) fail('大字 with JavaScript', `not kept on the next page (${kept}px, want ${big}px)`);
+  else if (pressed !== 'rgb(255, 255, 255)') fail('大字 with JavaScript', `the switch does not look pressed on the next page (${pressed})`);
+  else if (undone !== normal || stays !== normal) fail('大字 with JavaScript', `switching off gives ${undone}px, then ${stays}px (want ${normal}px)`);
+  else passed++;
+  await q.evaluate(() => localStorage.clear());
+  await q.close();
+}
+
+// A list on paper: print media, then the PDF Chromium makes of it
+async function printed(context, url) {
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  await page.emulateMedia({ media: 'print' });
+  const t = await page.evaluate(() => {
+    const shown = [...document.querySelectorAll('main table')].filter((t) => t.offsetHeight > 0);
+    const t0 = shown[0];
+    const head = t0 ? [...t0.querySelectorAll('thead th')].map((th) => th.textContent.trim()) : [];
+    const nos = t0 ? [...t0.querySelectorAll('tbody tr')].map((tr) => Number(tr.cells[0].textContent)) : [];
+    return { tables: shown.length, head, nos, url: document.querySelector('link[rel=canonical]').href };
+  });
+  const inOrder = t.nos.length > 1 && t.nos.every((n, i) => i === 0 || n > t.nos[i - 1]);
+  if (t.tables !== 1) fail('print', `${t.tables} tables on paper (want one)`);
+  else if (!t.head.includes('类别') || !t.head.includes('序号')) fail('print', `columns ${t.head.join(' ')}`);
+  else if (!inOrder) fail('print', `rows in the order ${t.nos.join(' ')}`);
+  else passed++;
+  const dir = mkdtempSync(`${tmpdir()}/qd-print-`);
+  try {
+    writeFileSync(`${dir}/list.pdf`, await page.pdf({ format: 'A4' }));
+    const text = execFileSync('pdftotext', ['-layout', `${dir}/list.pdf`, '-'], { encoding: 'utf8' });
+    const sheets = text.split('\f').filter((x) => x.trim());
+    const missing = [];
+    if (!text.includes(t.url)) missing.push(`the address ${t.url}`);
+    if (!/\d{4}年\d{1,2}月\d{1,2}日生成/.test(text)) missing.push('the build date');
+    sheets.forEach((sheet, i) => {
+      if (!sheet.includes(`第 ${i + 1} 页，共 ${sheets.length} 页`)) missing.push(`第 ${i + 1} 页，共 ${sheets.length} 页`);
+    });
+    if (missing.length) fail('print PDF', `missing ${missing.join(', ')}`);
+    else passed++;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  await page.close();
 }
 
 const browser = await chromium.launch({
@@ -148,6 +231,10 @@ try {
     await p3.close();
     if (ok) passed++;
   }
+  await bigText(noJs, phone, pages.map((p) => new URL(p, base).href));
+  const listPath = pages.find((p) => /^lists\/[^/]+\/$/.test(p));
+  if (listPath) await printed(phone, new URL(listPath, base).href);
+  else fail('print', 'no list page among the pages to check');
 } finally {
   await browser.close();
 }

@@ -212,6 +212,95 @@ for d in dump["districts"]:
             open_section(f"community {st['id']}/{c['id']} open needs", c_url, c_needs)
             tile(f"street {st['id']}: community {c['id']}", s_url, c_url, c_needs)
 
+# ---- each street's one page of open needs (/streets/<id>/open/): every
+# open need of the street and nothing else, soonest deadline first (no
+# deadline last), and the same lead count ----
+
+def street_open(what, url_path, sel):
+    global passed
+    f = page_file(url_path)
+    if not os.path.isfile(f):
+        fail(what, f"no page at {url_path}")
+        return
+    html = open(f, encoding="utf-8").read()
+    main = html[html.index("<main"):html.index("</main>")]
+    got = re.findall(r'<th scope="row"><a href="([^"]*)">', main)
+    opened = {i["url"]: i for i in sel if is_open(i)}
+    keys = [(opened[u]["deadline"] is None, opened[u]["deadline"] or "") for u in got if u in opened]
+    if set(got) != set(opened) or len(got) != len(opened):
+        fail(what, f"{len(got)} rows, want the street's {len(opened)} open needs")
+    elif keys != sorted(keys):
+        fail(what, "rows not in deadline order")
+    else:
+        passed += 1
+    m = re.search(r'<p class="lead open-first">(.*?)</p>', html)
+    got_lead = re.sub(r"<[^>]+>", "", m.group(1)) if m else None
+    want = lead(sel).rsplit("，共", 1)[0]
+    want = want + "，按截止日期排列。" if opened else None
+    if opened and got_lead != want:
+        fail(what + " lead", f"shows {got_lead!r}, want {want!r}")
+    elif not opened and (not got_lead or "没有待认领的需求" not in got_lead):
+        fail(what + " lead", f"shows {got_lead!r} for a street with none open")
+    else:
+        passed += 1
+
+
+for d in dump["districts"]:
+    for st in d["streets"]:
+        street_open(f"street {st['id']} open page", f"{base}streets/{st['id']}/open/",
+                    [i for i in needs if i["street"] == st["id"]])
+
+# ---- a list on paper: one table (print-only) of every item in 序号 order,
+# its category in the 类别 column ----
+
+cat_names = {c["id"]: c["name"] for c in dump["categories"]}
+CELL = re.compile(r"<td>(.*?)</td>")
+for l in dump["lists"]:
+    html = open(page_file(f"{base}lists/{l['id']}/"), encoding="utf-8").read()
+    m = re.search(r'<div class="print-only">(.*?)</div>', html, re.S)
+    if not m:
+        fail(f"list {l['id']} print table", "none")
+        continue
+    rows = [CELL.findall(r) for r in re.findall(r"<tr>(<td>.*?)</tr>", m.group(1))]
+    want = [[str(it["no"]), it["title"], cat_names.get(it["category"], "")]
+            for it in sorted(l["items"], key=lambda it: it["no"])]
+    got = [[r[0], r[1], r[3]] for r in rows if len(r) == 7]
+    unesc = lambda t: t.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&#39;", "'")
+    got = [[unesc(c) for c in r] for r in got]
+    if got == want:
+        passed += 1
+    else:
+        fail(f"list {l['id']} print table", f"{len(got)} rows; first difference "
+             f"{next(((g, w) for g, w in zip(got, want) if g != w), None)}")
+    if '<style media="print">@page{@bottom-left{content:"' + dump["base_url"].rstrip("/") in html:
+        passed += 1
+    else:
+        fail(f"list {l['id']} print footer", "no print footer with the page's address")
+
+# ---- every image on every page has its width and height; an SVG from
+# static/ has those of the file's root element ----
+
+IMG = re.compile(r"<img\b[^>]*>")
+ATTR = lambda tag, a: (re.search(r'\b' + a + r'="([^"]*)"', tag) or [None, None])[1]
+for root, _, files in os.walk(site):
+    for fn in files:
+        if not fn.endswith(".html"):
+            continue
+        for tag in IMG.findall(open(os.path.join(root, fn), encoding="utf-8").read()):
+            w, h, src = ATTR(tag, "width"), ATTR(tag, "height"), ATTR(tag, "src")
+            where = f"{os.path.relpath(os.path.join(root, fn), site)}: {src}"
+            if not (w and h and w.isdigit() and h.isdigit() and int(w) > 0 and int(h) > 0):
+                fail(where, f"<img> without width and height: {tag}")
+                continue
+            local = src.startswith(base) and os.path.join(site, src[len(base):])
+            if local and local.endswith(".svg") and os.path.isfile(local):
+                svg = open(local, encoding="utf-8").read()
+                root_tag = re.search(r"<svg\b[^>]*>", svg).group(0)
+                if (ATTR(root_tag, "width"), ATTR(root_tag, "height")) != (w, h):
+                    fail(where, f"{w}x{h}, the file says {ATTR(root_tag, 'width')}x{ATTR(root_tag, 'height')}")
+                    continue
+            passed += 1
+
 for e in dump["events"]:
     exists(f"event {e['id']}", f"{base}events/{e['id']}.html")
 for c in dump["cases"]:

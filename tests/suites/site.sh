@@ -140,6 +140,7 @@ districts/
 districts/chenghua/
 streets/bailianchi/
 streets/bailianchi/bailian.html
+streets/bailianchi/open/
 categories/
 categories/party-building/
 stats/
@@ -151,6 +152,7 @@ cases/bailian-hardware-space-ops.html
 orgs/
 orgs/demo-service-centre.html
 pages/about.html
+pages/how-to-claim.html
 404.html
 PAGES
 node tests/browser/check.mjs "$base" "$scratch/pages" "${SHOTS:-}" >"$scratch/br" 2>&1

@@ -528,3 +528,38 @@ TEST(esc_ical_fold_lines)
 	buf_free(&unfolded);
 	buf_free(&b);
 }
+
+/* ---- CSS ---- */
+
+TEST(esc_css_string_exact)
+{
+	CHECK_STR(esc(esc_css_string, ""), "");
+	CHECK_STR(esc(esc_css_string, "https://example.org/jihui/lists/x-1/ · 2025年7月1日生成"),
+		  "https://example.org/jihui/lists/x-1/ · 2025年7月1日生成");
+	/* what could end the string or the <style> element */
+	CHECK_STR(esc(esc_css_string, "a\"b\\c"), "a\\000022b\\00005cc");
+	CHECK_STR(esc(esc_css_string, "</style><script>"),
+		  "\\00003c/style\\00003e\\00003cscript\\00003e");
+	CHECK_STR(esc(esc_css_string, "x\ny\rz\x0c"), "x\\00000ay\\00000dz\\00000c");
+	CHECK_STR(esc(esc_css_string, "a;b{c}d'e&f"), "a\\00003bb\\00007bc\\00007dd\\000027e\\000026f");
+	CHECK_STR(esc(esc_css_string, "a\xff" "b"), "a\xEF\xBF\xBD" "b");
+}
+
+/* every ASCII byte either passes as itself or becomes a six-digit escape
+ * that names it */
+TEST(esc_css_string_every_byte)
+{
+	size_t bad = 0;
+	for (unsigned c = 1; c < 0x80; c++) {
+		char in[2] = { (char)c, 0 };
+		const char *out = esc(esc_css_string, in);
+		char want[8];
+		snprintf(want, sizeof want, "\\%06x", c);
+		bool plain = strcmp(out, in) == 0;
+		bool escaped = strcmp(out, want) == 0;
+		bool may_pass = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+				strchr(" ./:_-?=#%~,()+@!", (int)c);
+		bad += may_pass ? !plain : !escaped;
+	}
+	CHECK_INT(bad, 0);
+}

@@ -47,6 +47,7 @@ static const struct {
 	{ PG_DISTRICT, &dist, "/districts/chenghua/", "/districts/chenghua/page/3.html" },
 	{ PG_STREET, &st, "/streets/bailianchi/", "/streets/bailianchi/page/3.html" },
 	{ PG_COMMUNITY, &cm, "/streets/bailianchi/bailian.html", "/streets/bailianchi/bailian/page/3.html" },
+	{ PG_STREET_OPEN, &st, "/streets/bailianchi/open/", NULL },
 	{ PG_MATCH, &cell, "/districts/chenghua/match/elderly-children.html", NULL },
 	{ PG_CATEGORIES, NULL, "/categories/", NULL },
 	{ PG_CATEGORY, &cat, "/categories/elderly-children/", "/categories/elderly-children/page/3.html" },
