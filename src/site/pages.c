@@ -4,6 +4,7 @@
 
 #include "view_index.h"
 #include "view_match.h"
+#include "view_print.h"
 #include "view_record.h"
 #include "view_stats.h"
 #include "xalloc.h"
@@ -77,36 +78,58 @@ static const void *cells_at(const site *s, const site_index *ix, const void *par
 	return &ix->match->cells[ix->match->district_cells[d->idx] + i];
 }
 
+/* one-page versions have no records of their own: pages_enumerate adds
+ * one after the last page of each index that has one */
+static size_t no_recs(const site *s, const site_index *ix, const void *parent)
+{
+	return 0;
+}
+
+/* ---- the items an index lists ---- */
+
+static const itemset *needs_items(const site_index *ix, const void *rec) { return &ix->needs; }
+static const itemset *supply_items(const site_index *ix, const void *rec) { return &ix->supply; }
+
+static const itemset *status_items(const site_index *ix, const void *rec)
+{
+	return &ix->status[((const enum_name *)rec)->val];
+}
+
+static const itemset *district_items(const site_index *ix, const void *rec)
+{
+	return &ix->district_needs[((const district *)rec)->idx];
+}
+
+static const itemset *street_items(const site_index *ix, const void *rec)
+{
+	return &ix->street_needs[((const street *)rec)->idx];
+}
+
+static const itemset *community_items(const site_index *ix, const void *rec)
+{
+	return &ix->community_needs[((const community *)rec)->idx];
+}
+
+static const itemset *category_items(const site_index *ix, const void *rec)
+{
+	return &ix->category_items[((const category *)rec)->index];
+}
+
 /* ---- how many entries a page lists ---- */
 
 static size_t count_lists(const site_index *ix, const void *rec) { return ix->lists.n; }
-static size_t count_needs(const site_index *ix, const void *rec) { return ix->needs.n; }
-static size_t count_supply(const site_index *ix, const void *rec) { return ix->supply.n; }
+static size_t count_needs(const site_index *ix, const void *rec) { return needs_items(ix, rec)->n; }
+static size_t count_supply(const site_index *ix, const void *rec) { return supply_items(ix, rec)->n; }
 
-static size_t count_status(const site_index *ix, const void *rec)
-{
-	return ix->status[((const enum_name *)rec)->val].n;
-}
+static size_t count_status(const site_index *ix, const void *rec) { return status_items(ix, rec)->n; }
 
-static size_t count_district(const site_index *ix, const void *rec)
-{
-	return ix->district_needs[((const district *)rec)->idx].n;
-}
+static size_t count_district(const site_index *ix, const void *rec) { return district_items(ix, rec)->n; }
 
-static size_t count_street(const site_index *ix, const void *rec)
-{
-	return ix->street_needs[((const street *)rec)->idx].n;
-}
+static size_t count_street(const site_index *ix, const void *rec) { return street_items(ix, rec)->n; }
 
-static size_t count_community(const site_index *ix, const void *rec)
-{
-	return ix->community_needs[((const community *)rec)->idx].n;
-}
+static size_t count_community(const site_index *ix, const void *rec) { return community_items(ix, rec)->n; }
 
-static size_t count_category(const site_index *ix, const void *rec)
-{
-	return ix->category_items[((const category *)rec)->index].n;
-}
+static size_t count_category(const site_index *ix, const void *rec) { return category_items(ix, rec)->n; }
 
 #define TOP PG_KIND_COUNT
 const page_kind_def page_kinds[PG_KIND_COUNT] = {
@@ -114,19 +137,21 @@ const page_kind_def page_kinds[PG_KIND_COUNT] = {
 	[PG_LISTS] = { "lists", TOP, NULL, NULL, count_lists, view_lists },
 	[PG_LIST] = { "list", TOP, lists_n, lists_at, NULL, view_list },
 	[PG_ITEM] = { "item", TOP, items_n, items_at, NULL, view_item },
-	[PG_NEEDS] = { "items", TOP, NULL, NULL, count_needs, view_items },
-	[PG_SUPPLY] = { "items", TOP, NULL, NULL, count_supply, view_items },
+	[PG_NEEDS] = { "items", TOP, NULL, NULL, count_needs, view_items, needs_items },
+	[PG_SUPPLY] = { "items", TOP, NULL, NULL, count_supply, view_items, supply_items },
 	[PG_DISTRICTS] = { "districts", TOP, NULL, NULL, NULL, view_districts },
-	[PG_DISTRICT] = { "district", TOP, districts_n, districts_at, count_district, view_district },
-	[PG_STREET] = { "street", TOP, streets_n, streets_at, count_street, view_street },
+	[PG_DISTRICT] = { "district", TOP, districts_n, districts_at, count_district, view_district,
+			  district_items },
+	[PG_STREET] = { "street", TOP, streets_n, streets_at, count_street, view_street, street_items },
 	[PG_COMMUNITY] = { "community", PG_STREET, communities_n, communities_at, count_community,
-			   view_community },
+			   view_community, community_items },
 	[PG_STREET_OPEN] = { "street-open", PG_STREET, one_n, parent_at, NULL, view_street_open },
 	[PG_MATCH] = { "match", PG_DISTRICT, cells_n, cells_at, NULL, view_match },
 	[PG_CATEGORIES] = { "categories", TOP, NULL, NULL, NULL, view_categories },
-	[PG_CATEGORY] = { "category", TOP, categories_n, categories_at, count_category, view_category },
+	[PG_CATEGORY] = { "category", TOP, categories_n, categories_at, count_category, view_category,
+			  category_items },
 	[PG_STATUSES] = { "statuses", TOP, NULL, NULL, NULL, view_statuses },
-	[PG_STATUS] = { "items", TOP, statuses_n, statuses_at, count_status, view_items },
+	[PG_STATUS] = { "items", TOP, statuses_n, statuses_at, count_status, view_items, status_items },
 	[PG_STATS] = { "stats", TOP, NULL, NULL, NULL, view_stats },
 	[PG_EVENTS] = { "events", TOP, NULL, NULL, NULL, view_events },
 	[PG_EVENT] = { "event", TOP, events_n, events_at, NULL, view_event },
@@ -135,8 +160,20 @@ const page_kind_def page_kinds[PG_KIND_COUNT] = {
 	[PG_ORGS] = { "orgs", TOP, NULL, NULL, NULL, view_orgs },
 	[PG_ORG] = { "org", TOP, orgs_n, orgs_at, NULL, view_org },
 	[PG_PAGE] = { "page", TOP, free_pages_n, free_pages_at, NULL, view_free_page },
+	[PG_PRINT] = { "print", TOP, no_recs, NULL, NULL, view_print },
 	[PG_NOT_FOUND] = { "404", TOP, NULL, NULL, NULL, view_not_found },
 };
+
+bool pages_printable(const site_index *ix, const page_job *job, size_t *count)
+{
+	const page_kind_def *k = &page_kinds[job->kind];
+	if (!k->items || job->npages < 2)
+		return false;
+	size_t n = k->items(ix, job->rec)->n;
+	if (count)
+		*count = n;
+	return n <= PAGES_PRINT_MAX;
+}
 
 typedef struct jobs {
 	const site *s;
@@ -154,7 +191,11 @@ static void add(jobs *j, page_kind kind, const void *rec)
 	unsigned npages = count ? (unsigned)((count + per - 1) / per) : 1;
 	for (unsigned p = 1; p <= npages; p++) {
 		j->v = xgrow(j->v, &j->cap, j->n + 1, sizeof *j->v);
-		j->v[j->n++] = (page_job){ kind, rec, p, npages };
+		j->v[j->n++] = (page_job){ .kind = kind, .rec = rec, .pageno = p, .npages = npages };
+	}
+	if (pages_printable(j->ix, &(page_job){ .kind = kind, .rec = rec, .pageno = 1, .npages = npages }, NULL)) {
+		j->v = xgrow(j->v, &j->cap, j->n + 1, sizeof *j->v);
+		j->v[j->n++] = (page_job){ .kind = PG_PRINT, .rec = rec, .pageno = 1, .npages = 1, .of = kind };
 	}
 }
 

@@ -23,7 +23,19 @@ typedef struct page_kind_def {
 	size_t (*count)(const site_index *ix, const void *rec);
 	/* the values its template receives, in the page's scratch arena */
 	value *(*build)(const view_ctx *vc, arena *a, const page_job *job);
+	/* the items it lists, for a kind whose entries are item rows: such an
+	 * index of more than one page also has a one-page version (PG_PRINT)
+	 * when it lists at most PAGES_PRINT_MAX items; NULL for other kinds */
+	const itemset *(*items)(const site_index *ix, const void *rec);
 } page_kind_def;
+
+/* The most items a one-page version (to print) shows: some 30 A4 sheets.
+ * A longer index is narrowed by street, category or status first. */
+#define PAGES_PRINT_MAX 1000
+
+/* Whether the index `job` belongs to (any of its pages) has a one-page
+ * version, and how many items it lists. */
+bool pages_printable(const site_index *ix, const page_job *job, size_t *count);
 
 extern const page_kind_def page_kinds[PG_KIND_COUNT];
 

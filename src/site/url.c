@@ -70,6 +70,14 @@ void url_loc(const page_job *job, buf *b)
 	case PG_ORGS: buf_puts(b, "orgs/"); break;
 	case PG_ORG: buf_puts(b, "orgs/"), leaf = ((const org *)job->rec)->id; break;
 	case PG_PAGE: buf_puts(b, "pages/"), leaf = ((const free_page *)job->rec)->id; break;
+	case PG_PRINT: {
+		/* among the index's further pages, where only numbers live:
+		 * page/all.html */
+		url_loc(&(page_job){ .kind = job->of, .rec = job->rec, .pageno = 2 }, b);
+		buf_truncate(b, b->len - strlen("2.html"));
+		buf_puts(b, "all.html");
+		return;
+	}
 	case PG_NOT_FOUND: buf_puts(b, "404.html"); return;
 	case PG_KIND_COUNT: break;
 	}

@@ -53,17 +53,20 @@ typedef enum page_kind {
 	PG_ORGS,
 	PG_ORG,
 	PG_PAGE,
+	PG_PRINT,
 	PG_NOT_FOUND,
 	PG_KIND_COUNT
 } page_kind;
 
 /* One output page: its kind, its record (NULL for the site-wide indexes;
  * for PG_STATUS an entry of status_names), and for paginated indexes its
- * page number (1-based; 0 reads as 1) and the page count. */
+ * page number (1-based; 0 reads as 1) and the page count. A PG_PRINT page
+ * is a paginated index (`of`, with the same record) on one page. */
 typedef struct page_job {
 	page_kind kind;
 	const void *rec;
 	unsigned pageno, npages;
+	page_kind of; /* PG_PRINT: the index it shows whole */
 } page_job;
 
 /* Append where the page lives, relative to the site root ("lists/x/",

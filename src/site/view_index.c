@@ -104,22 +104,29 @@ static void put_status_items(const view_ctx *vc, arena *a, value *root, const pa
 	view_put_bool(a, root, "has_offers_count", set->n > needs);
 }
 
+const char *view_items_title(arena *a, page_kind kind, const void *rec)
+{
+	if (kind == PG_NEEDS)
+		return "全部需求";
+	if (kind == PG_SUPPLY)
+		return "全部供给";
+	const char *need, *offer;
+	int st = ((const enum_name *)rec)->val;
+	return status_words(st, &need, &offer) ? arena_printf(a, "%s的需求与供给", need)
+					       : arena_printf(a, "%s的需求与%s的供给", need, offer);
+}
+
 value *view_items(const view_ctx *vc, arena *a, const page_job *job)
 {
 	const itemset *set = NULL;
-	const char *title, *desc;
+	const char *title = view_items_title(a, job->kind, job->rec), *desc = title;
 	int st = 0;
-	if (job->kind == PG_NEEDS) {
-		set = &vc->ix->needs, title = "全部需求", desc = "各社区发布的全部需求项目";
-	} else if (job->kind == PG_SUPPLY) {
-		set = &vc->ix->supply, title = "全部供给", desc = "社会组织、社会企业提供的服务项目";
-	} else {
+	if (job->kind == PG_NEEDS)
+		set = &vc->ix->needs, desc = "各社区发布的全部需求项目";
+	else if (job->kind == PG_SUPPLY)
+		set = &vc->ix->supply, desc = "社会组织、社会企业提供的服务项目";
+	else
 		st = ((const enum_name *)job->rec)->val;
-		const char *need, *offer;
-		title = status_words(st, &need, &offer) ? arena_printf(a, "%s的需求与供给", need)
-							: arena_printf(a, "%s的需求与%s的供给", need, offer);
-		desc = title;
-	}
 	value *crumbs = view_crumbs(a);
 	if (job->kind == PG_STATUS)
 		view_crumb(a, crumbs, "按状态", vc->index_url[PG_STATUSES]);

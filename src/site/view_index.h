@@ -9,4 +9,8 @@
 view_builder view_home, view_lists, view_items, view_statuses, view_districts, view_categories,
 	view_events, view_cases, view_orgs, view_not_found;
 
+/* The title of /needs/, /supply/ and a status page (`rec` its entry of
+ * status_names). */
+const char *view_items_title(arena *a, page_kind kind, const void *rec);
+
 #endif

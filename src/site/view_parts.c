@@ -50,6 +50,15 @@ value *view_pagination(const view_ctx *vc, arena *a, const page_job *job)
 		p.pageno = job->pageno + 1;
 		view_put(a, m, "next_url", view_url(vc, &p, a));
 	}
+	/* the whole index on one page, to print; or why there is none */
+	size_t n = 0;
+	if (pages_printable(vc->ix, job, &n)) {
+		page_job all = { .kind = PG_PRINT, .rec = job->rec, .pageno = 1, .npages = 1, .of = job->kind };
+		view_put(a, m, "print_url", view_url(vc, &all, a));
+	}
+	view_put_bool(a, m, "print_too_many", n > PAGES_PRINT_MAX);
+	view_put_int(a, m, "print_count", (long long)n);
+	view_put_int(a, m, "print_max", PAGES_PRINT_MAX);
 	view_put_int(a, m, "current", job->pageno);
 	view_put_int(a, m, "count", job->npages);
 	return m;

@@ -277,6 +277,82 @@ for l in dump["lists"]:
     else:
         fail(f"list {l['id']} print footer", "no print footer with the page's address")
 
+# ---- an index of more than one page, of at most 1,000 items, also lists
+# them all on one page (…/page/all.html), in the index's order, each with
+# its list, number and category; every page of the index links to it. A
+# longer index has none, and says so ----
+
+PRINT_MAX = 1000
+per_page = dump.get("per_page") or 20
+# the site's order: lists newest first (then by id), items by number; open
+# needs soonest deadline first (none last), ties in the site's order
+published = {l["id"]: l["published"] or "" for l in dump["lists"]}
+site_order = sorted(sorted(items, key=lambda i: (i["list"], i["no"])), key=lambda i: published[i["list"]],
+                    reverse=True)
+rank = {i["url"]: k for k, i in enumerate(site_order)}
+in_order = lambda sel: sorted(sel, key=lambda i: rank[i["url"]])
+by_deadline = lambda sel: sorted(in_order(sel), key=lambda i: (i["deadline"] is None, i["deadline"] or ""))
+shown = lambda i: "expired" if i["expired"] else i["status"]
+in_cat = lambda i, c: i["category"] == c or groups.get(i["category"]) == c
+printable = [("needs", f"{base}needs/", in_order(needs)), ("supply", f"{base}supply/", in_order(supply))]
+for st in ["open", "negotiating", "claimed", "in-progress", "completed", "closed", "expired"]:
+    of = [i for i in needs if shown(i) == st]
+    printable.append((f"status {st}", f"{base}status/{st}/",
+                      (by_deadline(of) if st == "open" else in_order(of))
+                      + in_order(i for i in supply if shown(i) == st)))
+for d in dump["districts"]:
+    printable.append((f"district {d['id']}", f"{base}districts/{d['id']}/",
+                      in_order(i for i in needs if i["district"] == d["id"])))
+    for s_ in d["streets"]:
+        printable.append((f"street {s_['id']}", f"{base}streets/{s_['id']}/",
+                          in_order(i for i in needs if i["street"] == s_["id"])))
+        for c in s_["communities"]:
+            printable.append((f"community {s_['id']}/{c['id']}", f"{base}streets/{s_['id']}/{c['id']}.html",
+                              in_order(i for i in needs if i["street"] == s_["id"] and i["community"] == c["id"])))
+for c in dump["categories"]:
+    printable.append((f"category {c['id']}", f"{base}categories/{c['id']}/",
+                      in_order(i for i in items if in_cat(i, c["id"]))))
+
+ROW = re.compile(r"<tr><td>(\d+)</td><td><a href=\"([^\"]*)\">[^<]*</a></td><td>([^<]*) 第 (\d+) 项</td>"
+                 r"<td>[^<]*</td><td>([^<]*)</td>")
+lists_by_id = {l["id"]: l for l in dump["lists"]}
+for what, url_path, sel in printable:
+    folder = url_path[:-len(".html")] + "/" if url_path.endswith(".html") else url_path
+    all_url = f"{folder}page/all.html"
+    f = page_file(all_url)
+    if len(sel) <= per_page or len(sel) > PRINT_MAX:
+        if os.path.isfile(f):
+            fail(f"{what} one-page version", f"{all_url} exists for {len(sel)} items")
+        else:
+            passed += 1
+        if len(sel) > PRINT_MAX:
+            first = open(page_file(url_path), encoding="utf-8").read()
+            if "多于一页能列出的" in first:
+                passed += 1
+            else:
+                fail(f"{what} one-page version", "no word that the index is too long for one page")
+        continue
+    if not os.path.isfile(f):
+        fail(f"{what} one-page version", f"no page at {all_url}")
+        continue
+    rows = ROW.findall(open(f, encoding="utf-8").read())
+    want = [(str(k + 1), i["url"], lists_by_id[i["list"]]["title"], str(i["no"]), cat_names.get(i["category"], ""))
+            for k, i in enumerate(sel)]
+    unesc = lambda t: t.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&#39;", "'")
+    got = [tuple(unesc(c) for c in r) for r in rows]
+    if got == want:
+        passed += 1
+    else:
+        fail(f"{what} one-page version", f"{len(got)} rows, want {len(want)}; first difference "
+             f"{next(((g, w) for g, w in zip(got, want) if g != w), None)}")
+    npages = (len(sel) + per_page - 1) // per_page
+    for n in range(1, npages + 1):
+        page = url_path if n == 1 else f"{folder}page/{n}.html"
+        if f'href="{all_url}"' in open(page_file(page), encoding="utf-8").read():
+            passed += 1
+        else:
+            fail(f"{what} page {n}", f"no link to {all_url}")
+
 # ---- every image on every page has its width and height; an SVG from
 # static/ has those of the file's root element ----
 

@@ -143,6 +143,33 @@ else
 	fail hostile-markdown-bounded "did not finish in 20 s: $(head -3 "$scratch/err")"
 fi
 
+# an index of more than 1,000 items has no one-page version, and says so;
+# one of 1,000 has one with every item
+mkdir -p "$scratch/long"
+cp -R tests/fixtures/mini "$scratch/long/content"
+rm "$scratch/long/content/lists/2021-pain.yaml" "$scratch/long/content/lists/2021-huangshui.md"
+python3 - "$scratch/long/content/lists" <<'PY'
+import sys
+for name, n in (("a", 1000), ("b", 1)):
+    with open(f"{sys.argv[1]}/{name}.yaml", "w") as f:
+        f.write(f"title: 清单{name}\nkind: needs\nstreet: 白莲池街道\npublished: 2020-06-23\nitems:\n")
+        for i in range(n):
+            f.write(f"  - title: 条目{name}{i}\n    category: party-building\n    community: 白莲社区\n")
+PY
+rm "$scratch/long/content/lists/2020-bailianchi.yaml"
+qd build --quiet --content "$scratch/long/content" --output "$scratch/long/out" 2>"$scratch/err" || cat "$scratch/err"
+# /needs/ lists 1,001 (none), the category party-building 1,001 too; the
+# street's and community's lists are the same 1,001: none anywhere
+if [ ! -e "$scratch/long/out/needs/page/all.html" ] && grep -q '多于一页能列出的 1000 项' "$scratch/long/out/needs/index.html"; then
+	ok print-over-1000
+else
+	fail print-over-1000 "an index of 1,001 items has a one-page version, or does not say why not"
+fi
+rm "$scratch/long/content/lists/b.yaml"
+qd build --quiet --content "$scratch/long/content" --output "$scratch/long/out" 2>"$scratch/err" || cat "$scratch/err"
+rows=$(grep -c '^<tr><td>' "$scratch/long/out/needs/page/all.html" 2>/dev/null)
+[ "$rows" = 1000 ] && ok print-1000 || fail print-1000 "needs/page/all.html has ${rows:-no} rows, want 1000"
+
 # an output path that is a file is an I/O error
 echo x >"$scratch/file"
 expect_status output-is-file 3 qd build --quiet --content tests/fixtures/mini --output "$scratch/file"

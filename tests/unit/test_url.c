@@ -28,7 +28,9 @@ static match_cell cell = { .district = &dist, .category = &cat };
 
 static const char *u(const char *base, page_kind kind, const void *rec, unsigned pageno)
 {
-	return url_page(&a, base, &(page_job){ .kind = kind, .rec = rec, .pageno = pageno });
+	/* the scheme's one-page version (PG_PRINT) is a street's */
+	return url_page(&a, base, &(page_job){ .kind = kind, .rec = rec, .pageno = pageno,
+					       .of = kind == PG_PRINT ? PG_STREET : PG_HOME });
 }
 
 /* Each kind's first page and (for a paginated kind) page 3, at the root. */
@@ -61,8 +63,31 @@ static const struct {
 	{ PG_ORGS, NULL, "/orgs/", NULL },
 	{ PG_ORG, &og, "/orgs/demo-service-centre.html", NULL },
 	{ PG_PAGE, &fp, "/pages/about.html", NULL },
+	{ PG_PRINT, &st, "/streets/bailianchi/page/all.html", NULL },
 	{ PG_NOT_FOUND, NULL, "/404.html", NULL },
 };
+
+/* a paginated index's one-page version, beside its further pages */
+TEST(url_one_page_versions)
+{
+	const struct {
+		page_kind of;
+		const void *rec;
+		const char *url;
+	} v[] = {
+		{ PG_NEEDS, NULL, "/jihui/needs/page/all.html" },
+		{ PG_SUPPLY, NULL, "/jihui/supply/page/all.html" },
+		{ PG_STATUS, &status_names[STATUS_OPEN], "/jihui/status/open/page/all.html" },
+		{ PG_DISTRICT, &dist, "/jihui/districts/chenghua/page/all.html" },
+		{ PG_STREET, &st, "/jihui/streets/bailianchi/page/all.html" },
+		{ PG_COMMUNITY, &cm, "/jihui/streets/bailianchi/bailian/page/all.html" },
+		{ PG_CATEGORY, &cat, "/jihui/categories/elderly-children/page/all.html" },
+	};
+	for (size_t i = 0; i < sizeof v / sizeof *v; i++)
+		CHECK_STR(url_page(&a, "/jihui/", &(page_job){ .kind = PG_PRINT, .rec = v[i].rec, .of = v[i].of }),
+			  v[i].url);
+	arena_free(&a);
+}
 
 TEST(url_every_kind_is_pinned)
 {
