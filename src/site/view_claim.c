@@ -6,16 +6,25 @@
 #include "escape.h"
 #include "view_parts.h"
 
-static const char *claim_hint(const item *it)
+/* The status sentence under an item's title; what is open says until when
+ * (截止 2026年12月31日，还剩 31 天), so that the first screen of a phone
+ * shows it with the call button. */
+static const char *claim_hint(const view_ctx *vc, arena *a, const item *it)
 {
 	if (it->list->kind == LIST_PAIN_POINTS)
 		return NULL;
 	if (it->expired)
 		return "申报已截止。如仍有意参与，可联系发布单位了解后续安排。";
 	switch (it->status) {
-	case STATUS_OPEN:
-		return it->list->kind == LIST_SUPPLY ? "本服务可对接：请直接联系，说明社区的需求和时间安排。"
-						     : "本项目待认领：请与发布单位联系，说明机构情况和项目方案。";
+	case STATUS_OPEN: {
+		bool offer = it->list->kind == LIST_SUPPLY;
+		const vtext *t = vc->item[it->idx]->text;
+		const char *until = t[R_DEADLINE].s ? arena_printf(a, "，截止 %s（%s）", t[R_DEADLINE].s,
+								    t[R_DAYS_LEFT].s ? t[R_DAYS_LEFT].s : "")
+						  : "";
+		return arena_printf(a, offer ? "本服务可对接%s：请直接联系，说明社区的需求和时间安排。"
+					     : "本项目待认领%s：请与发布单位联系，说明机构情况和项目方案。", until);
+	}
 	case STATUS_NEGOTIATING: return "本项目正在洽谈中，仍可联系发布单位了解情况。";
 	default: return NULL;
 	}
@@ -64,7 +73,7 @@ static const char *mailto(arena *a, const char *email, const item *it)
 
 void view_put_claim(const view_ctx *vc, arena *a, value *m, const item *it)
 {
-	view_put(a, m, "claim_hint", claim_hint(it));
+	view_put(a, m, "claim_hint", claim_hint(vc, a, it));
 	bool open = !it->expired && (it->status == STATUS_OPEN || it->status == STATUS_NEGOTIATING);
 	const contact *c = it->contact;
 	const org *o = it->list->kind == LIST_SUPPLY ? it->org : NULL;

@@ -14,6 +14,9 @@
 //     lists, tables, navigation, pagination and the footer at least 44×44
 //     px; the keyboard focus ring at least 3:1 against what is behind it;
 //   - at 320 px wide nothing scrolls sideways either.
+// Every open item (the paths in the file OPEN_ITEMS names, when set): at
+// 360×640 its deadline (in the status sentence) and its call button are
+// on the first screen.
 // Once for the site:
 //   - 大字: without JavaScript the header's switch enlarges the page at hand
 //     (and nothing scrolls sideways at 360 px); with it, the choice holds
@@ -230,6 +233,23 @@ try {
     if (over320 > 0) { fail(path, `scrolls sideways by ${over320}px at 320px`); ok = false; }
     await p3.close();
     if (ok) passed++;
+  }
+  if (process.env.OPEN_ITEMS) {
+    for (const path of readFileSync(process.env.OPEN_ITEMS, 'utf8').split('\n').filter(Boolean)) {
+      const page = await wechat.newPage();
+      await page.goto(new URL(path, base).href, { waitUntil: 'load' });
+      const got = await page.evaluate(() => {
+        const bottom = (el) => (el ? el.getBoundingClientRect().bottom : Infinity);
+        const hint = document.querySelector('.callout');
+        const dated = [...document.querySelectorAll('.facts dt')].some((dt) => dt.textContent === '截止日期');
+        return { hint: bottom(hint), dated, says: hint ? hint.textContent : '', call: bottom(document.querySelector('a.call')) };
+      });
+      await page.close();
+      if (got.dated && !got.says.includes('截止')) fail(path, `the status sentence does not give the deadline: ${got.says}`);
+      else if (got.hint > 640) fail(path, `the status sentence ends at ${Math.round(got.hint)} px, below the first screen`);
+      else if (got.call > 640) fail(path, `the call button ends at ${got.call === Infinity ? '(none)' : Math.round(got.call) + ' px'}, not on the first screen`);
+      else passed++;
+    }
   }
   await bigText(noJs, phone, pages.map((p) => new URL(p, base).href));
   const listPath = pages.find((p) => /^lists\/[^/]+\/$/.test(p));

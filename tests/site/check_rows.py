@@ -47,8 +47,8 @@ ORG_KIND_LABEL = {"social-organization": "社会组织", "social-enterprise": "�
                   "other": "其他"}
 CLAIM_HINT = {
     "expired": "申报已截止。如仍有意参与，可联系发布单位了解后续安排。",
-    "open-needs": "本项目待认领：请与发布单位联系，说明机构情况和项目方案。",
-    "open-supply": "本服务可对接：请直接联系，说明社区的需求和时间安排。",
+    "open-needs": "本项目待认领{}：请与发布单位联系，说明机构情况和项目方案。",
+    "open-supply": "本服务可对接{}：请直接联系，说明社区的需求和时间安排。",
     "negotiating": "本项目正在洽谈中，仍可联系发布单位了解情况。",
 }
 
@@ -659,7 +659,9 @@ def check_item_page(e):
     elif e["status_id"] == "expired":
         hint = CLAIM_HINT["expired"]
     elif e["status_id"] == "open":
-        hint = CLAIM_HINT["open-" + e["kind"]]
+        # until when, right under the title: 截止 <date>（还剩 N 天）
+        until = f"，截止 {e['deadline']}（{e['days_left']}）" if e["deadline"] else ""
+        hint = CLAIM_HINT["open-" + e["kind"]].format(until)
     else:
         hint = CLAIM_HINT.get(e["status_id"])
     callout = art.first("p", "callout")

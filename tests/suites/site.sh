@@ -155,7 +155,16 @@ pages/about.html
 pages/how-to-claim.html
 404.html
 PAGES
-node tests/browser/check.mjs "$base" "$scratch/pages" "${SHOTS:-}" >"$scratch/br" 2>&1
+# every open need and offer: its deadline and call button on the first screen
+python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+for l in d["lists"]:
+    for it in l["items"]:
+        if l["kind"] != "pain-points" and it["status"] == "open" and not it["expired"]:
+            print("lists/%s/%s.html" % (l["id"], it["no"]))
+' "$scratch/dump.json" >"$scratch/open-items"
+OPEN_ITEMS="$scratch/open-items" node tests/browser/check.mjs "$base" "$scratch/pages" "${SHOTS:-}" >"$scratch/br" 2>&1
 cat "$scratch/br"
 grep -q ' 0 failed$' "$scratch/br" && ok browser || fail browser "$(tail -n 1 "$scratch/br")"
 
