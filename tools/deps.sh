@@ -1,6 +1,6 @@
 #!/bin/sh
 # Install what qingdan needs on Debian/Ubuntu, only when it is missing.
-#   tools/deps.sh build   compiler, pkg-config, libcmark-gfm, libyaml
+#   tools/deps.sh build   compiler, pkg-config, libcmark-gfm, libyaml, libopencc
 #   tools/deps.sh dev     also what the test suites use: valgrind, a Java
 #                         runtime (Nu HTML Checker), linkchecker, chromium
 #                         and CJK fonts (browser tests and screenshots),
@@ -12,7 +12,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-build_pkgs="build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev"
+build_pkgs="build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libopencc-dev"
 bench_pkgs="hugo time python3"
 dev_pkgs="valgrind default-jre-headless linkchecker chromium fonts-noto-cjk poppler-utils python3 python3-yaml"
 

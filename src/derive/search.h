@@ -1,0 +1,59 @@
+/* search: the index that makes search exact in Chinese. Every document
+ * (a record's title and its text) is folded (fold.h) and cut into runs at
+ * spaces and between its title and text; every character of a run, and
+ * every pair of neighbouring characters, is a term, listed with each place
+ * it stands (document, position). A word of one character is found by its
+ * term; a longer word by its pairs standing one after another at the same
+ * place, so that a document is found exactly when its folded title or
+ * text contains the word: no dictionary, no word splitting, no misses and
+ * no false matches. A query's words (split at spaces) must all be found.
+ * This is the index in memory and its query; the files the site serves
+ * are written from it. Exported names carry the prefix si_.
+ *
+ * Documents are numbered in the order given, which is the order results
+ * come in after title matches: the caller numbers them by rank. */
+#ifndef QD_SEARCH_H
+#define QD_SEARCH_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fold.h"
+
+typedef struct si_doc {
+	const char *title, *text; /* UTF-8 (valid), not folded; text may be NULL */
+	size_t title_len, text_len;
+} si_doc;
+
+typedef struct si_occ {
+	uint32_t doc, pos; /* pos: characters from the start of the folded title */
+} si_occ;
+
+/* A term: one character (b == 0) or a pair (a, b). */
+typedef struct si_term {
+	uint32_t a, b;
+	uint32_t start, n; /* its occurrences: occ[start .. start + n), by doc then pos */
+} si_term;
+
+typedef struct si_index {
+	size_t ndocs;
+	uint32_t *title_chars; /* per document: characters in its folded title */
+	si_term *terms;        /* sorted by (a, b) */
+	size_t nterms;
+	si_occ *occ;
+	size_t nocc;
+} si_index;
+
+/* Index n documents; f folds (NULL: width and case only). */
+si_index *si_build(const si_doc *docs, size_t n, fold *f);
+void si_free(si_index *ix);
+
+/* The term (a, b), or NULL. */
+const si_term *si_term_find(const si_index *ix, uint32_t a, uint32_t b);
+
+/* The documents that contain every word of the query: first those whose
+ * title contains every word, then the others, each group by document
+ * number. Sets *out (malloc'd, the caller frees; NULL when none) and
+ * returns the count. A query without words finds nothing. */
+size_t si_search(const si_index *ix, fold *f, const char *q, size_t len, uint32_t **out);
+
+#endif

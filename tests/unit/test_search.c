@@ -1,0 +1,193 @@
+/* Search (derive/search.c, derive/fold.c): folding, and the exactness of
+ * the character-pair index checked against a plain substring search over
+ * the same folded texts, for every substring of every document and for
+ * random queries, on texts made of few characters so that pairs repeat
+ * everywhere (where a pair index alone would give false matches). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fold.h"
+#include "search.h"
+#include "t.h"
+#include "utf8.h"
+
+static fold *the_fold(void)
+{
+	static fold *f;
+	static int tried;
+	if (!tried) {
+		char err[200];
+		tried = 1;
+		f = fold_open(err, sizeof err);
+		if (!f)
+			fprintf(stderr, "%s\n", err);
+	}
+	return f;
+}
+
+static void folded(fold *f, const char *s, char *out)
+{
+	const char *p = s;
+	size_t n = 0;
+	while (*p) {
+		unsigned c = fold_cp(f, utf8_next(&p));
+		if (c < 0x80)
+			out[n++] = (char)c;
+		else if (c < 0x800)
+			out[n++] = (char)(0xC0 | c >> 6), out[n++] = (char)(0x80 | (c & 0x3F));
+		else
+			out[n++] = (char)(0xE0 | c >> 12), out[n++] = (char)(0x80 | ((c >> 6) & 0x3F)),
+			out[n++] = (char)(0x80 | (c & 0x3F));
+	}
+	out[n] = 0;
+}
+
+TEST(fold_width_case_script)
+{
+	fold *f = the_fold();
+	CHECK(f != NULL);
+	char out[64];
+	folded(f, "社區服務ＡＢＣ１２３Ｘy", out);
+	CHECK_STR(out, "社区服务abc123xy");
+	folded(f, "白蓮池　街道", out);
+	CHECK_STR(out, "白莲池 街道");
+	folded(NULL, "ＡＢ區", out);
+	CHECK_STR(out, "ab區"); /* without OpenCC: width and case only */
+	CHECK(fold_is_space(fold_cp(f, 0x3000)));
+	CHECK(!fold_is_space(fold_cp(f, 0x4E00)));
+}
+
+/* ---- exactness against a plain search ---- */
+
+enum { NDOCS = 40 };
+static char titles[NDOCS][64], texts[NDOCS][256];
+static char ftitles[NDOCS][256], ftexts[NDOCS][1024];
+
+/* few characters, so pairs repeat: 社 区 服 务 老 + a traditional form,
+ * a full-width letter, Latin, a digit, a space */
+static const char *const alphabet[] = { "社", "区", "服", "务", "老", "區", "Ａ", "a", "1", " " };
+
+static void random_text(char *out, size_t chars)
+{
+	out[0] = 0;
+	for (size_t i = 0; i < chars; i++)
+		strcat(out, alphabet[rand() % 10]);
+}
+
+/* whether the folded query's every word is in title (2), in title or
+ * text (1), or not (0), by strstr over the folded texts */
+static int plain_match(fold *f, const char *q, int d)
+{
+	char fq[256], word[256];
+	folded(f, q, fq);
+	int best = 2, words = 0;
+	for (char *p = fq; *p;) {
+		while (*p == ' ')
+			p++;
+		size_t k = strcspn(p, " ");
+		if (!k)
+			break;
+		memcpy(word, p, k);
+		word[k] = 0;
+		p += k;
+		words++;
+		int h = strstr(ftitles[d], word) ? 2 : strstr(ftexts[d], word) ? 1 : 0;
+		if (h < best)
+			best = h;
+	}
+	return words ? best : 0;
+}
+
+static size_t misses;
+
+static void check_query(const si_index *ix, fold *f, const char *q)
+{
+	uint32_t *got;
+	size_t n = si_search(ix, f, q, strlen(q), &got);
+	/* the plain search's answer, in the index's order: title matches first */
+	uint32_t want[NDOCS];
+	size_t m = 0;
+	for (int level = 2; level >= 1; level--)
+		for (int d = 0; d < NDOCS; d++)
+			if (plain_match(f, q, d) == level)
+				want[m++] = (uint32_t)d;
+	if (n != m || (n && memcmp(got, want, n * sizeof *got) != 0)) {
+		if (misses++ < 5)
+			fprintf(stderr, "query '%s': %zu results, want %zu\n", q, n, m);
+	}
+	free(got);
+}
+
+TEST(search_exact_over_every_substring)
+{
+	fold *f = the_fold();
+	srand(12345);
+	si_doc docs[NDOCS];
+	for (int d = 0; d < NDOCS; d++) {
+		random_text(titles[d], 4 + (size_t)(rand() % 8));
+		random_text(texts[d], (size_t)(rand() % 60));
+		docs[d] = (si_doc){ titles[d], texts[d], strlen(titles[d]), strlen(texts[d]) };
+		folded(f, titles[d], ftitles[d]);
+		folded(f, texts[d], ftexts[d]);
+	}
+	si_index *ix = si_build(docs, NDOCS, f);
+	misses = 0;
+	size_t queries = 0;
+	/* every substring of up to 6 characters of every title and text, as
+	 * written (unfolded: the query is folded like the documents) */
+	for (int d = 0; d < NDOCS; d++) {
+		const char *src[2] = { titles[d], texts[d] };
+		for (int s = 0; s < 2; s++) {
+			const char *p = src[s];
+			while (*p) {
+				const char *e = p;
+				for (int len = 1; len <= 6 && *e; len++) {
+					utf8_next(&e);
+					char q[64];
+					memcpy(q, p, (size_t)(e - p));
+					q[e - p] = 0;
+					check_query(ix, f, q);
+					queries++;
+				}
+				utf8_next(&p);
+			}
+		}
+	}
+	/* random queries, most of them found nowhere, some of several words */
+	for (int i = 0; i < 3000; i++) {
+		char q[128];
+		random_text(q, 1 + (size_t)(rand() % 7));
+		check_query(ix, f, q);
+		queries++;
+	}
+	CHECK_INT(misses, 0);
+	CHECK(queries > 5000);
+	/* no word, nothing */
+	uint32_t *got;
+	CHECK_INT(si_search(ix, f, "   ", 3, &got), 0);
+	CHECK(got == NULL);
+	si_free(ix);
+}
+
+TEST(search_terms_and_positions)
+{
+	si_doc docs[2] = { { "社区服务", "服务社区", 12, 12 }, { "区服", NULL, 6, 0 } };
+	si_index *ix = si_build(docs, 2, the_fold());
+	const si_term *t = si_term_find(ix, 0x670D, 0x52A1); /* 服务 */
+	CHECK(t != NULL);
+	CHECK_INT(t ? t->n : 0, 2);
+	CHECK_INT(t ? ix->occ[t->start].pos : 0, 2);     /* in the title */
+	CHECK_INT(t ? ix->occ[t->start + 1].pos : 0, 5); /* after the title and its break */
+	CHECK(si_term_find(ix, 0x52A1, 0x670D) == NULL); /* 务|服 spans the title's end */
+	CHECK_INT(ix->title_chars[0], 4);
+	/* a title match comes first */
+	uint32_t *got;
+	CHECK_INT(si_search(ix, the_fold(), "区服", strlen("区服"), &got), 2);
+	CHECK_INT(got[0], 0);
+	CHECK_INT(got[1], 1);
+	free(got);
+	CHECK_INT(si_search(ix, the_fold(), "服務 社區", strlen("服務 社區"), &got), 1);
+	free(got);
+	si_free(ix);
+}
