@@ -133,6 +133,14 @@ build/mustache_bench: bench/mustache_bench.c $(OBJ)
 bench-mustache: build/mustache_bench
 	build/mustache_bench
 
+# the search index's cost on a content folder: SEARCH_CONTENT=dir make bench-search
+build/search_bench: bench/search_bench.c $(OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ bench/search_bench.c $(OBJ) $(LIBS)
+
+SEARCH_CONTENT ?= content
+bench-search: build/search_bench
+	build/search_bench $(SEARCH_CONTENT)
+
 # qingdan against Hugo on the same corpora (installs Hugo when missing);
 # writes bench/RESULTS.md. BENCH_ARGS=--quick for a shorter run.
 bench: qingdan

@@ -15,7 +15,7 @@ typedef struct cps {
 	size_t n, cap;
 } cps;
 
-static void cps_push(cps *c, uint32_t x)
+static inline void cps_push(cps *c, uint32_t x)
 {
 	c->v = xgrow(c->v, &c->cap, c->n + 1, sizeof *c->v);
 	c->v[c->n++] = x;
@@ -23,10 +23,12 @@ static void cps_push(cps *c, uint32_t x)
 
 static void fold_into(cps *c, fold *f, const char *s, size_t len)
 {
+	/* at most one character per byte: one allocation */
+	c->v = xgrow(c->v, &c->cap, c->n + len + 1, sizeof *c->v);
 	const char *p = s, *end = s + len;
 	while (p < end) {
 		uint32_t x = fold_cp(f, utf8_next(&p));
-		cps_push(c, fold_is_space(x) ? 0 : x);
+		c->v[c->n++] = fold_is_space(x) ? 0 : x;
 	}
 }
 
@@ -38,7 +40,10 @@ typedef struct table {
 	uint64_t *keys; /* key + 1; 0 is an empty slot */
 	uint32_t *id;
 	size_t cap, n;
+	uint32_t *bmp;  /* single characters below U+10000: id + 1, 0 unseen */
 } table;
+
+static uint32_t intern_slow(table *t, uint64_t k);
 
 static size_t slot_of(const table *t, uint64_t k)
 {
@@ -64,8 +69,23 @@ static void grow(table *t)
 	free(old.id);
 }
 
-/* The term id of k, made when new (ids in order of first sight). */
+/* The term id of k, made when new (ids in order of first sight). A
+ * character of the Basic Multilingual Plane is found in `bmp` (its id + 1)
+ * rather than hashed: every position has one. */
 static uint32_t intern(table *t, uint64_t k)
+{
+	if ((uint32_t)k == 0 && (k >> 32) < 0x10000) {
+		uint32_t *slot = &t->bmp[k >> 32];
+		if (!*slot) {
+			intern_slow(t, k);
+			*slot = t->id[slot_of(t, k)] + 1;
+		}
+		return *slot - 1;
+	}
+	return intern_slow(t, k);
+}
+
+static uint32_t intern_slow(table *t, uint64_t k)
 {
 	if (2 * (t->n + 1) > t->cap)
 		grow(t);
@@ -85,38 +105,70 @@ static int cmp_term(const void *pa, const void *pb)
 	return a->b < b->b ? -1 : a->b > b->b;
 }
 
+/* One document's folded code points into c (emptied first): title, a
+ * break, text. Returns the title's length. */
+static uint32_t fold_doc(cps *c, fold *f, const si_doc *doc)
+{
+	c->n = 0;
+	fold_into(c, f, doc->title, doc->title_len);
+	uint32_t title = (uint32_t)c->n;
+	cps_push(c, 0);
+	if (doc->text)
+		fold_into(c, f, doc->text, doc->text_len);
+	return title;
+}
+
+/* v grown to hold index `i`, the new part zeroed. */
+static void ensure(uint32_t **v, size_t *cap, size_t i)
+{
+	if (i < *cap)
+		return;
+	size_t had = *cap;
+	*v = xgrow(*v, cap, i + 1, sizeof **v);
+	memset(*v + had, 0, (*cap - had) * sizeof **v);
+}
+
+/* Each term of document d (folded in c), in order, runs the statements
+ * after it with id_ (the term) and pos_ (where): every pair, and a
+ * character at its first place in the document only (a one-character
+ * query needs no more: the title comes first, so the first place says
+ * whether the title has it). last[id] (the last document + 1 that used
+ * the character) keeps characters to one place per document. */
+#define EACH_TERM(c, d, t, last, last_cap, ...)                                      \
+	for (size_t p_ = 0; p_ < (c)->n; p_++) {                                     \
+		if (!(c)->v[p_])                                                     \
+			continue;                                                    \
+		uint32_t id_ = intern((t), key_of((c)->v[p_], 0));                   \
+		uint32_t pos_ = (uint32_t)p_;                                        \
+		ensure(&(last), &(last_cap), id_);                                   \
+		if ((last)[id_] != (uint32_t)(d) + 1) {                              \
+			(last)[id_] = (uint32_t)(d) + 1;                             \
+			__VA_ARGS__                                                  \
+		}                                                                    \
+		if (p_ + 1 < (c)->n && (c)->v[p_ + 1]) {                             \
+			id_ = intern((t), key_of((c)->v[p_], (c)->v[p_ + 1]));       \
+			__VA_ARGS__                                                  \
+		}                                                                    \
+	}
+
 si_index *si_build(const si_doc *docs, size_t n, fold *f)
 {
 	si_index *ix = xcalloc(1, sizeof *ix);
 	ix->ndocs = n;
 	ix->title_chars = xcalloc(n ? n : 1, sizeof *ix->title_chars);
-	cps *text = xcalloc(n ? n : 1, sizeof *text);
+	cps c = { 0 };
 	table t = { 0 };
-	uint32_t *count = NULL;
-	size_t count_cap = 0;
+	t.bmp = xcalloc(0x10000, sizeof *t.bmp);
+	uint32_t *count = NULL, *last = NULL;
+	size_t count_cap = 0, last_cap = 0;
 	/* pass 1: fold, find the terms, count their occurrences */
 	for (size_t d = 0; d < n; d++) {
-		cps *c = &text[d];
-		fold_into(c, f, docs[d].title, docs[d].title_len);
-		ix->title_chars[d] = (uint32_t)c->n;
-		cps_push(c, 0);
-		if (docs[d].text)
-			fold_into(c, f, docs[d].text, docs[d].text_len);
-		for (size_t p = 0; p < c->n; p++) {
-			if (!c->v[p])
-				continue;
-			for (int pair = 0; pair < 2; pair++) {
-				if (pair && (p + 1 >= c->n || !c->v[p + 1]))
-					break;
-				size_t had = t.n;
-				uint32_t id = intern(&t, key_of(c->v[p], pair ? c->v[p + 1] : 0));
-				if (t.n > had) {
-					count = xgrow(count, &count_cap, t.n, sizeof *count);
-					count[id] = 0;
-				}
-				count[id]++;
-			}
-		}
+		ix->title_chars[d] = fold_doc(&c, f, &docs[d]);
+		EACH_TERM(&c, d, &t, last, last_cap, {
+			(void)pos_;
+			ensure(&count, &count_cap, id_);
+			count[id_]++;
+		})
 	}
 	/* the terms in key order, each with its slice of the occurrences */
 	ix->nterms = t.n;
@@ -137,26 +189,19 @@ si_index *si_build(const si_doc *docs, size_t n, fold *f)
 	}
 	ix->nocc = total;
 	ix->occ = xcalloc(total ? total : 1, sizeof *ix->occ);
-	/* pass 2: every occurrence in document and position order */
+	/* pass 2: every occurrence, in document and position order */
+	memset(last, 0, last_cap * sizeof *last);
 	for (size_t d = 0; d < n; d++) {
-		const cps *c = &text[d];
-		for (size_t p = 0; p < c->n; p++) {
-			if (!c->v[p])
-				continue;
-			for (int pair = 0; pair < 2; pair++) {
-				if (pair && (p + 1 >= c->n || !c->v[p + 1]))
-					break;
-				uint32_t id = t.id[slot_of(&t, key_of(c->v[p], pair ? c->v[p + 1] : 0))];
-				ix->occ[at[id]++] = (si_occ){ (uint32_t)d, (uint32_t)p };
-			}
-		}
-		free(text[d].v);
+		fold_doc(&c, f, &docs[d]);
+		EACH_TERM(&c, d, &t, last, last_cap, { ix->occ[at[id_]++] = (si_occ){ (uint32_t)d, pos_ }; })
 	}
+	free(c.v);
 	free(at);
-	free(text);
 	free(count);
+	free(last);
 	free(t.keys);
 	free(t.id);
+	free(t.bmp);
 	return ix;
 }
 
