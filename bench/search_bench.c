@@ -22,6 +22,14 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+static size_t varint_len(uint32_t v)
+{
+	size_t n = 1;
+	while (v >= 0x80)
+		v >>= 7, n++;
+	return n;
+}
+
 static int by_n(const void *a, const void *b)
 {
 	const si_term *x = a, *y = b;
@@ -69,6 +77,34 @@ int main(int argc, char **argv)
 	qsort(sorted, ix->nterms, sizeof *sorted, by_n);
 	for (size_t i = 0; i < 5 && i < ix->nterms; i++)
 		printf("  most: U+%04X U+%04X %u occurrences\n", sorted[i].a, sorted[i].b, sorted[i].n);
+	/* what the lists weigh written as varints: per document its number's
+	 * difference from the last, its count, then position differences */
+	size_t total = 0, biggest = 0, pairs_total = 0;
+	for (size_t i = 0; i < ix->nterms; i++) {
+		const si_term *t = &ix->terms[i];
+		size_t bytes_t = 0;
+		uint32_t last_doc = 0, last_pos = 0;
+		for (uint32_t k = t->start; k < t->start + t->n;) {
+			uint32_t doc = ix->occ[k].doc, m = 0;
+			bytes_t += varint_len(doc - last_doc);
+			last_doc = doc, last_pos = 0;
+			while (k < t->start + t->n && ix->occ[k].doc == doc) {
+				if (t->b)
+					bytes_t += varint_len(ix->occ[k].pos - last_pos);
+				last_pos = ix->occ[k].pos;
+				k++, m++;
+			}
+			if (t->b)
+				bytes_t += varint_len(m);
+		}
+		total += bytes_t;
+		if (t->b)
+			pairs_total += bytes_t;
+		if (bytes_t > biggest)
+			biggest = bytes_t;
+	}
+	printf("written as varints: %.1f MB (pairs %.1f MB), the biggest list %.1f KB\n", total / 1e6,
+	       pairs_total / 1e6, biggest / 1e3);
 	uint32_t *out;
 	double t3 = now();
 	size_t n = si_search(ix, f, "社区服务", strlen("社区服务"), &out);

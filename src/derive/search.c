@@ -188,7 +188,7 @@ si_index *si_build(const si_doc *docs, size_t n, fold *f)
 		total += ix->terms[i].n;
 	}
 	ix->nocc = total;
-	ix->occ = xcalloc(total ? total : 1, sizeof *ix->occ);
+	ix->occ = xmalloc((total ? total : 1) * sizeof *ix->occ); /* every slot is written below */
 	/* pass 2: every occurrence, in document and position order */
 	memset(last, 0, last_cap * sizeof *last);
 	for (size_t d = 0; d < n; d++) {
