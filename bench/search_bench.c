@@ -22,20 +22,6 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static size_t varint_len(uint32_t v)
-{
-	size_t n = 1;
-	while (v >= 0x80)
-		v >>= 7, n++;
-	return n;
-}
-
-static int by_n(const void *a, const void *b)
-{
-	const si_term *x = a, *y = b;
-	return x->n > y->n ? -1 : x->n < y->n;
-}
-
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -67,51 +53,24 @@ int main(int argc, char **argv)
 	double t2 = now();
 	printf("%zu items, %.1f MB of text; OpenCC open %.1f ms, index %.1f ms (one thread)\n", s->nitems,
 	       bytes / 1e6, (t1 - t0) * 1e3, (t2 - t1) * 1e3);
-	size_t single = 0;
-	for (size_t i = 0; i < ix->nterms; i++)
-		single += ix->terms[i].b == 0;
-	printf("%zu terms (%zu characters, %zu pairs), %zu occurrences\n", ix->nterms, single, ix->nterms - single,
-	       ix->nocc);
-	si_term *sorted = malloc(ix->nterms * sizeof *sorted);
-	memcpy(sorted, ix->terms, ix->nterms * sizeof *sorted);
-	qsort(sorted, ix->nterms, sizeof *sorted, by_n);
-	for (size_t i = 0; i < 5 && i < ix->nterms; i++)
-		printf("  most: U+%04X U+%04X %u occurrences\n", sorted[i].a, sorted[i].b, sorted[i].n);
-	/* what the lists weigh written as varints: per document its number's
-	 * difference from the last, its count, then position differences */
-	size_t total = 0, biggest = 0, pairs_total = 0;
+	size_t single = 0, docs_bytes = 0, pos_bytes = 0, biggest = 0;
 	for (size_t i = 0; i < ix->nterms; i++) {
 		const si_term *t = &ix->terms[i];
-		size_t bytes_t = 0;
-		uint32_t last_doc = 0, last_pos = 0;
-		for (uint32_t k = t->start; k < t->start + t->n;) {
-			uint32_t doc = ix->occ[k].doc, m = 0;
-			bytes_t += varint_len(doc - last_doc);
-			last_doc = doc, last_pos = 0;
-			while (k < t->start + t->n && ix->occ[k].doc == doc) {
-				if (t->b)
-					bytes_t += varint_len(ix->occ[k].pos - last_pos);
-				last_pos = ix->occ[k].pos;
-				k++, m++;
-			}
-			if (t->b)
-				bytes_t += varint_len(m);
-		}
-		total += bytes_t;
-		if (t->b)
-			pairs_total += bytes_t;
-		if (bytes_t > biggest)
-			biggest = bytes_t;
+		single += t->b == 0;
+		docs_bytes += t->docs_len;
+		pos_bytes += t->pos_len;
+		if (t->docs_len > biggest)
+			biggest = t->docs_len;
 	}
-	printf("written as varints: %.1f MB (pairs %.1f MB), the biggest list %.1f KB\n", total / 1e6,
-	       pairs_total / 1e6, biggest / 1e3);
+	printf("%zu terms (%zu characters, %zu pairs); documents lists %.1f MB (the biggest %.1f KB), "
+	       "places %.1f MB\n", ix->nterms, single, ix->nterms - single, docs_bytes / 1e6, biggest / 1e3,
+	       pos_bytes / 1e6);
 	uint32_t *out;
 	double t3 = now();
 	size_t n = si_search(ix, f, "社区服务", strlen("社区服务"), &out);
 	double t4 = now();
 	printf("'社区服务': %zu documents in %.2f ms\n", n, (t4 - t3) * 1e3);
 	free(out);
-	free(sorted);
 	si_free(ix);
 	fold_close(f);
 	free(docs);

@@ -118,87 +118,140 @@ static uint32_t fold_doc(cps *c, fold *f, const si_doc *doc)
 	return title;
 }
 
-/* v grown to hold index `i`, the new part zeroed. */
-static void ensure(uint32_t **v, size_t *cap, size_t i)
+static inline void put_varint(unsigned char **buf, size_t *len, size_t *cap, uint32_t v)
 {
-	if (i < *cap)
-		return;
-	size_t had = *cap;
-	*v = xgrow(*v, cap, i + 1, sizeof **v);
-	memset(*v + had, 0, (*cap - had) * sizeof **v);
+	if (*len + 5 > *cap)
+		*buf = xgrow(*buf, cap, *len + 5, 1);
+	while (v >= 0x80) {
+		(*buf)[(*len)++] = (unsigned char)(v | 0x80);
+		v >>= 7;
+	}
+	(*buf)[(*len)++] = (unsigned char)v;
 }
 
-/* Each term of document d (folded in c), in order, runs the statements
- * after it with id_ (the term) and pos_ (where): every pair, and a
- * character at its first place in the document only (a one-character
- * query needs no more: the title comes first, so the first place says
- * whether the title has it). last[id] (the last document + 1 that used
- * the character) keeps characters to one place per document. */
-#define EACH_TERM(c, d, t, last, last_cap, ...)                                      \
-	for (size_t p_ = 0; p_ < (c)->n; p_++) {                                     \
-		if (!(c)->v[p_])                                                     \
-			continue;                                                    \
-		uint32_t id_ = intern((t), key_of((c)->v[p_], 0));                   \
-		uint32_t pos_ = (uint32_t)p_;                                        \
-		ensure(&(last), &(last_cap), id_);                                   \
-		if ((last)[id_] != (uint32_t)(d) + 1) {                              \
-			(last)[id_] = (uint32_t)(d) + 1;                             \
-			__VA_ARGS__                                                  \
-		}                                                                    \
-		if (p_ + 1 < (c)->n && (c)->v[p_ + 1]) {                             \
-			id_ = intern((t), key_of((c)->v[p_], (c)->v[p_ + 1]));       \
-			__VA_ARGS__                                                  \
-		}                                                                    \
+static uint32_t get_varint(const unsigned char **p)
+{
+	uint32_t v = 0;
+	for (int shift = 0;; shift += 7) {
+		unsigned char c = *(*p)++;
+		v |= (uint32_t)(c & 0x7F) << shift;
+		if (!(c & 0x80))
+			return v;
 	}
+}
+
+/* What a term needs while documents are added: the last document it was
+ * in (+1) and where that document's entry began. */
+typedef struct building {
+	si_term *v;
+	uint32_t *last;
+	size_t n, cap;
+	/* the document being added: its places of each pair it has (the
+	 * count goes first, so they wait here), and which pairs those are */
+	uint32_t **at;
+	uint32_t *nat, *atcap;
+	uint32_t *touched;
+	size_t ntouched, touched_cap;
+} building;
+
+static si_term *term_at(building *bd, table *t, uint32_t id, uint64_t k)
+{
+	if (id >= bd->n) {
+		bd->v = xgrow(bd->v, &bd->cap, (size_t)id + 1, sizeof *bd->v);
+		size_t had = bd->n;
+		bd->n = (size_t)id + 1;
+		memset(bd->v + had, 0, (bd->n - had) * sizeof *bd->v);
+		bd->last = realloc(bd->last, bd->cap * sizeof *bd->last);
+		bd->at = realloc(bd->at, bd->cap * sizeof *bd->at);
+		bd->nat = realloc(bd->nat, bd->cap * sizeof *bd->nat);
+		bd->atcap = realloc(bd->atcap, bd->cap * sizeof *bd->atcap);
+		if (!bd->last || !bd->at || !bd->nat || !bd->atcap)
+			abort();
+		memset(bd->last + had, 0, (bd->n - had) * sizeof *bd->last);
+		memset(bd->at + had, 0, (bd->n - had) * sizeof *bd->at);
+		memset(bd->nat + had, 0, (bd->n - had) * sizeof *bd->nat);
+		memset(bd->atcap + had, 0, (bd->n - had) * sizeof *bd->atcap);
+		bd->v[id].a = (uint32_t)(k >> 32);
+		bd->v[id].b = (uint32_t)k;
+	}
+	(void)t;
+	return &bd->v[id];
+}
+
+static void add_doc_entry(building *bd, uint32_t id, uint32_t doc, bool title)
+{
+	si_term *t = &bd->v[id];
+	uint32_t prev = t->ndocs ? bd->last[id] - 1 : 0;
+	put_varint(&t->docs, &t->docs_len, &t->docs_cap, (doc - prev) << 1 | (title ? 1u : 0u));
+	bd->last[id] = doc + 1;
+	t->ndocs++;
+}
 
 si_index *si_build(const si_doc *docs, size_t n, fold *f)
 {
 	si_index *ix = xcalloc(1, sizeof *ix);
 	ix->ndocs = n;
-	ix->title_chars = xcalloc(n ? n : 1, sizeof *ix->title_chars);
 	cps c = { 0 };
 	table t = { 0 };
 	t.bmp = xcalloc(0x10000, sizeof *t.bmp);
-	uint32_t *count = NULL, *last = NULL;
-	size_t count_cap = 0, last_cap = 0;
-	/* pass 1: fold, find the terms, count their occurrences */
+	building bd = { 0 };
 	for (size_t d = 0; d < n; d++) {
-		ix->title_chars[d] = fold_doc(&c, f, &docs[d]);
-		EACH_TERM(&c, d, &t, last, last_cap, {
-			(void)pos_;
-			ensure(&count, &count_cap, id_);
-			count[id_]++;
-		})
-	}
-	/* the terms in key order, each with its slice of the occurrences */
-	ix->nterms = t.n;
-	ix->terms = xcalloc(t.n ? t.n : 1, sizeof *ix->terms);
-	for (size_t s = 0; s < t.cap; s++)
-		if (t.keys[s]) {
-			uint64_t k = t.keys[s] - 1;
-			ix->terms[t.id[s]] = (si_term){ (uint32_t)(k >> 32), (uint32_t)k, t.id[s], count[t.id[s]] };
+		uint32_t title = fold_doc(&c, f, &docs[d]);
+		bd.ntouched = 0;
+		for (size_t p = 0; p < c.n; p++) {
+			if (!c.v[p])
+				continue;
+			uint64_t k = key_of(c.v[p], 0);
+			uint32_t id = intern(&t, k);
+			term_at(&bd, &t, id, k);
+			if (bd.last[id] != d + 1) /* a character: its first place */
+				add_doc_entry(&bd, id, (uint32_t)d, p < title);
+			if (p + 1 < c.n && c.v[p + 1]) {
+				k = key_of(c.v[p], c.v[p + 1]);
+				id = intern(&t, k);
+				term_at(&bd, &t, id, k);
+				if (!bd.nat[id]) {
+					bd.touched = xgrow(bd.touched, &bd.touched_cap, bd.ntouched + 1,
+							   sizeof *bd.touched);
+					bd.touched[bd.ntouched++] = id;
+				}
+				if (bd.nat[id] == bd.atcap[id]) {
+					size_t cap = bd.atcap[id];
+					bd.at[id] = xgrow(bd.at[id], &cap, (size_t)bd.nat[id] + 1, sizeof **bd.at);
+					bd.atcap[id] = (uint32_t)cap;
+				}
+				bd.at[id][bd.nat[id]++] = (uint32_t)p;
+			}
 		}
-	if (t.n > 1)
-		qsort(ix->terms, t.n, sizeof *ix->terms, cmp_term);
-	uint32_t *at = xcalloc(t.n ? t.n : 1, sizeof *at); /* by first-sight id: next free slot */
-	size_t total = 0;
-	for (size_t i = 0; i < t.n; i++) {
-		at[ix->terms[i].start] = (uint32_t)total; /* .start still holds the id */
-		ix->terms[i].start = (uint32_t)total;
-		total += ix->terms[i].n;
+		/* the pairs: one entry each, its places after (in the order
+		 * they stand: they were met in that order) */
+		for (size_t i = 0; i < bd.ntouched; i++) {
+			uint32_t id = bd.touched[i];
+			si_term *tm = &bd.v[id];
+			const uint32_t *at = bd.at[id];
+			add_doc_entry(&bd, id, (uint32_t)d, at[0] < title);
+			put_varint(&tm->pos, &tm->pos_len, &tm->pos_cap, bd.nat[id]);
+			uint32_t prev = 0;
+			for (uint32_t k = 0; k < bd.nat[id]; k++) {
+				put_varint(&tm->pos, &tm->pos_len, &tm->pos_cap,
+					   (at[k] - prev) << 1 | (at[k] < title ? 1u : 0u));
+				prev = at[k];
+			}
+			bd.nat[id] = 0;
+		}
 	}
-	ix->nocc = total;
-	ix->occ = xmalloc((total ? total : 1) * sizeof *ix->occ); /* every slot is written below */
-	/* pass 2: every occurrence, in document and position order */
-	memset(last, 0, last_cap * sizeof *last);
-	for (size_t d = 0; d < n; d++) {
-		fold_doc(&c, f, &docs[d]);
-		EACH_TERM(&c, d, &t, last, last_cap, { ix->occ[at[id_]++] = (si_occ){ (uint32_t)d, pos_ }; })
-	}
+	ix->nterms = bd.n;
+	ix->terms = bd.v ? bd.v : xcalloc(1, sizeof *ix->terms);
+	if (ix->nterms > 1)
+		qsort(ix->terms, ix->nterms, sizeof *ix->terms, cmp_term);
+	for (size_t i = 0; i < bd.n; i++)
+		free(bd.at[i]);
+	free(bd.at);
+	free(bd.nat);
+	free(bd.atcap);
+	free(bd.touched);
+	free(bd.last);
 	free(c.v);
-	free(at);
-	free(count);
-	free(last);
 	free(t.keys);
 	free(t.id);
 	free(t.bmp);
@@ -209,9 +262,11 @@ void si_free(si_index *ix)
 {
 	if (!ix)
 		return;
-	free(ix->title_chars);
+	for (size_t i = 0; i < ix->nterms; i++) {
+		free(ix->terms[i].docs);
+		free(ix->terms[i].pos);
+	}
 	free(ix->terms);
-	free(ix->occ);
 	free(ix);
 }
 
@@ -231,16 +286,50 @@ const si_term *si_term_find(const si_index *ix, uint32_t a, uint32_t b)
 	return NULL;
 }
 
-/* Whether the term has an occurrence at (doc, pos): a binary search. */
-static bool occurs(const si_index *ix, const si_term *t, uint32_t doc, uint32_t pos)
+/* Reading a term's lists, document by document. */
+typedef struct cursor {
+	const si_term *t;
+	const unsigned char *d, *p;
+	uint32_t left, doc;
+	bool title;
+} cursor;
+
+static bool next_doc(cursor *c)
 {
-	size_t lo = t->start, hi = (size_t)t->start + t->n;
+	if (!c->left)
+		return false;
+	uint32_t v = get_varint(&c->d);
+	c->doc = (c->t->ndocs - c->left ? c->doc : 0) + (v >> 1);
+	c->title = v & 1;
+	c->left--;
+	return true;
+}
+
+/* This document's places of a pair into pos/title (n of them). */
+static uint32_t read_places(cursor *c, uint32_t **pos, unsigned char **title, size_t *cap)
+{
+	uint32_t n = get_varint(&c->p), prev = 0;
+	*pos = xgrow(*pos, cap, n, sizeof **pos);
+	*title = realloc(*title, *cap);
+	if (!*title)
+		abort();
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t v = get_varint(&c->p);
+		prev += v >> 1;
+		(*pos)[i] = prev;
+		(*title)[i] = v & 1;
+	}
+	return n;
+}
+
+static bool has_place(const uint32_t *pos, uint32_t n, uint32_t want)
+{
+	size_t lo = 0, hi = n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		const si_occ *o = &ix->occ[mid];
-		if (o->doc == doc && o->pos == pos)
+		if (pos[mid] == want)
 			return true;
-		if (o->doc < doc || (o->doc == doc && o->pos < pos))
+		if (pos[mid] < want)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -253,34 +342,66 @@ static void match_word(const si_index *ix, const uint32_t *w, size_t k, unsigned
 {
 	memset(hit, 0, ix->ndocs);
 	size_t nterms = k == 1 ? 1 : k - 1;
-	const si_term **t = xcalloc(nterms, sizeof *t);
-	size_t anchor = 0;
+	cursor *cur = xcalloc(nterms, sizeof *cur);
 	for (size_t i = 0; i < nterms; i++) {
-		t[i] = si_term_find(ix, w[i], k == 1 ? 0 : w[i + 1]);
-		if (!t[i]) {
-			free(t);
+		const si_term *t = si_term_find(ix, w[i], k == 1 ? 0 : w[i + 1]);
+		if (!t) {
+			free(cur);
 			return;
 		}
-		if (t[i]->n < t[anchor]->n)
-			anchor = i; /* the rarest pair leads */
+		cur[i] = (cursor){ t, t->docs, t->pos, t->ndocs, 0, false };
 	}
-	for (uint32_t o = t[anchor]->start; o < t[anchor]->start + t[anchor]->n; o++) {
-		const si_occ *x = &ix->occ[o];
-		if (x->pos < anchor)
-			continue;
-		uint32_t start = x->pos - (uint32_t)anchor;
-		if (hit[x->doc] == 2)
-			continue;
-		bool all = true;
-		for (size_t i = 0; i < nterms && all; i++)
-			all = i == anchor || occurs(ix, t[i], x->doc, start + (uint32_t)i);
-		if (!all)
-			continue;
-		unsigned char h = start + k <= ix->title_chars[x->doc] ? 2 : 1;
-		if (h > hit[x->doc])
-			hit[x->doc] = h;
+	if (k <= 2) { /* the term's documents are the answer */
+		while (next_doc(&cur[0]))
+			hit[cur[0].doc] = cur[0].title ? 2 : 1;
+		free(cur);
+		return;
 	}
-	free(t);
+	/* the pairs' documents in common, then their places one after another */
+	uint32_t **pos = xcalloc(nterms, sizeof *pos);
+	unsigned char **title = xcalloc(nterms, sizeof *title);
+	size_t *cap = xcalloc(nterms, sizeof *cap);
+	uint32_t *np = xcalloc(nterms, sizeof *np);
+	bool more = true;
+	for (size_t i = 0; i < nterms && more; i++)
+		more = next_doc(&cur[i]);
+	while (more) {
+		uint32_t top = 0;
+		for (size_t i = 0; i < nterms; i++)
+			if (cur[i].doc > top)
+				top = cur[i].doc;
+		bool same = true;
+		for (size_t i = 0; i < nterms && more; i++)
+			while (cur[i].doc < top && more) {
+				read_places(&cur[i], &pos[i], &title[i], &cap[i]); /* skip its places */
+				more = next_doc(&cur[i]);
+				same = false;
+			}
+		if (!more)
+			break;
+		if (!same)
+			continue;
+		for (size_t i = 0; i < nterms; i++)
+			np[i] = read_places(&cur[i], &pos[i], &title[i], &cap[i]);
+		for (uint32_t s = 0; s < np[0] && hit[top] != 2; s++) {
+			bool all = true;
+			for (size_t i = 1; i < nterms && all; i++)
+				all = has_place(pos[i], np[i], pos[0][s] + (uint32_t)i);
+			if (all && (title[0][s] ? 2 : 1) > hit[top])
+				hit[top] = title[0][s] ? 2 : 1;
+		}
+		for (size_t i = 0; i < nterms && more; i++)
+			more = next_doc(&cur[i]);
+	}
+	for (size_t i = 0; i < nterms; i++) {
+		free(pos[i]);
+		free(title[i]);
+	}
+	free(pos);
+	free(title);
+	free(cap);
+	free(np);
+	free(cur);
 }
 
 size_t si_search(const si_index *ix, fold *f, const char *q, size_t len, uint32_t **out)

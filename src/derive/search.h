@@ -24,23 +24,26 @@ typedef struct si_doc {
 	size_t title_len, text_len;
 } si_doc;
 
-typedef struct si_occ {
-	uint32_t doc, pos; /* pos: characters from the start of the folded title */
-} si_occ;
-
-/* A term: one character (b == 0) or a pair (a, b). */
+/* A term: one character (b == 0) or a pair (a, b), and where it stands,
+ * as the site's files will carry it (varints of 7 bits, low first):
+ *  - docs: per document it is in, ascending: (number - previous) << 1 |
+ *    whether the title has it (the first "previous" is 0);
+ *  - pos (pairs only): per document, in the same order, the count of its
+ *    places, then per place (position - previous) << 1 | in the title
+ *    (positions count characters from the title's start, the title and
+ *    the text parted by one character that is in no term; "previous"
+ *    starts at 0 in each document). */
 typedef struct si_term {
 	uint32_t a, b;
-	uint32_t start, n; /* its occurrences: occ[start .. start + n), by doc then pos */
+	uint32_t ndocs;
+	unsigned char *docs, *pos;
+	size_t docs_len, pos_len, docs_cap, pos_cap;
 } si_term;
 
 typedef struct si_index {
 	size_t ndocs;
-	uint32_t *title_chars; /* per document: characters in its folded title */
-	si_term *terms;        /* sorted by (a, b) */
+	si_term *terms; /* sorted by (a, b) */
 	size_t nterms;
-	si_occ *occ;
-	size_t nocc;
 } si_index;
 
 /* Index n documents; f folds (NULL: width and case only). */
