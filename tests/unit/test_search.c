@@ -217,3 +217,45 @@ TEST(search_terms_and_positions)
 	free(got);
 	si_free(ix);
 }
+
+/* numbers and places past one byte of a varint (documents past 63,
+ * places past 63 and 8191), checked against a plain search */
+TEST(search_long_texts_and_many_documents)
+{
+	enum { N = 300 };
+	static char title[N][32], text[N][4096];
+	si_doc docs[N];
+	for (int d = 0; d < N; d++) {
+		snprintf(title[d], sizeof title[d], "第%d项", d);
+		text[d][0] = 0;
+		for (int i = 0; i < (d * 13) % 1300; i++)
+			strcat(text[d], "老");
+		strcat(text[d], d % 3 ? "社区服务" : "社區服務");
+		for (int i = 0; i < d % 7; i++)
+			strcat(text[d], "务");
+		docs[d] = (si_doc){ title[d], text[d], strlen(title[d]), strlen(text[d]) };
+	}
+	fold *f = the_fold();
+	si_index *ix = si_build(docs, N, f);
+	const char *queries[] = { "社区服务", "老社区服", "服务务务", "区服务务务务务务", "第1", "第12项", "项", "老老老老老老老老" };
+	for (size_t q = 0; q < sizeof queries / sizeof *queries; q++) {
+		uint32_t *got;
+		size_t n = si_search(ix, f, queries[q], strlen(queries[q]), &got);
+		uint32_t want[N];
+		size_t m = 0;
+		char ft[64], fx[8192], fq[64];
+		folded(f, queries[q], fq);
+		for (int level = 2; level >= 1; level--)
+			for (int d = 0; d < N; d++) {
+				folded(f, title[d], ft);
+				folded(f, text[d], fx);
+				int h = strstr(ft, fq) ? 2 : strstr(fx, fq) ? 1 : 0;
+				if (h == level)
+					want[m++] = (uint32_t)d;
+			}
+		CHECK_INT(n, m);
+		CHECK(n == m && (!n || memcmp(got, want, n * sizeof *got) == 0));
+		free(got);
+	}
+	si_free(ix);
+}
