@@ -53,6 +53,13 @@ int main(int argc, char **argv)
 	double t2 = now();
 	printf("%zu items, %.1f MB of text; OpenCC open %.1f ms, index %.1f ms (one thread)\n", s->nitems,
 	       bytes / 1e6, (t1 - t0) * 1e3, (t2 - t1) * 1e3);
+	fold *folds[2] = { f, fold_open(err, sizeof err) };
+	double t5 = now();
+	si_index *ix2 = si_build_par(docs, s->nitems, folds, 2);
+	double t6 = now();
+	printf("index on two threads %.1f ms\n", (t6 - t5) * 1e3);
+	si_free(ix2);
+	fold_close(folds[1]);
 	size_t single = 0, docs_bytes = 0, pos_bytes = 0, biggest = 0;
 	for (size_t i = 0; i < ix->nterms; i++) {
 		const si_term *t = &ix->terms[i];

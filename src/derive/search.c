@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "par.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -184,10 +185,12 @@ static void add_doc_entry(building *bd, uint32_t id, uint32_t doc, bool title)
 	uint32_t prev = t->ndocs ? bd->last[id] - 1 : 0;
 	put_varint(&t->docs, &t->docs_len, &t->docs_cap, (doc - prev) << 1 | (title ? 1u : 0u));
 	bd->last[id] = doc + 1;
+	t->last_doc = doc;
 	t->ndocs++;
 }
 
-si_index *si_build(const si_doc *docs, size_t n, fold *f)
+/* The index of documents [from, to) (numbered as in the whole). */
+static si_index *build_range(const si_doc *docs, size_t from, size_t to, size_t n, fold *f)
 {
 	si_index *ix = xcalloc(1, sizeof *ix);
 	ix->ndocs = n;
@@ -195,7 +198,7 @@ si_index *si_build(const si_doc *docs, size_t n, fold *f)
 	table t = { 0 };
 	t.bmp = xcalloc(0x10000, sizeof *t.bmp);
 	building bd = { 0 };
-	for (size_t d = 0; d < n; d++) {
+	for (size_t d = from; d < to; d++) {
 		uint32_t title = fold_doc(&c, f, &docs[d]);
 		bd.ntouched = 0;
 		for (size_t p = 0; p < c.n; p++) {
@@ -255,6 +258,100 @@ si_index *si_build(const si_doc *docs, size_t n, fold *f)
 	free(t.keys);
 	free(t.id);
 	free(t.bmp);
+	return ix;
+}
+
+si_index *si_build(const si_doc *docs, size_t n, fold *f)
+{
+	return build_range(docs, 0, n, n, f);
+}
+
+/* Append b's lists of a term to a's (b's documents all come after a's):
+ * b's first document is written again as a difference from a's last. */
+static void append_term(si_term *a, si_term *b)
+{
+	const unsigned char *p = b->docs;
+	uint32_t first = get_varint(&p);
+	uint32_t doc = first >> 1;
+	put_varint(&a->docs, &a->docs_len, &a->docs_cap, (doc - a->last_doc) << 1 | (first & 1));
+	size_t rest = b->docs_len - (size_t)(p - b->docs);
+	a->docs = xgrow(a->docs, &a->docs_cap, a->docs_len + rest, 1);
+	memcpy(a->docs + a->docs_len, p, rest);
+	a->docs_len += rest;
+	if (b->pos_len) {
+		a->pos = xgrow(a->pos, &a->pos_cap, a->pos_len + b->pos_len, 1);
+		memcpy(a->pos + a->pos_len, b->pos, b->pos_len);
+		a->pos_len += b->pos_len;
+	}
+	a->ndocs += b->ndocs;
+	a->last_doc = b->last_doc;
+	free(b->docs);
+	free(b->pos);
+}
+
+/* a and b (whose documents all come after a's) as one index, in a; b is
+ * freed. */
+static void merge(si_index *a, si_index *b)
+{
+	si_term *v = xcalloc(a->nterms + b->nterms + 1, sizeof *v);
+	size_t i = 0, j = 0, k = 0;
+	while (i < a->nterms || j < b->nterms) {
+		int c = i == a->nterms ? 1 : j == b->nterms ? -1 : cmp_term(&a->terms[i], &b->terms[j]);
+		if (c < 0) {
+			v[k++] = a->terms[i++];
+		} else if (c > 0) {
+			v[k++] = b->terms[j++];
+		} else {
+			append_term(&a->terms[i], &b->terms[j++]);
+			v[k++] = a->terms[i++];
+		}
+	}
+	free(a->terms);
+	free(b->terms);
+	free(b);
+	a->terms = v;
+	a->nterms = k;
+}
+
+typedef struct ranges {
+	const si_doc *docs;
+	size_t n;
+	size_t *cut; /* range r is [cut[r], cut[r + 1]) */
+	fold **folds;
+	si_index **part;
+} ranges;
+
+static void build_part(void *ctx, unsigned worker, size_t r)
+{
+	ranges *g = ctx;
+	g->part[r] = build_range(g->docs, g->cut[r], g->cut[r + 1], g->n, g->folds[worker]);
+}
+
+si_index *si_build_par(const si_doc *docs, size_t n, fold **folds, unsigned nthreads)
+{
+	if (nthreads < 2 || n < 2 * nthreads)
+		return si_build(docs, n, folds[0]);
+	if (nthreads > PAR_MAX)
+		nthreads = PAR_MAX;
+	/* ranges of about the same amount of text */
+	size_t total = 0, *cut = xcalloc(nthreads + 1, sizeof *cut);
+	for (size_t d = 0; d < n; d++)
+		total += docs[d].title_len + docs[d].text_len + 1;
+	size_t acc = 0, r = 1;
+	for (size_t d = 0; d < n && r < nthreads; d++) {
+		acc += docs[d].title_len + docs[d].text_len + 1;
+		if (acc * nthreads >= total * r)
+			cut[r++] = d + 1;
+	}
+	while (r <= nthreads)
+		cut[r++] = n;
+	ranges g = { docs, n, cut, folds, xcalloc(nthreads, sizeof *g.part) };
+	par_for(nthreads, nthreads, 1, build_part, &g);
+	si_index *ix = g.part[0];
+	for (unsigned k = 1; k < nthreads; k++)
+		merge(ix, g.part[k]);
+	free(g.part);
+	free(cut);
 	return ix;
 }
 

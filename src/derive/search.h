@@ -35,7 +35,7 @@ typedef struct si_doc {
  *    starts at 0 in each document). */
 typedef struct si_term {
 	uint32_t a, b;
-	uint32_t ndocs;
+	uint32_t ndocs, last_doc;
 	unsigned char *docs, *pos;
 	size_t docs_len, pos_len, docs_cap, pos_cap;
 } si_term;
@@ -48,6 +48,10 @@ typedef struct si_index {
 
 /* Index n documents; f folds (NULL: width and case only). */
 si_index *si_build(const si_doc *docs, size_t n, fold *f);
+/* The same index, made on up to `nthreads` threads (each its own part of
+ * the documents, then joined), thread k folding with folds[k]. The bytes
+ * are those si_build gives. */
+si_index *si_build_par(const si_doc *docs, size_t n, fold **folds, unsigned nthreads);
 void si_free(si_index *ix);
 
 /* The term (a, b), or NULL. */

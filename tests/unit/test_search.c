@@ -259,3 +259,38 @@ TEST(search_long_texts_and_many_documents)
 	}
 	si_free(ix);
 }
+
+/* made on several threads, the index has the bytes made on one */
+TEST(search_par_same_bytes)
+{
+	enum { N = 257 };
+	static char title[N][32], text[N][600];
+	si_doc docs[N];
+	srand(777);
+	for (int d = 0; d < N; d++) {
+		random_text(title[d], 3 + (size_t)(rand() % 6));
+		random_text(text[d], (size_t)(rand() % 150));
+		docs[d] = (si_doc){ title[d], text[d], strlen(title[d]), strlen(text[d]) };
+	}
+	char err[200];
+	fold *folds[5];
+	for (int i = 0; i < 5; i++)
+		folds[i] = fold_open(err, sizeof err);
+	si_index *one = si_build(docs, N, folds[0]);
+	for (unsigned threads = 2; threads <= 5; threads++) {
+		si_index *par = si_build_par(docs, N, folds, threads);
+		size_t diff = par->nterms != one->nterms;
+		for (size_t i = 0; !diff && i < one->nterms; i++) {
+			const si_term *x = &one->terms[i], *y = &par->terms[i];
+			diff += x->a != y->a || x->b != y->b || x->ndocs != y->ndocs || x->last_doc != y->last_doc ||
+				x->docs_len != y->docs_len || x->pos_len != y->pos_len ||
+				memcmp(x->docs, y->docs, x->docs_len) != 0 ||
+				(x->pos_len && memcmp(x->pos, y->pos, x->pos_len) != 0);
+		}
+		CHECK_INT(diff, 0);
+		si_free(par);
+	}
+	si_free(one);
+	for (int i = 0; i < 5; i++)
+		fold_close(folds[i]);
+}
