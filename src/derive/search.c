@@ -155,7 +155,7 @@ typedef struct building {
 	size_t ntouched, touched_cap;
 } building;
 
-static si_term *term_at(building *bd, table *t, uint32_t id, uint64_t k)
+static si_term *term_at(building *bd, uint32_t id, uint64_t k)
 {
 	if (id >= bd->n) {
 		bd->v = xgrow(bd->v, &bd->cap, (size_t)id + 1, sizeof *bd->v);
@@ -175,7 +175,6 @@ static si_term *term_at(building *bd, table *t, uint32_t id, uint64_t k)
 		bd->v[id].a = (uint32_t)(k >> 32);
 		bd->v[id].b = (uint32_t)k;
 	}
-	(void)t;
 	return &bd->v[id];
 }
 
@@ -206,13 +205,13 @@ static si_index *build_range(const si_doc *docs, size_t from, size_t to, size_t 
 				continue;
 			uint64_t k = key_of(c.v[p], 0);
 			uint32_t id = intern(&t, k);
-			term_at(&bd, &t, id, k);
+			term_at(&bd, id, k);
 			if (bd.last[id] != d + 1) /* a character: its first place */
 				add_doc_entry(&bd, id, (uint32_t)d, p < title);
 			if (p + 1 < c.n && c.v[p + 1]) {
 				k = key_of(c.v[p], c.v[p + 1]);
 				id = intern(&t, k);
-				term_at(&bd, &t, id, k);
+				term_at(&bd, id, k);
 				if (!bd.nat[id]) {
 					bd.touched = xgrow(bd.touched, &bd.touched_cap, bd.ntouched + 1,
 							   sizeof *bd.touched);
