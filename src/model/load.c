@@ -413,6 +413,20 @@ site *site_load(arena *a, diag *d, const char *dir, const char *base_url, unsign
 	value *roots[3];
 	for (int i = 0; i < 3; i++)
 		roots[i] = slot[i] >= 0 ? tops[slot[i]].root : NULL;
+	/* static/ first: photos (records.c) and Markdown images take their
+	 * files and sizes from it, each image's header read once */
+	const char *stat_dir = arena_printf(a, "%s/static", dir);
+	if (stat(stat_dir, &st) == 0 && S_ISDIR(st.st_mode))
+		read_statics(&w, stat_dir, "", 0);
+	s->statics = arena_memdup(a, w.statics, w.nstatics * sizeof *w.statics);
+	s->nstatics = w.nstatics;
+	free(w.statics);
+	for (size_t i = 0; i < s->nstatics; i++) {
+		static_file *f = &s->statics[i];
+		strmap_put(&s->static_paths, f->path, strlen(f->path), f);
+		if (is_image_name(f->path))
+			static_file_size(f);
+	}
 	if (roots[0] || !present[0])
 		records_site(c, roots[0], paths[0], base_url);
 	if (roots[1] || !present[1])
@@ -445,22 +459,6 @@ site *site_load(arena *a, diag *d, const char *dir, const char *base_url, unsign
 	for (int k = 0; k < COLL_COUNT; k++)
 		free(all[k].v);
 
-	const char *stat_dir = arena_printf(a, "%s/static", dir);
-	if (stat(stat_dir, &st) == 0 && S_ISDIR(st.st_mode))
-		read_statics(&w, stat_dir, "", 0);
-	s->statics = arena_memdup(a, w.statics, w.nstatics * sizeof *w.statics);
-	s->nstatics = w.nstatics;
-	free(w.statics);
-	for (size_t i = 0; i < s->nstatics; i++) {
-		static_file *f = &s->statics[i];
-		strmap_put(&s->static_paths, f->path, strlen(f->path), f);
-		if (is_image_name(f->path)) {
-			imgsize sz = { 0 };
-			imgsize_of_file(f->src, &sz); /* 0 x 0 unless read */
-			f->width = sz.width;
-			f->height = sz.height;
-		}
-	}
 	return s;
 }
 

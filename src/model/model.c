@@ -97,3 +97,14 @@ uint64_t item_repeat_hash(const item *it)
 	}
 	return h;
 }
+
+void static_file_size(static_file *f)
+{
+	if (f->sized)
+		return;
+	imgsize sz = { 0 };
+	f->size_is = imgsize_of_file(f->src, &sz);
+	f->width = sz.width; /* 0 x 0 unless read */
+	f->height = sz.height;
+	f->sized = true;
+}

@@ -12,6 +12,7 @@
 #include "arena.h"
 #include "date.h"
 #include "diag.h"
+#include "imgsize.h"
 #include "strmap.h"
 #include "value.h"
 
@@ -308,10 +309,16 @@ typedef struct menu_entry {
 typedef struct static_file {
 	const char *path; /* relative to content/static */
 	const char *src;  /* full path to read from */
-	/* an image's size in pixels, read from its header (imgsize.h) when its
-	 * name ends in .png .jpg .jpeg .gif .webp or .svg; 0 when unknown */
+	/* an image's size in pixels, read once from its header (imgsize.h)
+	 * when its name ends in .png .jpg .jpeg .gif .webp or .svg, for
+	 * photos and Markdown images alike; 0 when unknown */
 	unsigned width, height;
+	bool sized;              /* the header was read ... */
+	imgsize_status size_is;  /* ... with this result */
 } static_file;
+
+/* Read f's image header, once (f->sized): its width, height and size_is. */
+void static_file_size(static_file *f);
 
 typedef struct site {
 	arena *a;

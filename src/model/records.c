@@ -6,7 +6,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "buf.h"
 #include "imgsize.h"
@@ -333,24 +332,15 @@ static bool result_number(loadctx *c, result_entry *re, const value *vv)
 }
 static const field photo_fields[] = { { "src", "文件" }, { "caption", "说明" } };
 
-/* The path of file `rel` of content/static/, or NULL when there is none. */
-static const char *static_file_path(loadctx *c, const char *rel)
+/* A photo's pixel size, for the width and height of its <img> (read
+ * once per file, with static/: static_file_size); without it the page
+ * still shows the photo, so a warning. */
+static void photo_size(loadctx *c, photo *ph, static_file *f, vpos pos)
 {
-	if (!*rel || rel[0] == '/' || strstr(rel, "..") || strchr(rel, '\\'))
-		return NULL;
-	struct stat st;
-	const char *full = arena_printf(c->a, "%s/static/%s", c->s->content_dir, rel);
-	return stat(full, &st) == 0 && S_ISREG(st.st_mode) ? full : NULL;
-}
-
-/* A photo's pixel size, for the width and height of its <img>; without
- * it the page still shows the photo, so a warning. */
-static void photo_size(loadctx *c, photo *ph, const char *full, vpos pos)
-{
-	imgsize sz;
-	imgsize_status st = imgsize_of_file(full, &sz);
-	ph->width = sz.width; /* 0 unless OK */
-	ph->height = sz.height;
+	static_file_size(f);
+	imgsize_status st = f->size_is;
+	ph->width = f->width; /* 0 unless OK */
+	ph->height = f->height;
 	if (st == IMGSIZE_OK)
 		return;
 	diag_warn(c->d, pos, "photo '%s' %s, so the page shows it without width and height; %s", ph->src,
@@ -421,14 +411,15 @@ void records_event(loadctx *c, event *e, const doc *dc)
 			continue;
 		if (!fld_text_required(c, p[0], &photo_fields[0], pv->pos, "a photo", &ph->src))
 			continue;
-		const char *full = static_file_path(c, ph->src);
-		if (!full) {
+		/* a file static/ publishes (load.c has walked it already) */
+		static_file *sf = strmap_get(&c->s->static_paths, ph->src, strlen(ph->src));
+		if (!sf) {
 			diag_error(c->d, p[0]->pos,
 				   "photo '%s' is not a file in static/; put the image in content/static/ and give its path relative to that folder",
 				   ph->src);
 			continue;
 		}
-		photo_size(c, ph, full, p[0]->pos);
+		photo_size(c, ph, sf, p[0]->pos);
 		fld_text(c, p[1], &ph->caption);
 		ph->pos = pv->pos;
 		e->nphotos++;

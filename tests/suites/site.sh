@@ -133,6 +133,7 @@ lists/2020-bailianchi-needs/
 lists/2020-bailianchi-needs/1.html
 lists/2025-chenghua-supply/1.html
 needs/
+needs/page/all.html
 supply/
 status/
 status/open/
