@@ -2,11 +2,11 @@
 # Quick start (README): `make deps site`, then `make deps-dev check`.
 
 CC      ?= cc
-PKGS    := libcmark-gfm yaml-0.1 opencc
+PKGS    := libcmark-gfm yaml-0.1
 # `=`, not `:=`: on a fresh machine `make deps site` installs pkg-config and
 # the libraries before these are first needed
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lcmark-gfm -lcmark-gfm-extensions -lyaml -lopencc)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lcmark-gfm -lcmark-gfm-extensions -lyaml)
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
 
@@ -26,8 +26,11 @@ $(foreach s,$(STAGES),$(eval $(s)_SRC := $(sort $(wildcard src/$(s)/*.c))))
 MAIN_SRC := src/cmd/main.c
 LIB_SRC := $(filter-out $(MAIN_SRC),$(foreach s,$(STAGES),$($(s)_SRC)))
 THEME   := $(sort $(shell find templates -type f))
-OBJ     := $(LIB_SRC:src/%.c=build/rel/%.o) build/rel/theme_files.o
-SAN_OBJ := $(LIB_SRC:src/%.c=build/san/%.o) build/san/theme_files.o
+# generated sources: the default theme, the search's script folding table
+GEN     := theme_files t2s_table
+GEN_SRC := $(GEN:%=build/%.c)
+OBJ     := $(LIB_SRC:src/%.c=build/rel/%.o) $(GEN:%=build/rel/%.o)
+SAN_OBJ := $(LIB_SRC:src/%.c=build/san/%.o) $(GEN:%=build/san/%.o)
 TEST_SRC := $(sort $(wildcard tests/unit/*.c))
 TEST_HDR := tests/unit/t.h tests/unit/test_mustache.h
 
@@ -66,11 +69,21 @@ build/tools/embed: tools/embed.c | build/tools
 build/theme_files.c: build/tools/embed $(THEME)
 	build/tools/embed $@ $(THEME)
 
-build/rel/theme_files.o: build/theme_files.c
+# traditional characters and their simplified forms, from OpenCC's t2s
+# (src/derive/fold_table.h): OpenCC is needed to compile qingdan, not to
+# run it, and every build of a site folds the same way
+build/tools/gen_t2s: tools/gen_t2s.c | build/tools
+	$(CC) -std=c11 -O1 $(shell pkg-config --cflags opencc 2>/dev/null) -o $@ $< \
+		$(shell pkg-config --libs opencc 2>/dev/null || echo -lopencc)
+
+build/t2s_table.c: build/tools/gen_t2s
+	build/tools/gen_t2s $@
+
+build/rel/%.o: build/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
-build/san/theme_files.o: build/theme_files.c
+build/san/%.o: build/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
@@ -96,10 +109,10 @@ build/san/fuzz-replay: tests/fuzz/fuzz_content.c tests/fuzz/replay.c $(SAN_OBJ)
 # libFuzzer run (clang): FUZZ_SECONDS=600 make fuzz; new inputs go to
 # build/fuzz-corpus, copy the interesting ones into tests/fuzz/corpus
 FUZZ_SECONDS ?= 60
-fuzz: $(LIB_SRC) tests/fuzz/fuzz_content.c build/theme_files.c
+fuzz: $(LIB_SRC) tests/fuzz/fuzz_content.c $(GEN_SRC)
 	mkdir -p build/fuzz-corpus
 	clang -std=c11 -D_GNU_SOURCE $(WARN) -g -O1 -fsanitize=fuzzer,address,undefined $(INC) $(PKG_CFLAGS) \
-		-o build/fuzz-content tests/fuzz/fuzz_content.c $(LIB_SRC) build/theme_files.c $(LIBS)
+		-o build/fuzz-content tests/fuzz/fuzz_content.c $(LIB_SRC) $(GEN_SRC) $(LIBS)
 	build/fuzz-content -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=5 \
 		build/fuzz-corpus tests/fuzz/corpus
 
@@ -116,9 +129,9 @@ check-valgrind: qingdan build/rel/unit build/rel/fuzz-replay
 	@sh tests/run.sh --valgrind
 
 # ThreadSanitizer over parallel parsing and rendering (clang)
-build/tsan/qingdan: $(LIB_SRC) $(MAIN_SRC) build/theme_files.c
+build/tsan/qingdan: $(LIB_SRC) $(MAIN_SRC) $(GEN_SRC)
 	mkdir -p build/tsan
-	clang -std=c11 -D_GNU_SOURCE $(WARN) -g -O1 -fsanitize=thread $(INC) $(PKG_CFLAGS) -o $@ $(LIB_SRC) $(MAIN_SRC) build/theme_files.c $(LIBS)
+	clang -std=c11 -D_GNU_SOURCE $(WARN) -g -O1 -fsanitize=thread $(INC) $(PKG_CFLAGS) -o $@ $(LIB_SRC) $(MAIN_SRC) $(GEN_SRC) $(LIBS)
 
 check-tsan: build/tsan/qingdan
 	rm -rf build/tsan/out-a build/tsan/out-b

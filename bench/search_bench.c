@@ -14,6 +14,7 @@
 #include "checks.h"
 #include "load.h"
 #include "search.h"
+#include "utf8.h"
 
 static double now(void)
 {
@@ -39,27 +40,38 @@ int main(int argc, char **argv)
 	}
 	site_check(s, &d);
 	si_doc *docs = calloc(s->nitems ? s->nitems : 1, sizeof *docs);
+	si_text *parts = calloc(s->nitems ? s->nitems : 1, sizeof *parts);
 	size_t bytes = 0;
 	for (size_t i = 0; i < s->nitems; i++) {
 		const item *it = s->items[i];
-		docs[i] = (si_doc){ it->title, it->description.text, strlen(it->title), it->description.len };
-		bytes += docs[i].title_len + docs[i].text_len;
+		parts[i] = (si_text){ it->description.text, it->description.len };
+		docs[i] = (si_doc){ it->title, strlen(it->title), &parts[i], it->description.text ? 1 : 0 };
+		bytes += docs[i].title_len + parts[i].len;
 	}
-	char err[200];
 	double t0 = now();
-	fold *f = fold_open(err, sizeof err);
+	fold *f = fold_open();
 	double t1 = now();
 	si_index *ix = si_build(docs, s->nitems, f);
 	double t2 = now();
-	printf("%zu items, %.1f MB of text; OpenCC open %.1f ms, index %.1f ms (one thread)\n", s->nitems,
+	for (int rep = getenv("SEARCH_REPEAT") ? atoi(getenv("SEARCH_REPEAT")) : 0; rep > 0; rep--)
+		si_free(si_build(docs, s->nitems, f));
+	printf("%zu items, %.1f MB of text; folding tables %.1f ms, index %.1f ms (one thread)\n", s->nitems,
 	       bytes / 1e6, (t1 - t0) * 1e3, (t2 - t1) * 1e3);
-	fold *folds[2] = { f, fold_open(err, sizeof err) };
 	double t5 = now();
-	si_index *ix2 = si_build_par(docs, s->nitems, folds, 2);
+	si_index *ix2 = si_build_par(docs, s->nitems, f, 2);
 	double t6 = now();
+	{
+		double p0 = now();
+		si_parts *pp = si_build_parts(docs, s->nitems, f, 1);
+		double p1 = now();
+		si_parts_free(pp);
+		pp = si_build_parts(docs, s->nitems, f, 2);
+		double p2 = now();
+		si_parts_free(pp);
+		printf("parts only: one thread %.1f ms, two %.1f ms\n", (p1 - p0) * 1e3, (p2 - p1) * 1e3);
+	}
 	printf("index on two threads %.1f ms\n", (t6 - t5) * 1e3);
 	si_free(ix2);
-	fold_close(folds[1]);
 	size_t single = 0, docs_bytes = 0, pos_bytes = 0, biggest = 0;
 	for (size_t i = 0; i < ix->nterms; i++) {
 		const si_term *t = &ix->terms[i];
@@ -72,6 +84,19 @@ int main(int argc, char **argv)
 	printf("%zu terms (%zu characters, %zu pairs); documents lists %.1f MB (the biggest %.1f KB), "
 	       "places %.1f MB\n", ix->nterms, single, ix->nterms - single, docs_bytes / 1e6, biggest / 1e3,
 	       pos_bytes / 1e6);
+	{
+		/* what folding alone costs: every document's characters decoded and folded */
+		double a0 = now();
+		unsigned long sum = 0;
+		for (size_t i = 0; i < s->nitems; i++)
+			for (size_t k = 0; k < docs[i].ntext; k++) {
+				const char *p = docs[i].text[k].s, *e = p + docs[i].text[k].len;
+				while (p < e)
+					sum += fold_cp(f, utf8_next(&p));
+			}
+		double a1 = now();
+		printf("folding alone %.1f ms (%lu)\n", (a1 - a0) * 1e3, sum & 1);
+	}
 	uint32_t *out;
 	double t3 = now();
 	size_t n = si_search(ix, f, "社区服务", strlen("社区服务"), &out);
@@ -81,5 +106,6 @@ int main(int argc, char **argv)
 	si_free(ix);
 	fold_close(f);
 	free(docs);
+	free(parts);
 	return 0;
 }

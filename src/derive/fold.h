@@ -4,27 +4,50 @@
  * ideographic space a space), ASCII capitals become small letters, and a
  * traditional character becomes its simplified form (社區 is 社区), as
  * OpenCC's t2s conversion gives it for the character on its own (Debian's
- * libopencc). Folding works on one code point at a time, so a folded text
+ * libopencc, read when qingdan is compiled: fold_table.h). Folding works on one code point at a time, so a folded text
  * has as many characters as the text, and positions carry over.
  * Exported names carry the prefix fold_. */
 #ifndef QD_FOLD_H
 #define QD_FOLD_H
 #include <stddef.h>
 
-typedef struct fold fold;
+/* The folding tables (fold_open). */
+typedef struct fold {
+	/* per character of [FOLD_CJK_FIRST, FOLD_CJK_LAST]: its simplified
+	 * form, or 0 when it is its own */
+	unsigned *simp;
+} fold;
 
-/* OpenCC opened for traditional to simplified; NULL when it cannot be
- * (its data files missing), with the reason in err. */
-fold *fold_open(char *err, size_t errlen);
+/* The characters t2s may change: CJK Extension A through the Unified
+ * Ideographs (fold_table.h). Outside it nothing is converted. */
+#define FOLD_CJK_FIRST 0x3400u
+#define FOLD_CJK_LAST 0x9FFFu
+
+/* The folding tables, ready (never NULL). */
+fold *fold_open(void);
 void fold_close(fold *f);
 
-/* c folded. f may be NULL: width and case only. Not thread-safe (each
- * character's script conversion is looked up once, then remembered). */
-unsigned fold_cp(fold *f, unsigned c);
+/* c folded. f may be NULL: width and case only. Read-only: threads may
+ * share f. Inline: the index folds every character of the site. */
+static inline unsigned fold_cp(const fold *f, unsigned c)
+{
+	if (c >= 0xFF01 && c <= 0xFF5E)
+		c -= 0xFF01 - 0x21; /* full-width ASCII */
+	else if (c == 0x3000)
+		c = ' ';
+	if (c >= 'A' && c <= 'Z')
+		return c + ('a' - 'A');
+	if (f && c >= FOLD_CJK_FIRST && c <= FOLD_CJK_LAST && f->simp[c - FOLD_CJK_FIRST])
+		return f->simp[c - FOLD_CJK_FIRST];
+	return c;
+}
 
 /* A code point that separates words: a query's words and the indexed
  * text's runs break at these (ASCII and ideographic spaces, tabs, line
  * breaks). Takes a folded code point. */
-int fold_is_space(unsigned c);
+static inline int fold_is_space(unsigned c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
 
 #endif

@@ -22,15 +22,31 @@ static inline void cps_push(cps *c, uint32_t x)
 	c->v[c->n++] = x;
 }
 
-static void fold_into(cps *c, fold *f, const char *s, size_t len)
+static void fold_into(cps *c, const fold *f, const char *s, size_t len)
 {
 	/* at most one character per byte: one allocation */
 	c->v = xgrow(c->v, &c->cap, c->n + len + 1, sizeof *c->v);
-	const char *p = s, *end = s + len;
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	uint32_t *o = c->v + c->n;
 	while (p < end) {
-		uint32_t x = fold_cp(f, utf8_next(&p));
-		c->v[c->n++] = fold_is_space(x) ? 0 : x;
+		/* well-formed UTF-8 (si_doc's promise), decoded here: this is
+		 * every character of the site */
+		uint32_t x = *p;
+		if (x < 0x80)
+			p++;
+		else if (x < 0xE0 && p + 1 < end)
+			x = (x & 0x1F) << 6 | (p[1] & 0x3F), p += 2;
+		else if (x < 0xF0 && p + 2 < end)
+			x = (x & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F), p += 3;
+		else if (p + 3 < end)
+			x = (x & 0x07) << 18 | (uint32_t)(p[1] & 0x3F) << 12 | (uint32_t)(p[2] & 0x3F) << 6 |
+			    (p[3] & 0x3F), p += 4;
+		else
+			p++, x = 0xFFFD; /* cut short: cannot be, but never read past the end */
+		x = fold_cp(f, x);
+		*o++ = fold_is_space(x) ? 0 : x;
 	}
+	c->n = (size_t)(o - c->v);
 }
 
 /* ---- terms by key: an open-addressing table while counting ---- */
@@ -98,36 +114,19 @@ static uint32_t intern_slow(table *t, uint64_t k)
 	return t->id[s];
 }
 
-static int cmp_term(const void *pa, const void *pb)
-{
-	const si_term *a = pa, *b = pb;
-	if (a->a != b->a)
-		return a->a < b->a ? -1 : 1;
-	return a->b < b->b ? -1 : a->b > b->b;
-}
-
 /* One document's folded code points into c (emptied first): title, a
- * break, text. Returns the title's length. */
-static uint32_t fold_doc(cps *c, fold *f, const si_doc *doc)
+ * break, the text's parts with a break between. Returns the title's
+ * length. */
+static uint32_t fold_doc(cps *c, const fold *f, const si_doc *doc)
 {
 	c->n = 0;
 	fold_into(c, f, doc->title, doc->title_len);
 	uint32_t title = (uint32_t)c->n;
-	cps_push(c, 0);
-	if (doc->text)
-		fold_into(c, f, doc->text, doc->text_len);
-	return title;
-}
-
-static inline void put_varint(unsigned char **buf, size_t *len, size_t *cap, uint32_t v)
-{
-	if (*len + 5 > *cap)
-		*buf = xgrow(*buf, cap, *len + 5, 1);
-	while (v >= 0x80) {
-		(*buf)[(*len)++] = (unsigned char)(v | 0x80);
-		v >>= 7;
+	for (size_t i = 0; i < doc->ntext; i++) {
+		cps_push(c, 0);
+		fold_into(c, f, doc->text[i].s, doc->text[i].len);
 	}
-	(*buf)[(*len)++] = (unsigned char)v;
+	return title;
 }
 
 static uint32_t get_varint(const unsigned char **p)
@@ -141,21 +140,103 @@ static uint32_t get_varint(const unsigned char **p)
 	}
 }
 
+/* ---- a part's lists, while they grow: chains of chunks ----
+ *
+ * Lists grow a varint at a time, thousands of them side by side. Kept
+ * whole, each would be copied to a larger block as it grows and leave
+ * the old block behind: 38 MB of memory touched for 11 MB of lists at
+ * 10,000 needs, and fresh memory costs a page fault per 4 KB. Chained,
+ * a list's chunks double up to CHUNK_MAX bytes and nothing is copied; a
+ * varint never spans two chunks (a chunk with under 5 bytes left is
+ * closed). Chunks come from the part's arena. */
+#define CHUNK_FIRST 16u
+#define CHUNK_MAX 4096u
+
+typedef struct chunk {
+	struct chunk *next;
+	uint32_t len, cap;
+	unsigned char b[];
+} chunk;
+
+typedef struct clist {
+	chunk *head, *tail;
+	size_t len; /* bytes in all chunks */
+} clist;
+
+static chunk *clist_grow(arena *a, clist *l)
+{
+	uint32_t cap = l->tail ? l->tail->cap * 2 : CHUNK_FIRST;
+	if (cap > CHUNK_MAX)
+		cap = CHUNK_MAX;
+	chunk *c = arena_alloc_raw(a, sizeof *c + cap);
+	c->next = NULL;
+	c->len = 0;
+	c->cap = cap;
+	if (l->tail)
+		l->tail->next = c;
+	else
+		l->head = c;
+	l->tail = c;
+	return c;
+}
+
+static inline void clist_varint(arena *a, clist *l, uint32_t v)
+{
+	chunk *c = l->tail;
+	if (!c || c->cap - c->len < 5)
+		c = clist_grow(a, l);
+	unsigned char *o = c->b + c->len, *start = o;
+	while (v >= 0x80) {
+		*o++ = (unsigned char)(v | 0x80);
+		v >>= 7;
+	}
+	*o++ = (unsigned char)v;
+	c->len += (uint32_t)(o - start);
+	l->len += (size_t)(o - start);
+}
+
+static void clist_put(const clist *l, buf *out)
+{
+	for (const chunk *c = l->head; c; c = c->next)
+		buf_put(out, c->b, c->len);
+}
+
+/* A term of a part. */
+typedef struct pterm {
+	uint32_t a, b, ndocs, last_doc;
+	clist docs, pos;
+} pterm;
+
+/* A part: the index of a range of documents (si_parts). */
+struct si_part {
+	arena mem;    /* the chunks */
+	pterm *terms; /* sorted by (a, b) */
+	size_t nterms;
+	uint64_t hash;
+};
+
+static int cmp_pterm(const void *pa, const void *pb)
+{
+	const pterm *a = pa, *b = pb;
+	if (a->a != b->a)
+		return a->a < b->a ? -1 : 1;
+	return a->b < b->b ? -1 : a->b > b->b;
+}
+
 /* What a term needs while documents are added: the last document it was
- * in (+1) and where that document's entry began. */
+ * in (+1) and, for a pair, its last place in that document (+1). */
 typedef struct building {
-	si_term *v;
-	uint32_t *last;
+	arena *mem; /* the part's */
+	pterm *v;
+	uint32_t *last, *place;
 	size_t n, cap;
-	/* the document being added: its places of each pair it has (the
-	 * count goes first, so they wait here), and which pairs those are */
-	uint32_t **at;
-	uint32_t *nat, *atcap;
+	/* the pairs of the document being added (their lists of places are
+	 * ended when it is) */
 	uint32_t *touched;
 	size_t ntouched, touched_cap;
 } building;
 
-static si_term *term_at(building *bd, uint32_t id, uint64_t k)
+static pterm *term_at(building *bd, uint32_t id, uint64_t k)
 {
 	if (id >= bd->n) {
 		bd->v = xgrow(bd->v, &bd->cap, (size_t)id + 1, sizeof *bd->v);
@@ -163,205 +244,295 @@ static si_term *term_at(building *bd, uint32_t id, uint64_t k)
 		bd->n = (size_t)id + 1;
 		memset(bd->v + had, 0, (bd->n - had) * sizeof *bd->v);
 		bd->last = realloc(bd->last, bd->cap * sizeof *bd->last);
-		bd->at = realloc(bd->at, bd->cap * sizeof *bd->at);
-		bd->nat = realloc(bd->nat, bd->cap * sizeof *bd->nat);
-		bd->atcap = realloc(bd->atcap, bd->cap * sizeof *bd->atcap);
-		if (!bd->last || !bd->at || !bd->nat || !bd->atcap)
+		bd->place = realloc(bd->place, bd->cap * sizeof *bd->place);
+		if (!bd->last || !bd->place)
 			abort();
 		memset(bd->last + had, 0, (bd->n - had) * sizeof *bd->last);
-		memset(bd->at + had, 0, (bd->n - had) * sizeof *bd->at);
-		memset(bd->nat + had, 0, (bd->n - had) * sizeof *bd->nat);
-		memset(bd->atcap + had, 0, (bd->n - had) * sizeof *bd->atcap);
+		memset(bd->place + had, 0, (bd->n - had) * sizeof *bd->place);
 		bd->v[id].a = (uint32_t)(k >> 32);
 		bd->v[id].b = (uint32_t)k;
 	}
 	return &bd->v[id];
 }
 
-static void add_doc_entry(building *bd, uint32_t id, uint32_t doc, bool title)
+static inline void add_doc_entry(building *bd, pterm *t, uint32_t id, uint32_t doc, bool title)
 {
-	si_term *t = &bd->v[id];
 	uint32_t prev = t->ndocs ? bd->last[id] - 1 : 0;
-	put_varint(&t->docs, &t->docs_len, &t->docs_cap, (doc - prev) << 1 | (title ? 1u : 0u));
+	clist_varint(bd->mem, &t->docs, (doc - prev) << 1 | (title ? 1u : 0u));
 	bd->last[id] = doc + 1;
 	t->last_doc = doc;
 	t->ndocs++;
 }
 
-/* The index of documents [from, to) (numbered as in the whole). */
-static si_index *build_range(const si_doc *docs, size_t from, size_t to, size_t n, fold *f)
+/* A document's share of the index's hash: of its number, the length of
+ * its title and its folded characters. The shares are added up, so the
+ * sum does not depend on how documents are split among threads. */
+static uint64_t doc_hash(const cps *c, uint32_t title, uint32_t d)
 {
-	si_index *ix = xcalloc(1, sizeof *ix);
-	ix->ndocs = n;
+	uint64_t h = 0xCBF29CE484222325ull ^ ((uint64_t)d << 32 | title);
+	for (size_t i = 0; i < c->n; i++)
+		h = (h ^ c->v[i]) * 0x100000001B3ull;
+	h ^= h >> 31;
+	h *= 0x9E3779B97F4A7C15ull;
+	return h ^ (h >> 29);
+}
+
+/* The part of documents [from, to) (numbered as in the whole). */
+static si_part *build_range(const si_doc *docs, size_t from, size_t to, const fold *f)
+{
+	si_part *pt = xcalloc(1, sizeof *pt);
+	arena_init(&pt->mem);
 	cps c = { 0 };
 	table t = { 0 };
 	t.bmp = xcalloc(0x10000, sizeof *t.bmp);
-	building bd = { 0 };
+	building bd = { .mem = &pt->mem };
 	for (size_t d = from; d < to; d++) {
 		uint32_t title = fold_doc(&c, f, &docs[d]);
+		pt->hash += doc_hash(&c, title, (uint32_t)d);
 		bd.ntouched = 0;
 		for (size_t p = 0; p < c.n; p++) {
 			if (!c.v[p])
 				continue;
 			uint64_t k = key_of(c.v[p], 0);
 			uint32_t id = intern(&t, k);
-			term_at(&bd, id, k);
+			pterm *tm = term_at(&bd, id, k);
 			if (bd.last[id] != d + 1) /* a character: its first place */
-				add_doc_entry(&bd, id, (uint32_t)d, p < title);
+				add_doc_entry(&bd, tm, id, (uint32_t)d, p < title);
 			if (p + 1 < c.n && c.v[p + 1]) {
 				k = key_of(c.v[p], c.v[p + 1]);
 				id = intern(&t, k);
-				term_at(&bd, id, k);
-				if (!bd.nat[id]) {
+				tm = term_at(&bd, id, k);
+				if (bd.last[id] != d + 1) { /* the pair's first place here */
 					bd.touched = xgrow(bd.touched, &bd.touched_cap, bd.ntouched + 1,
 							   sizeof *bd.touched);
 					bd.touched[bd.ntouched++] = id;
+					add_doc_entry(&bd, tm, id, (uint32_t)d, p < title);
+					bd.place[id] = 0;
 				}
-				if (bd.nat[id] == bd.atcap[id]) {
-					size_t cap = bd.atcap[id];
-					bd.at[id] = xgrow(bd.at[id], &cap, (size_t)bd.nat[id] + 1, sizeof **bd.at);
-					bd.atcap[id] = (uint32_t)cap;
-				}
-				bd.at[id][bd.nat[id]++] = (uint32_t)p;
+				clist_varint(&pt->mem, &tm->pos,
+					     ((uint32_t)p + 1 - bd.place[id]) << 1 | (p < title ? 1u : 0u));
+				bd.place[id] = (uint32_t)p + 1;
 			}
 		}
-		/* the pairs: one entry each, its places after (in the order
-		 * they stand: they were met in that order) */
-		for (size_t i = 0; i < bd.ntouched; i++) {
-			uint32_t id = bd.touched[i];
-			si_term *tm = &bd.v[id];
-			const uint32_t *at = bd.at[id];
-			add_doc_entry(&bd, id, (uint32_t)d, at[0] < title);
-			put_varint(&tm->pos, &tm->pos_len, &tm->pos_cap, bd.nat[id]);
-			uint32_t prev = 0;
-			for (uint32_t k = 0; k < bd.nat[id]; k++) {
-				put_varint(&tm->pos, &tm->pos_len, &tm->pos_cap,
-					   (at[k] - prev) << 1 | (at[k] < title ? 1u : 0u));
-				prev = at[k];
-			}
-			bd.nat[id] = 0;
-		}
+		/* each pair's places here end with a 0 */
+		for (size_t i = 0; i < bd.ntouched; i++)
+			clist_varint(&pt->mem, &bd.v[bd.touched[i]].pos, 0);
 	}
-	ix->nterms = bd.n;
-	ix->terms = bd.v ? bd.v : xcalloc(1, sizeof *ix->terms);
-	if (ix->nterms > 1)
-		qsort(ix->terms, ix->nterms, sizeof *ix->terms, cmp_term);
-	for (size_t i = 0; i < bd.n; i++)
-		free(bd.at[i]);
-	free(bd.at);
-	free(bd.nat);
-	free(bd.atcap);
+	pt->nterms = bd.n;
+	pt->terms = bd.v ? bd.v : xcalloc(1, sizeof *pt->terms);
+	if (pt->nterms > 1)
+		qsort(pt->terms, pt->nterms, sizeof *pt->terms, cmp_pterm);
+	free(bd.place);
 	free(bd.touched);
 	free(bd.last);
 	free(c.v);
 	free(t.keys);
 	free(t.id);
 	free(t.bmp);
-	return ix;
+	return pt;
 }
 
-si_index *si_build(const si_doc *docs, size_t n, fold *f)
+static void part_free(si_part *pt)
 {
-	return build_range(docs, 0, n, n, f);
-}
-
-/* Append b's lists of a term to a's (b's documents all come after a's):
- * b's first document is written again as a difference from a's last. */
-static void append_term(si_term *a, si_term *b)
-{
-	const unsigned char *p = b->docs;
-	uint32_t first = get_varint(&p);
-	uint32_t doc = first >> 1;
-	put_varint(&a->docs, &a->docs_len, &a->docs_cap, (doc - a->last_doc) << 1 | (first & 1));
-	size_t rest = b->docs_len - (size_t)(p - b->docs);
-	a->docs = xgrow(a->docs, &a->docs_cap, a->docs_len + rest, 1);
-	memcpy(a->docs + a->docs_len, p, rest);
-	a->docs_len += rest;
-	if (b->pos_len) {
-		a->pos = xgrow(a->pos, &a->pos_cap, a->pos_len + b->pos_len, 1);
-		memcpy(a->pos + a->pos_len, b->pos, b->pos_len);
-		a->pos_len += b->pos_len;
-	}
-	a->ndocs += b->ndocs;
-	a->last_doc = b->last_doc;
-	free(b->docs);
-	free(b->pos);
-}
-
-/* a and b (whose documents all come after a's) as one index, in a; b is
- * freed. */
-static void merge(si_index *a, si_index *b)
-{
-	si_term *v = xcalloc(a->nterms + b->nterms + 1, sizeof *v);
-	size_t i = 0, j = 0, k = 0;
-	while (i < a->nterms || j < b->nterms) {
-		int c = i == a->nterms ? 1 : j == b->nterms ? -1 : cmp_term(&a->terms[i], &b->terms[j]);
-		if (c < 0) {
-			v[k++] = a->terms[i++];
-		} else if (c > 0) {
-			v[k++] = b->terms[j++];
-		} else {
-			append_term(&a->terms[i], &b->terms[j++]);
-			v[k++] = a->terms[i++];
-		}
-	}
-	free(a->terms);
-	free(b->terms);
-	free(b);
-	a->terms = v;
-	a->nterms = k;
+	if (!pt)
+		return;
+	arena_free(&pt->mem);
+	free(pt->terms);
+	free(pt);
 }
 
 typedef struct ranges {
 	const si_doc *docs;
-	size_t n;
 	size_t *cut; /* range r is [cut[r], cut[r + 1]) */
-	fold **folds;
-	si_index **part;
+	const fold *f;
+	si_part **part;
 } ranges;
+
+static size_t doc_size(const si_doc *d)
+{
+	size_t n = d->title_len + 1;
+	for (size_t i = 0; i < d->ntext; i++)
+		n += d->text[i].len + 1;
+	return n;
+}
 
 static void build_part(void *ctx, unsigned worker, size_t r)
 {
 	ranges *g = ctx;
-	g->part[r] = build_range(g->docs, g->cut[r], g->cut[r + 1], g->n, g->folds[worker]);
+	g->part[r] = build_range(g->docs, g->cut[r], g->cut[r + 1], g->f);
 }
 
-si_index *si_build_par(const si_doc *docs, size_t n, fold **folds, unsigned nthreads)
+/* The parts' terms in order, each with where it is in each part. */
+static void join_terms(si_parts *p)
 {
-	if (nthreads < 2 || n < 2 * nthreads)
-		return si_build(docs, n, folds[0]);
+	unsigned n = p->n;
+	size_t *at = xcalloc(n, sizeof *at), cap = 0;
+	for (;;) {
+		const pterm *low = NULL;
+		for (unsigned k = 0; k < n; k++)
+			if (at[k] < p->part[k]->nterms &&
+			    (!low || cmp_pterm(&p->part[k]->terms[at[k]], low) < 0))
+				low = &p->part[k]->terms[at[k]];
+		if (!low)
+			break;
+		size_t i = p->nterms++;
+		if (p->nterms > cap) {
+			size_t c = cap;
+			p->a = xgrow(p->a, &c, p->nterms, sizeof *p->a);
+			c = cap;
+			p->b = xgrow(p->b, &c, p->nterms, sizeof *p->b);
+			p->in = xgrow(p->in, &cap, p->nterms, n * sizeof *p->in);
+		}
+		p->a[i] = low->a;
+		p->b[i] = low->b;
+		uint32_t a = low->a, b = low->b;
+		for (unsigned k = 0; k < n; k++) {
+			const pterm *t = at[k] < p->part[k]->nterms ? &p->part[k]->terms[at[k]] : NULL;
+			p->in[i * n + k] = t && t->a == a && t->b == b ? (int32_t)at[k]++ : -1;
+		}
+	}
+	free(at);
+}
+
+si_parts *si_build_parts(const si_doc *docs, size_t n, const fold *f, unsigned nthreads)
+{
+	if (nthreads < 1 || n < 2 * (size_t)nthreads)
+		nthreads = 1;
 	if (nthreads > PAR_MAX)
 		nthreads = PAR_MAX;
 	/* ranges of about the same amount of text */
 	size_t total = 0, *cut = xcalloc(nthreads + 1, sizeof *cut);
 	for (size_t d = 0; d < n; d++)
-		total += docs[d].title_len + docs[d].text_len + 1;
+		total += doc_size(&docs[d]);
 	size_t acc = 0, r = 1;
 	for (size_t d = 0; d < n && r < nthreads; d++) {
-		acc += docs[d].title_len + docs[d].text_len + 1;
+		acc += doc_size(&docs[d]);
 		if (acc * nthreads >= total * r)
 			cut[r++] = d + 1;
 	}
 	while (r <= nthreads)
 		cut[r++] = n;
-	ranges g = { docs, n, cut, folds, xcalloc(nthreads, sizeof *g.part) };
+	si_parts *p = xcalloc(1, sizeof *p);
+	p->n = nthreads;
+	p->ndocs = n;
+	p->part = xcalloc(nthreads, sizeof *p->part);
+	ranges g = { docs, cut, f, p->part };
 	par_for(nthreads, nthreads, 1, build_part, &g);
-	si_index *ix = g.part[0];
-	for (unsigned k = 1; k < nthreads; k++)
-		merge(ix, g.part[k]);
-	free(g.part);
 	free(cut);
+	for (unsigned k = 0; k < nthreads; k++) {
+		p->hash += p->part[k]->hash;
+		for (size_t i = 0; i < p->part[k]->nterms; i++)
+			p->docs_bytes += p->part[k]->terms[i].docs.len;
+	}
+	join_terms(p);
+	return p;
+}
+
+void si_parts_free(si_parts *p)
+{
+	if (!p)
+		return;
+	for (unsigned k = 0; k < p->n; k++)
+		part_free(p->part[k]);
+	free(p->part);
+	free(p->a);
+	free(p->b);
+	free(p->in);
+	free(p);
+}
+
+long si_parts_find(const si_parts *p, uint32_t a, uint32_t b)
+{
+	size_t lo = 0, hi = p->nterms;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (p->a[mid] == a && p->b[mid] == b)
+			return (long)mid;
+		if (p->a[mid] < a || (p->a[mid] == a && p->b[mid] < b))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+static void buf_varint(buf *b, uint32_t v)
+{
+	while (v >= 0x80) {
+		buf_putc(b, (int)(v | 0x80));
+		v >>= 7;
+	}
+	buf_putc(b, (int)v);
+}
+
+uint32_t si_parts_lists(const si_parts *p, size_t i, buf *docs, buf *pos)
+{
+	uint32_t ndocs = 0, last = 0;
+	for (unsigned k = 0; k < p->n; k++) {
+		int32_t at = p->in[i * p->n + k];
+		if (at < 0)
+			continue;
+		const pterm *t = &p->part[k]->terms[at];
+		if (docs) {
+			/* the part's first document again, as a difference from
+			 * the last one before it (a varint never spans chunks) */
+			const chunk *c = t->docs.head;
+			const unsigned char *q = c->b;
+			uint32_t first = get_varint(&q);
+			buf_varint(docs, ((first >> 1) - last) << 1 | (first & 1));
+			buf_put(docs, q, c->len - (size_t)(q - c->b));
+			for (c = c->next; c; c = c->next)
+				buf_put(docs, c->b, c->len);
+		}
+		if (pos)
+			clist_put(&t->pos, pos);
+		ndocs += t->ndocs;
+		last = t->last_doc;
+	}
+	return ndocs;
+}
+
+si_index *si_build_par(const si_doc *docs, size_t n, const fold *f, unsigned nthreads)
+{
+	si_parts *p = si_build_parts(docs, n, f, nthreads);
+	si_index *ix = xcalloc(1, sizeof *ix);
+	arena_init(&ix->mem);
+	ix->ndocs = n;
+	ix->hash = p->hash;
+	ix->nterms = p->nterms;
+	ix->terms = xcalloc(p->nterms + 1, sizeof *ix->terms);
+	buf d = BUF_INIT, q = BUF_INIT;
+	for (size_t i = 0; i < p->nterms; i++) {
+		si_term *t = &ix->terms[i];
+		buf_reset(&d);
+		buf_reset(&q);
+		t->a = p->a[i];
+		t->b = p->b[i];
+		t->ndocs = si_parts_lists(p, i, &d, &q);
+		for (unsigned k = 0; k < p->n; k++)
+			if (p->in[i * p->n + k] >= 0)
+				t->last_doc = p->part[k]->terms[p->in[i * p->n + k]].last_doc;
+		t->docs = arena_memdup(&ix->mem, d.ptr, d.len);
+		t->docs_len = d.len;
+		t->pos = q.len ? arena_memdup(&ix->mem, q.ptr, q.len) : NULL;
+		t->pos_len = q.len;
+	}
+	buf_free(&d);
+	buf_free(&q);
+	si_parts_free(p);
 	return ix;
+}
+
+si_index *si_build(const si_doc *docs, size_t n, const fold *f)
+{
+	return si_build_par(docs, n, f, 1);
 }
 
 void si_free(si_index *ix)
 {
 	if (!ix)
 		return;
-	for (size_t i = 0; i < ix->nterms; i++) {
-		free(ix->terms[i].docs);
-		free(ix->terms[i].pos);
-	}
+	arena_free(&ix->mem);
 	free(ix->terms);
 	free(ix);
 }
@@ -401,19 +572,20 @@ static bool next_doc(cursor *c)
 	return true;
 }
 
-/* This document's places of a pair into pos/title (n of them). */
+/* This document's places of a pair into pos/title; returns how many. */
 static uint32_t read_places(cursor *c, uint32_t **pos, unsigned char **title, size_t *cap)
 {
-	uint32_t n = get_varint(&c->p), prev = 0;
-	*pos = xgrow(*pos, cap, n, sizeof **pos);
-	*title = realloc(*title, *cap);
-	if (!*title)
-		abort();
-	for (uint32_t i = 0; i < n; i++) {
-		uint32_t v = get_varint(&c->p);
-		prev += v >> 1;
-		(*pos)[i] = prev;
-		(*title)[i] = v & 1;
+	uint32_t n = 0, at = 0; /* the place + 1 */
+	for (uint32_t v; (v = get_varint(&c->p)) != 0; n++) {
+		if (n == *cap) {
+			*pos = xgrow(*pos, cap, (size_t)n + 1, sizeof **pos);
+			*title = realloc(*title, *cap);
+			if (!*title)
+				abort();
+		}
+		at += v >> 1;
+		(*pos)[n] = at - 1;
+		(*title)[n] = v & 1;
 	}
 	return n;
 }
@@ -500,7 +672,7 @@ static void match_word(const si_index *ix, const uint32_t *w, size_t k, unsigned
 	free(cur);
 }
 
-size_t si_search(const si_index *ix, fold *f, const char *q, size_t len, uint32_t **out)
+size_t si_search(const si_index *ix, const fold *f, const char *q, size_t len, uint32_t **out)
 {
 	*out = NULL;
 	cps c = { 0 };

@@ -12,21 +12,15 @@
 #include "t.h"
 #include "utf8.h"
 
-static fold *the_fold(void)
+static const fold *the_fold(void)
 {
 	static fold *f;
-	static int tried;
-	if (!tried) {
-		char err[200];
-		tried = 1;
-		f = fold_open(err, sizeof err);
-		if (!f)
-			fprintf(stderr, "%s\n", err);
-	}
+	if (!f)
+		f = fold_open();
 	return f;
 }
 
-static void folded(fold *f, const char *s, char *out)
+static void folded(const fold *f, const char *s, char *out)
 {
 	const char *p = s;
 	size_t n = 0;
@@ -45,7 +39,7 @@ static void folded(fold *f, const char *s, char *out)
 
 TEST(fold_width_case_script)
 {
-	fold *f = the_fold();
+	const fold *f = the_fold();
 	CHECK(f != NULL);
 	char out[64];
 	folded(f, "社區服務ＡＢＣ１２３Ｘy", out);
@@ -77,7 +71,7 @@ static void random_text(char *out, size_t chars)
 
 /* whether the folded query's every word is in title (2), in title or
  * text (1), or not (0), by strstr over the folded texts */
-static int plain_match(fold *f, const char *q, int d)
+static int plain_match(const fold *f, const char *q, int d)
 {
 	char fq[256], word[256];
 	folded(f, q, fq);
@@ -101,7 +95,7 @@ static int plain_match(fold *f, const char *q, int d)
 
 static size_t misses;
 
-static void check_query(const si_index *ix, fold *f, const char *q)
+static void check_query(const si_index *ix, const fold *f, const char *q)
 {
 	uint32_t *got;
 	size_t n = si_search(ix, f, q, strlen(q), &got);
@@ -121,13 +115,15 @@ static void check_query(const si_index *ix, fold *f, const char *q)
 
 TEST(search_exact_over_every_substring)
 {
-	fold *f = the_fold();
+	const fold *f = the_fold();
 	srand(12345);
 	si_doc docs[NDOCS];
+	si_text parts[NDOCS];
 	for (int d = 0; d < NDOCS; d++) {
 		random_text(titles[d], 4 + (size_t)(rand() % 8));
 		random_text(texts[d], (size_t)(rand() % 60));
-		docs[d] = (si_doc){ titles[d], texts[d], strlen(titles[d]), strlen(texts[d]) };
+		parts[d] = (si_text){ texts[d], strlen(texts[d]) };
+		docs[d] = (si_doc){ titles[d], strlen(titles[d]), &parts[d], 1 };
 		folded(f, titles[d], ftitles[d]);
 		folded(f, texts[d], ftexts[d]);
 	}
@@ -184,7 +180,8 @@ static uint32_t varint(const unsigned char **p)
 
 TEST(search_terms_and_positions)
 {
-	si_doc docs[2] = { { "社区服务", "服务社区", 12, 12 }, { "区服", NULL, 6, 0 } };
+	const si_text text = { "服务社区", 12 };
+	si_doc docs[2] = { { "社区服务", 12, &text, 1 }, { "区服", 6, NULL, 0 } };
 	si_index *ix = si_build(docs, 2, the_fold());
 	const si_term *t = si_term_find(ix, 0x670D, 0x52A1); /* 服务 */
 	CHECK(t != NULL);
@@ -192,9 +189,9 @@ TEST(search_terms_and_positions)
 		CHECK_INT(t->ndocs, 1);
 		const unsigned char *d = t->docs, *p = t->pos;
 		CHECK_INT(varint(&d), 0 << 1 | 1); /* document 0, in its title */
-		CHECK_INT(varint(&p), 2);          /* two places: */
-		CHECK_INT(varint(&p), 2 << 1 | 1); /* 2, in the title */
-		CHECK_INT(varint(&p), 3 << 1 | 0); /* 5 (after the title and its break), in the text */
+		CHECK_INT(varint(&p), 3 << 1 | 1); /* place 2 (+1), in the title */
+		CHECK_INT(varint(&p), 3 << 1 | 0); /* 5 (after the title and its break): 6 - 3, in the text */
+		CHECK_INT(varint(&p), 0);          /* the document's places end */
 		CHECK(d == t->docs + t->docs_len && p == t->pos + t->pos_len);
 	}
 	const si_term *q = si_term_find(ix, 0x533A, 0); /* 区: its first place only */
@@ -218,6 +215,25 @@ TEST(search_terms_and_positions)
 	si_free(ix);
 }
 
+/* a document's text parts (a description, a place's name) are runs of
+ * their own: a word is found in one part, never across two */
+TEST(search_text_parts)
+{
+	const si_text parts[3] = { { "助餐服务", 12 }, { "白莲池街道", 15 }, { "", 0 } };
+	si_doc docs[1] = { { "老年", 6, parts, 3 } };
+	si_index *ix = si_build(docs, 1, the_fold());
+	uint32_t *got;
+	CHECK_INT(si_search(ix, the_fold(), "服务", strlen("服务"), &got), 1);
+	free(got);
+	CHECK_INT(si_search(ix, the_fold(), "白莲池", strlen("白莲池"), &got), 1);
+	free(got);
+	CHECK_INT(si_search(ix, the_fold(), "务白", strlen("务白"), &got), 0);
+	CHECK_INT(si_search(ix, the_fold(), "年助餐", strlen("年助餐"), &got), 0);
+	CHECK_INT(si_search(ix, the_fold(), "助餐 白莲", strlen("助餐 白莲"), &got), 1);
+	free(got);
+	si_free(ix);
+}
+
 /* numbers and places past one byte of a varint (documents past 63,
  * places past 63 and 8191), checked against a plain search */
 TEST(search_long_texts_and_many_documents)
@@ -225,6 +241,7 @@ TEST(search_long_texts_and_many_documents)
 	enum { N = 300 };
 	static char title[N][32], text[N][4096];
 	si_doc docs[N];
+	static si_text parts[N];
 	for (int d = 0; d < N; d++) {
 		snprintf(title[d], sizeof title[d], "第%d项", d);
 		text[d][0] = 0;
@@ -233,9 +250,10 @@ TEST(search_long_texts_and_many_documents)
 		strcat(text[d], d % 3 ? "社区服务" : "社區服務");
 		for (int i = 0; i < d % 7; i++)
 			strcat(text[d], "务");
-		docs[d] = (si_doc){ title[d], text[d], strlen(title[d]), strlen(text[d]) };
+		parts[d] = (si_text){ text[d], strlen(text[d]) };
+		docs[d] = (si_doc){ title[d], strlen(title[d]), &parts[d], 1 };
 	}
-	fold *f = the_fold();
+	const fold *f = the_fold();
 	si_index *ix = si_build(docs, N, f);
 	const char *queries[] = { "社区服务", "老社区服", "服务务务", "区服务务务务务务", "第1", "第12项", "项", "老老老老老老老老" };
 	for (size_t q = 0; q < sizeof queries / sizeof *queries; q++) {
@@ -266,19 +284,18 @@ TEST(search_par_same_bytes)
 	enum { N = 257 };
 	static char title[N][32], text[N][600];
 	si_doc docs[N];
+	static si_text parts[N];
 	srand(777);
 	for (int d = 0; d < N; d++) {
 		random_text(title[d], 3 + (size_t)(rand() % 6));
 		random_text(text[d], (size_t)(rand() % 150));
-		docs[d] = (si_doc){ title[d], text[d], strlen(title[d]), strlen(text[d]) };
+		parts[d] = (si_text){ text[d], strlen(text[d]) };
+		docs[d] = (si_doc){ title[d], strlen(title[d]), &parts[d], 1 };
 	}
-	char err[200];
-	fold *folds[5];
-	for (int i = 0; i < 5; i++)
-		folds[i] = fold_open(err, sizeof err);
-	si_index *one = si_build(docs, N, folds[0]);
+	const fold *f = the_fold();
+	si_index *one = si_build(docs, N, f);
 	for (unsigned threads = 2; threads <= 5; threads++) {
-		si_index *par = si_build_par(docs, N, folds, threads);
+		si_index *par = si_build_par(docs, N, f, threads);
 		size_t diff = par->nterms != one->nterms;
 		for (size_t i = 0; !diff && i < one->nterms; i++) {
 			const si_term *x = &one->terms[i], *y = &par->terms[i];
@@ -288,9 +305,14 @@ TEST(search_par_same_bytes)
 				(x->pos_len && memcmp(x->pos, y->pos, x->pos_len) != 0);
 		}
 		CHECK_INT(diff, 0);
+		CHECK(par->hash == one->hash);
 		si_free(par);
 	}
+	/* one character changed: another hash */
+	text[N / 2][0] = text[N / 2][0] == 'x' ? 'y' : 'x';
+	parts[N / 2].len = parts[N / 2].len ? parts[N / 2].len : 1;
+	si_index *other = si_build_par(docs, N, f, 2);
+	CHECK(other->hash != one->hash);
+	si_free(other);
 	si_free(one);
-	for (int i = 0; i < 5; i++)
-		fold_close(folds[i]);
 }
