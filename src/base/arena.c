@@ -163,6 +163,23 @@ void *arena_memdup(arena *a, const void *p, size_t n)
 	return q;
 }
 
+void *arena_grow(arena *a, void *p, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return p;
+	size_t c = *cap ? *cap : 16;
+	while (c < need) {
+		if (c > ((size_t)-1 / 2) / size)
+			abort();
+		c *= 2;
+	}
+	void *q = arena_alloc_raw(a, c * size);
+	if (*cap)
+		memcpy(q, p, *cap * size);
+	*cap = c;
+	return q;
+}
+
 char *arena_vprintf(arena *a, const char *fmt, va_list ap)
 {
 	va_list cp;

@@ -60,6 +60,12 @@ char *arena_strndup(arena *a, const char *s, size_t n);
 char *arena_printf(arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 char *arena_vprintf(arena *a, const char *fmt, va_list ap);
+/* An array of at least `need` elements of `size` bytes with p's first
+ * *cap elements in front: p itself when *cap is enough, else a copy twice
+ * as large (the old copy stays in the arena, unused). Sets *cap. Not
+ * zeroed. For arrays whose length is known only at the end, in memory
+ * that costs no page fault per 4 KB (see above) as malloc's does. */
+void *arena_grow(arena *a, void *p, size_t *cap, size_t need, size_t size);
 /* Copy `n` bytes of `p` into the arena. */
 void *arena_memdup(arena *a, const void *p, size_t n);
 

@@ -1,6 +1,6 @@
 /* build: one run of qingdan over a content folder, stage by stage:
  *
- *   load -> check -> index -> match -> stats -> theme -> views -> pages -> links -> write
+ *   load -> check -> index -> match -> stats -> theme -> views -> search -> pages -> links -> write
  *
  * `check` stops before the theme and the writing, `dump` after checking.
  * Each stage is one module; this file only orders them, prints what the
@@ -23,6 +23,7 @@
 #include "match.h"
 #include "output.h"
 #include "pages.h"
+#include "search_write.h"
 #include "stats.h"
 #include "theme.h"
 #include "timer.h"
@@ -73,20 +74,33 @@ static void print_failure(diag *d, bool writing)
 }
 
 /* The last stage: everything into a staging folder, swapped in whole
- * only when every file was written. Returns 0, 1 (a template's error)
- * or -1 (an output error); all reported to d. */
-static int write_site(const build_opts *opt, unsigned jobs, const view_ctx *vc, const theme *t,
-		      const page_job *pages, const char *const *urls, size_t npages, diag *d, timer *tm)
+ * only when every file was written. The search index is made and written
+ * beside the pages, and the search page (the last page) once it is done.
+ * Returns 0, 1 (a template's error) or -1 (an output error); all
+ * reported to d. */
+static int write_site(const build_opts *opt, unsigned jobs, const view_ctx *vc, search_files *sf, arena *a,
+		      const theme *t, const page_job *pages, const char *const *urls, size_t npages, diag *d,
+		      timer *tm)
 {
 	output o;
 	if (output_begin(&o, opt->output, opt->content, d) != 0) {
 		output_free(&o);
 		return -1;
 	}
+	search_job sj;
+	search_start(&sj, sf, vc, &o, jobs);
+	size_t last = npages - 1; /* the search page (url.h) */
 	int rc = assets_write(vc->s, t, &o);
 	if (rc == 0)
-		rc = html_write(vc, t, pages, urls, npages, jobs, &o, d);
+		rc = html_write(vc, t, pages, urls, last, jobs, true, &o, d);
 	timer_lap(tm, "pages");
+	int search_rc = search_finish(&sj, a);
+	timer_lap(tm, "search (beside the pages)");
+	if (rc == 0)
+		rc = search_rc;
+	if (rc == 0)
+		rc = html_write(vc, t, pages + last, urls + last, 1, 1, false, &o, d);
+	view_thread_end(); /* this thread's keys: no page needs them now */
 	if (rc == 0)
 		rc = output_commit(&o);
 	else
@@ -162,7 +176,10 @@ int build_run(const build_opts *opt, build_mode mode)
 		goto failed;
 
 	report(&d, s, opt);
-	if (writing && (status = write_site(opt, jobs, &vc, &t, pages, urls, npages, &d, &tm)) != 0) {
+	search_files sf = { 0 };
+	vc.search = &sf;
+	vc.search_js = t.search_js;
+	if (writing && (status = write_site(opt, jobs, &vc, &sf, &a, &t, pages, urls, npages, &d, &tm)) != 0) {
 		print_failure(&d, true);
 		/* errors of the templates or content found while rendering are
 		 * content errors; failing to write is an I/O error */

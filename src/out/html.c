@@ -29,7 +29,7 @@ typedef struct pool {
 	output *o;
 	diag *d;
 	worker *w;                 /* [worker] */
-	atomic_bool sitemap_taken; /* by the first thread to start */
+	atomic_bool sitemap_taken; /* by the first thread to start (true: none) */
 	atomic_int failed;         /* FAIL_ bits */
 	pthread_mutex_t lock;      /* for reports to d */
 } pool;
@@ -83,21 +83,20 @@ static void end(void *ctx, unsigned k)
 	arena_free(&w->scratch);
 	/* a spawned thread's keys are used by its own pages only; the calling
 	 * thread's (worker 0) are also in the shared site values (view_init),
-	 * so html_write releases them after every thread has finished */
+	 * so its caller releases them once every page is made */
 	if (k != 0)
 		view_thread_end();
 }
 
 int html_write(const view_ctx *vc, const theme *t, const page_job *jobs, const char *const *urls, size_t n,
-	       unsigned nthreads, output *o, diag *d)
+	       unsigned nthreads, bool sitemap, output *o, diag *d)
 {
 	/* pages are independent, so threads may render them in any order:
 	 * every file's bytes are the same as in a single-threaded build */
-	pool p = { .vc = vc, .t = t, .jobs = jobs, .urls = urls, .n = n, .o = o, .d = d };
+	pool p = { .vc = vc, .t = t, .jobs = jobs, .urls = urls, .n = n, .o = o, .d = d, .sitemap_taken = !sitemap };
 	p.w = xcalloc(PAR_MAX, sizeof *p.w);
 	pthread_mutex_init(&p.lock, NULL);
 	par_run(nthreads, n, CHUNK, one, begin, end, &p);
-	view_thread_end(); /* the main thread's keys: no page needs them now */
 	int failed = atomic_load(&p.failed);
 	free(p.w);
 	pthread_mutex_destroy(&p.lock);

@@ -9,9 +9,11 @@
 #include "render.h"
 
 /* Write every page of `jobs` (their URLs in `urls`, as links_page_urls
- * made them) and the sitemap. Returns 0; 1 after reporting an error of a
- * template (content or theme); -1 after an error writing the output. */
+ * made them), and the sitemap of them when `sitemap` is set. Returns 0;
+ * 1 after reporting an error of a template (content or theme); -1 after
+ * an error writing the output. The calling thread's map keys (view.h)
+ * stay: call view_thread_end once the last page is made. */
 int html_write(const view_ctx *vc, const theme *t, const page_job *jobs, const char *const *urls, size_t n,
-	       unsigned nthreads, output *o, diag *d);
+	       unsigned nthreads, bool sitemap, output *o, diag *d);
 
 #endif

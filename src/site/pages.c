@@ -6,6 +6,7 @@
 #include "view_match.h"
 #include "view_print.h"
 #include "view_record.h"
+#include "view_search.h"
 #include "view_stats.h"
 #include "xalloc.h"
 
@@ -162,6 +163,7 @@ const page_kind_def page_kinds[PG_KIND_COUNT] = {
 	[PG_PAGE] = { "page", TOP, free_pages_n, free_pages_at, NULL, view_free_page },
 	[PG_PRINT] = { "print", TOP, no_recs, NULL, NULL, view_print },
 	[PG_NOT_FOUND] = { "404", TOP, NULL, NULL, NULL, view_not_found },
+	[PG_SEARCH] = { "search", TOP, NULL, NULL, NULL, view_search },
 };
 
 bool pages_printable(const site_index *ix, const page_job *job, size_t *count)

@@ -111,6 +111,8 @@ int theme_load(theme *t, const site *s, arena *a, diag *d, const char *dir)
 		as->path = url_asset(a, as->name, strmap_hash(as->data, as->len));
 		if (strcmp(as->name, "style.css") == 0)
 			t->css_url = url_of(a, s->base_path, as->path);
+		if (strcmp(as->name, "search.js") == 0)
+			t->search_js = url_of(a, s->base_path, as->path);
 		if (strncmp(as->name, "share.", 6) == 0)
 			t->share_url = url_of(a, s->base_url, as->path);
 	}

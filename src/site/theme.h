@@ -27,6 +27,7 @@ typedef struct theme {
 	strmap asset_names;
 	const char *css_url;   /* the stylesheet's URL ("" when there is none) */
 	const char *share_url; /* absolute URL of the sharing image, or NULL */
+	const char *search_js; /* the search page's script's URL, or NULL */
 } theme;
 
 /* Load the theme for site `s`: the site's templates and assets under `dir`

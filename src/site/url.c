@@ -78,6 +78,7 @@ void url_loc(const page_job *job, buf *b)
 		buf_puts(b, "all.html");
 		return;
 	}
+	case PG_SEARCH: buf_puts(b, "search/"); return;
 	case PG_NOT_FOUND: buf_puts(b, "404.html"); return;
 	case PG_KIND_COUNT: break;
 	}

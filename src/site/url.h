@@ -55,6 +55,8 @@ typedef enum page_kind {
 	PG_PAGE,
 	PG_PRINT,
 	PG_NOT_FOUND,
+	/* last: its page is made once the search index is (out/search_write.h) */
+	PG_SEARCH,
 	PG_KIND_COUNT
 } page_kind;
 

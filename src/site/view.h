@@ -44,10 +44,17 @@ typedef struct item_view {
 	vtext text[R_COUNT]; /* .s NULL: the item has no such value (null) */
 } item_view;
 
+struct search_files;
+
 typedef struct view_ctx {
 	const site *s;
 	const site_index *ix;
 	const site_stats *stats; /* set by the caller after view_init */
+	/* the search index's files (search_files.h) and the search page's
+	 * script URL, set by the caller after view_init; NULL when the run
+	 * writes nothing */
+	const struct search_files *search;
+	const char *search_js;
 	const char *css_url;     /* the hashed stylesheet's URL */
 	const char *share_image; /* absolute URL of the sharing image, or NULL */
 	value *site_values;      /* `site`, built once, shared read-only */

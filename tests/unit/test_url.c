@@ -65,6 +65,7 @@ static const struct {
 	{ PG_PAGE, &fp, "/pages/about.html", NULL },
 	{ PG_PRINT, &st, "/streets/bailianchi/page/all.html", NULL },
 	{ PG_NOT_FOUND, NULL, "/404.html", NULL },
+	{ PG_SEARCH, NULL, "/search/", NULL },
 };
 
 /* a paginated index's one-page version, beside its further pages */
