@@ -187,7 +187,9 @@ static value *event_v(dumper *d, const event *e)
 	value_set(a, m, "district", str(d, e->district ? e->district->id : NULL));
 	value_set(a, m, "street", str(d, e->street ? e->street->id : NULL));
 	value_set(a, m, "venue", str(d, e->venue));
+	value_set(a, m, "guided_by", strlist(d, e->guided_by));
 	value_set(a, m, "organizer", strlist(d, e->organizer));
+	value_set(a, m, "undertaker", strlist(d, e->undertaker));
 	value *parts = value_map(a, e->nparticipants);
 	for (size_t i = 0; i < e->nparticipants; i++)
 		value_set(a, parts, e->participants[i].label, str(d, e->participants[i].text));
@@ -209,6 +211,7 @@ static value *event_v(dumper *d, const event *e)
 	value_set(a, m, "photos", ph);
 	value_set(a, m, "byline", str(d, e->byline));
 	value_set(a, m, "credit", str(d, e->credit));
+	value_set(a, m, "body", md(d, e->body));
 	return m;
 }
 
@@ -250,6 +253,8 @@ void dump_site(const site *s, buf *out)
 		value_set(&a, m, "id", str(&d, o->id));
 		value_set(&a, m, "name", str(&d, o->name));
 		value_set(&a, m, "kind", str(&d, org_kind_id(o->kind)));
+		value_set(&a, m, "district", str(&d, o->district ? o->district->id : NULL));
+		value_set(&a, m, "street", str(&d, o->street ? o->street->id : NULL));
 		value_set(&a, m, "services", IDS(&d, o->services, o->nservices));
 		value_set(&a, m, "areas", areas_v(&d, o->areas, o->nareas));
 		value *pool = value_list(&a, o->npool);
@@ -258,18 +263,26 @@ void dump_site(const site *s, buf *out)
 		value_set(&a, m, "pool", pool);
 		value_set(&a, m, "contact", contact_v(&d, o->contact));
 		value_set(&a, m, "website", str(&d, o->website));
+		value_set(&a, m, "summary", str(&d, o->summary));
+		value_set(&a, m, "body", md(&d, o->body));
 		value_push(&a, orgs, m);
 	}
 	value_set(&a, root, "orgs", orgs);
 	value *cases = value_list(&a, s->ncases);
 	for (size_t i = 0; i < s->ncases; i++) {
 		const case_study *c = s->cases[i];
-		value *m = value_map(&a, 6);
+		value *m = value_map(&a, 12);
 		value_set(&a, m, "id", str(&d, c->id));
 		value_set(&a, m, "title", str(&d, c->title));
+		value_set(&a, m, "date", date(&d, c->date));
+		value_set(&a, m, "district", str(&d, c->district ? c->district->id : NULL));
 		value_set(&a, m, "street", str(&d, c->street ? c->street->id : NULL));
 		value_set(&a, m, "community", str(&d, c->community ? c->community->id : NULL));
+		value_set(&a, m, "categories", IDS(&d, c->categories, c->ncategories));
 		value_set(&a, m, "orgs", IDS(&d, c->orgs, c->norgs));
+		value_set(&a, m, "model", str(&d, c->model));
+		value_set(&a, m, "highlights", strlist(&d, c->highlights));
+		value_set(&a, m, "body", md(&d, c->body));
 		value_push(&a, cases, m);
 	}
 	value_set(&a, root, "cases", cases);

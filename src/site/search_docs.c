@@ -197,6 +197,7 @@ static void add_event(walk *w, const event *e, buf *tmp)
 	line_md(w, &e->body);
 	line(w, e->venue);
 	places(w, e->district, e->street, NULL);
+	lines(w, &e->guided_by);
 	lines(w, &e->organizer);
 	lines(w, &e->undertaker);
 	categories(w, e->categories, e->ncategories);

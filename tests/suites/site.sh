@@ -155,6 +155,8 @@ orgs/demo-service-centre.html
 pages/about.html
 pages/how-to-claim.html
 404.html
+search/
+search/?q=%E7%A4%BE%E5%8C%BA
 PAGES
 # every open need and offer: its deadline and call button on the first screen
 python3 -c '
@@ -168,6 +170,12 @@ for l in d["lists"]:
 OPEN_ITEMS="$scratch/open-items" node tests/browser/check.mjs "$base" "$scratch/pages" "${SHOTS:-}" >"$scratch/br" 2>&1
 cat "$scratch/br"
 grep -q ' 0 failed$' "$scratch/br" && ok browser || fail browser "$(tail -n 1 "$scratch/br")"
+
+# 5b. search: every query's results against a recount from the dump
+python3 tests/site/search_texts.py "$scratch/dump.json" >"$scratch/texts.json"
+node tests/browser/search.mjs "$base" "$scratch/texts.json" >"$scratch/search" 2>&1
+tail -n 3 "$scratch/search"
+grep -q ' 0 failed$' "$scratch/search" && ok search || fail search "$(tail -n 1 "$scratch/search")"
 
 # 6. the home page and its CSS weigh under 60 KB
 css=$(ls "$scratch/root/jihui/assets/"style.*.css)
