@@ -1,6 +1,7 @@
 /* build: one run of qingdan over a content folder, stage by stage:
  *
- *   load -> check -> index -> match -> stats -> theme -> views -> search -> pages -> links -> write
+ *   load -> check -> index -> match -> stats -> theme -> views -> pages -> links -> write
+ *                                                                    (search beside the pages)
  *
  * `check` stops before the theme and the writing, `dump` after checking.
  * Each stage is one module; this file only orders them, prints what the
