@@ -14,6 +14,7 @@ ratios, pages and bytes written, and writes bench/RESULTS.md.
 
   bench/run.py [--quick]     --quick: fewer runs, no 100k corpus
 """
+import json
 import os
 import platform
 import re
@@ -175,6 +176,61 @@ def step_times(corpus, steps=("match", "stats"), runs=3):
     return {st: statistics.median(v) for st, v in got.items() if v}
 
 
+def search_cost(corpus, runs=5):
+    """Median wall time of qingdan's build with its search index and
+    without (--no-search), alternating, and their ratio."""
+    content = os.path.join(corpus, "qingdan", "content")
+    walls = {"with": [], "without": []}
+    for i in range(runs):
+        for kind in ("with", "without"):
+            out = os.path.join(TMP, "search-cost")
+            cmd = [QINGDAN, "build", "--quiet", "--content", content, "--output", out]
+            if kind == "without":
+                cmd.insert(2, "--no-search")
+            warm(content)
+            walls[kind].append(timed(cmd, None)[0])
+            shutil.rmtree(out, ignore_errors=True)
+    w, wo = statistics.median(walls["with"]), statistics.median(walls["without"])
+    return w, wo
+
+
+def search_web(corpus):
+    """The search in a browser on the built corpus: every 1-4 character
+    substring of every title against a recount (tests/browser/search.mjs),
+    and a first query's downloads (bench/search_payload.mjs)."""
+    content = os.path.join(corpus, "qingdan", "content")
+    root = os.path.join(TMP, "search-root")
+    site = os.path.join(root, "bench")
+    shutil.rmtree(root, ignore_errors=True)
+    os.makedirs(root)
+    sh([QINGDAN, "build", "--quiet", "--content", content, "--output", site])
+    dump = subprocess.run([QINGDAN, "dump", "--quiet", "--content", content], capture_output=True, check=True).stdout
+    texts = os.path.join(TMP, "search-texts.json")
+    with open(os.path.join(TMP, "search-dump.json"), "wb") as f:
+        f.write(dump)
+    with open(texts, "wb") as f:
+        f.write(subprocess.run([sys.executable, os.path.join(ROOT, "tests", "site", "search_texts.py"),
+                                os.path.join(TMP, "search-dump.json")], capture_output=True, check=True).stdout)
+    size = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(os.path.join(site, "search")) for f in fs)
+    nfiles = sum(len(fs) for _, _, fs in os.walk(os.path.join(site, "search"))) - 1
+    port = 8700 + os.getpid() % 200
+    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
+                               "--directory", root], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(1)
+        base = f"http://127.0.0.1:{port}/bench/"
+        exact = subprocess.run(["node", os.path.join(ROOT, "tests", "browser", "search.mjs"), base, texts],
+                               capture_output=True, text=True, cwd=ROOT)
+        pay = subprocess.run(["node", os.path.join(HERE, "search_payload.mjs"), base, texts],
+                             capture_output=True, text=True, cwd=ROOT)
+    finally:
+        server.terminate()
+        shutil.rmtree(root, ignore_errors=True)
+    exact_lines = [l for l in exact.stdout.splitlines() if "queries:" in l or l.startswith("search:")]
+    return {"bytes": size, "files": nfiles, "exact": exact_lines, "exact_ok": exact.returncode == 0,
+            "payload": pay.stdout.strip(), "payload_err": pay.stderr.strip()[-2000:]}
+
+
 def main():
     os.makedirs(TMP, exist_ok=True)
     runs = (3, 3) if QUICK else (5, 5)
@@ -183,13 +239,16 @@ def main():
                ("plain-4000", ["plain", "4000", "1"], runs)]
     if not QUICK:
         corpora.append(("needs-100k", ["needs", "100000", "1"], (3, 1)))
-    rows, disk, steps = [], None, []
+    rows, disk, steps, cost, web = [], None, [], None, None
     for name, args, r in corpora:
         print(f"bench: {name} ...", file=sys.stderr, flush=True)
         row, corpus = bench_corpus(name, args, r)
         rows.append(row)
         if name == "needs-10k":
             disk = disk_runs(corpus)
+            print("bench: search on needs-10k ...", file=sys.stderr, flush=True)
+            cost = search_cost(corpus)
+            web = search_web(corpus)
         if name in ("needs-10k", "needs-100k"):
             t = step_times(corpus)
             steps.append(f"{name}, steps of the build (`--timings`, median of 3): matching (derive/match.c) "
@@ -214,6 +273,36 @@ def main():
         if "incremental" in r:
             lines.append(f"{r['corpus']}, one need edited, rebuilt into the same output: {r['incremental']}")
     targets = []
+    search_md = ""
+    if cost and web:
+        w, wo = cost
+        lines.append(f"10k, search index: {web['files']:,} files, {web['bytes'] / 1e6:.1f} MB; build with it "
+                     f"{w:.3f} s, without (`--no-search`) {wo:.3f} s (medians of 5, alternating): "
+                     f"+{(w / wo - 1) * 100:.0f} %")
+        summary = {}
+        try:
+            summary = json.loads(web["payload"].splitlines()[-1])
+        except (ValueError, IndexError):
+            pass
+        search_md = ("\n## Search on the 10k corpus\n\nExhaustive test (tests/browser/search.mjs: every 1-4 character "
+                     "substring of every title, and the other kinds of query, against a recount from `qingdan dump`): "
+                     + "; ".join(web["exact"]) + "\n\nA first query on an empty cache, everything the browser "
+                     "downloaded until the results showed (bench/search_payload.mjs, the browser's network log), and "
+                     "query times on a cached index with the CPU slowed 4x:\n\n" + web["payload"].rsplit("\n", 1)[0]
+                     + "\n" + (f"\n(payload script failed: {web['payload_err']})\n" if not summary else ""))
+        targets.append(f"| search: indexing adds at most 25 % to the build | +{(w / wo - 1) * 100:.0f} % | "
+                       f"{'yes' if w / wo <= 1.25 else '**no**'} |")
+        targets.append(f"| search: exhaustive substring test on 10k, no misses, no false results | "
+                       f"{web['exact'][0] if web['exact'] else 'no result'} | {'yes' if web['exact_ok'] else '**no**'} |")
+        if summary:
+            targets.append(f"| search: a typical two-character first query downloads at most 100 KB | "
+                           f"{summary['typical']['kb']} KB ({summary['typical']['q']}) | "
+                           f"{'yes' if summary['typical']['kb'] <= 100 else '**no**'} |")
+            targets.append(f"| search: any of the twenty most common pairs at most 150 KB | "
+                           f"{summary['top20_max_kb']} KB ({summary['top20_max_q']}) | "
+                           f"{'yes' if summary['top20_max_kb'] <= 150 else '**no**'} |")
+            targets.append(f"| search: a query on a cached index under 50 ms, CPU 4x slower | "
+                           f"{summary['slowest_ms']} ms at most | {'yes' if summary['slowest_ms'] < 50 else '**no**'} |")
     if "needs-10k" in by:
         r = by["needs-10k"]
         sp, rss = r["hugo"]["wall"] / r["qingdan"]["wall"], r["qingdan"]["rss"] / r["hugo"]["rss"]
@@ -245,6 +334,7 @@ def main():
         if targets:
             f.write("\n## Against the targets\n\n| target | measured | met? |\n|---|---|---|\n")
             f.write("\n".join(targets) + "\n")
+        f.write(search_md)
         extra = os.path.join(HERE, "RESULTS-notes.md")
         if os.path.exists(extra):
             f.write("\n" + open(extra, encoding="utf-8").read())

@@ -79,7 +79,7 @@ static void print_failure(diag *d, bool writing)
  * beside the pages, and the search page (the last page) once it is done.
  * Returns 0, 1 (a template's error) or -1 (an output error); all
  * reported to d. */
-static int write_site(const build_opts *opt, unsigned jobs, const view_ctx *vc, search_files *sf, arena *a,
+static int write_site(const build_opts *opt, unsigned jobs, const view_ctx *vc, search_job *sj, arena *a,
 		      const theme *t, const page_job *pages, const char *const *urls, size_t npages, diag *d,
 		      timer *tm)
 {
@@ -88,17 +88,22 @@ static int write_site(const build_opts *opt, unsigned jobs, const view_ctx *vc, 
 		output_free(&o);
 		return -1;
 	}
-	search_job sj;
-	search_start(&sj, sf, vc, &o, jobs);
+	if (sj)
+		search_write_files(sj, vc, &o);
 	size_t last = npages - 1; /* the search page (url.h) */
 	int rc = assets_write(vc->s, t, &o);
 	if (rc == 0)
 		rc = html_write(vc, t, pages, urls, last, jobs, true, &o, d);
 	timer_lap(tm, "pages");
-	int search_rc = search_finish(&sj, a);
-	timer_lap(tm, "search (beside the pages)");
-	if (rc == 0)
-		rc = search_rc;
+	if (sj) {
+		int search_rc = search_finish(sj, a);
+		timer_lap(tm, "search (waited for)");
+		if (tm->on)
+			fprintf(stderr, "qingdan: search, on its own thread: index %.1f ms, files %.1f ms of CPU\n",
+				sj->index_ms, sj->files_ms);
+		if (rc == 0)
+			rc = search_rc;
+	}
 	if (rc == 0)
 		rc = html_write(vc, t, pages + last, urls + last, 1, 1, false, &o, d);
 	view_thread_end(); /* this thread's keys: no page needs them now */
@@ -128,6 +133,9 @@ int build_run(const build_opts *opt, build_mode mode)
 	theme t = { 0 };
 	page_job *pages = NULL;
 	timer tm;
+	search_job sj = { 0 };
+	search_files sf = { 0 };
+	bool searching = false;
 	arena_init(&a);
 	diag_init(&d);
 	timer_start(&tm, opt->timings);
@@ -155,6 +163,12 @@ int build_run(const build_opts *opt, build_mode mode)
 		goto out;
 	}
 
+	/* the search index needs only the checked model: it is made on a
+	 * thread of its own from here on (out/search_write.h) */
+	if (writing && !opt->no_search) {
+		search_start(&sj, &sf, s, 1);
+		searching = true;
+	}
 	site_index *ix = index_build(s);
 	timer_lap(&tm, "index");
 	ix->match = match_build(s, ix);
@@ -177,10 +191,10 @@ int build_run(const build_opts *opt, build_mode mode)
 		goto failed;
 
 	report(&d, s, opt);
-	search_files sf = { 0 };
-	vc.search = &sf;
+	vc.search = searching ? &sf : NULL;
 	vc.search_js = t.search_js;
-	if (writing && (status = write_site(opt, jobs, &vc, &sf, &a, &t, pages, urls, npages, &d, &tm)) != 0) {
+	if (writing && (status = write_site(opt, jobs, &vc, searching ? &sj : NULL, &a, &t, pages, urls, npages,
+					    &d, &tm)) != 0) {
 		print_failure(&d, true);
 		/* errors of the templates or content found while rendering are
 		 * content errors; failing to write is an I/O error */
@@ -191,6 +205,8 @@ failed:
 	print_failure(&d, writing);
 	status = 1;
 out:
+	if (searching && sj.started)
+		search_finish(&sj, &a); /* a run that stopped before writing */
 	if (t.set)
 		theme_free(&t);
 	free(pages);

@@ -9,6 +9,7 @@ typedef struct build_opts {
 	int quiet;
 	unsigned jobs; /* rendering threads; 0: one per processor */
 	int timings;   /* print how long each step took */
+	int no_search; /* write no search index (the search page offers the indexes only) */
 	/* the process exits right after build_run: leave the build's memory
 	 * to the kernel rather than free it block by block (see build_run) */
 	int exiting;

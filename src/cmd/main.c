@@ -38,6 +38,8 @@ static const char usage[] =
 	"  --jobs N         render with N threads (default: one per processor);\n"
 	"                   the output is the same for any N\n"
 	"  --timings        print how long loading, rendering and writing took\n"
+	"  --no-search      write no search index (the search page then links to the\n"
+	"                   indexes by street, category and status only)\n"
 	"  --quiet          print only errors and warnings\n"
 	"  -h, --help       show this help\n"
 	"  --version        show the version\n"
@@ -64,6 +66,9 @@ int main(int argc, char **argv)
 			return 0;
 		} else if (!strcmp(a, "--timings")) {
 			opt.timings = 1;
+			continue;
+		} else if (!strcmp(a, "--no-search")) {
+			opt.no_search = 1;
 			continue;
 		} else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
 			opt.quiet = 1;

@@ -30,12 +30,17 @@
 
 typedef struct search_docs {
 	si_doc *docs;        /* by rank; their texts are the records' own */
-	const char **meta;   /* by rank: the result line */
+	const void **rec;    /* by rank: the record ... */
+	unsigned char *kind; /* ... and what it is (search_docs.c) */
+	const char **meta;   /* by rank: the result line (sdoc_lines) */
 	size_t *meta_len;
 	size_t n;
 } search_docs;
 
-/* The documents of the site, ranked; all in `a`. */
-void sdoc_build(search_docs *sd, const view_ctx *vc, arena *a);
+/* The documents of the site, ranked; all in `a`. Needs the model only:
+ * it may run before the pages' values are made. */
+void sdoc_build(search_docs *sd, const site *s, arena *a);
+/* Their result lines, which name the records' URLs (view_init's); in `a`. */
+void sdoc_lines(search_docs *sd, const view_ctx *vc, arena *a);
 
 #endif

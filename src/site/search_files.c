@@ -101,10 +101,10 @@ static uint64_t meta_hash(const search_docs *sd)
 	return h;
 }
 
-void sfile_make(search_files *sf, const view_ctx *vc, arena *a, unsigned nthreads)
+void sfile_index(search_files *sf, const site *s, arena *a, unsigned nthreads)
 {
 	memset(sf, 0, sizeof *sf);
-	sdoc_build(&sf->docs, vc, a);
+	sdoc_build(&sf->docs, s, a);
 	fold *f = fold_open();
 	sf->ix = si_build_parts(sf->docs.docs, sf->docs.n, f, nthreads);
 	sf->t2s = t2s_table(sf->ix, a);
@@ -113,6 +113,11 @@ void sfile_make(search_files *sf, const view_ctx *vc, arena *a, unsigned nthread
 	sf->per = LINES_PER_FILE;
 	sf->ndocs = sf->docs.n;
 	sort_buckets(sf);
+}
+
+void sfile_name(search_files *sf, const view_ctx *vc, arena *a)
+{
+	sdoc_lines(&sf->docs, vc, a);
 	uint64_t h = sf->ix->hash ^ meta_hash(&sf->docs) * 0x9E3779B97F4A7C15ull;
 	h ^= (uint64_t)sf->buckets << 40 ^ (uint64_t)sf->per << 20;
 	sf->dir = arena_printf(a, "search/%016llx/", (unsigned long long)h);

@@ -22,9 +22,10 @@
  * pairs of traditional and simplified characters whose simplified form is
  * in the index (t2s); the rest of the table cannot matter to a query.
  *
- * sfile_make does the work up to the files' names (the search page needs
- * them); the files' bytes are made one by one as they are written
- * (sfile_file), so they are never all in memory at once.
+ * sfile_index makes the index from the model alone, sfile_name the
+ * result lines (they need the pages' URLs) and the folder's name (the
+ * search page needs it); the files' bytes are made one by one as they are
+ * written (sfile_file), so they are never all in memory at once.
  * Exported names carry the prefix sfile_. */
 #ifndef QD_SEARCH_FILES_H
 #define QD_SEARCH_FILES_H
@@ -46,10 +47,11 @@ typedef struct search_files {
 	size_t *first;     /* ... bucket k's are order[first[k] .. first[k + 1]) */
 } search_files;
 
-/* The site's search, up to its files' names: its documents
- * (search_docs.h), their index (on up to `nthreads` threads), the
- * folder's hash, the folding table; names in `a`. */
-void sfile_make(search_files *sf, const view_ctx *vc, arena *a, unsigned nthreads);
+/* The site's search index: its documents (search_docs.h), their index
+ * (on up to `nthreads` threads), the folding table a query needs; in `a`. */
+void sfile_index(search_files *sf, const site *s, arena *a, unsigned nthreads);
+/* Then its result lines and its folder's name, in `a`. */
+void sfile_name(search_files *sf, const view_ctx *vc, arena *a);
 void sfile_free(search_files *sf);
 
 /* How many files there are at most, and file k's bytes (into out, emptied

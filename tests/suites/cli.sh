@@ -170,6 +170,22 @@ qd build --quiet --content "$scratch/long/content" --output "$scratch/long/out" 
 rows=$(grep -c '^<tr><td>' "$scratch/long/out/needs/page/all.html" 2>/dev/null)
 [ "$rows" = 1000 ] && ok print-1000 || fail print-1000 "needs/page/all.html has ${rows:-no} rows, want 1000"
 
+# --no-search: no index, and the search page says so; otherwise one
+# index folder, named by the hash of its files, and the same name again
+# for the same content
+qd build --quiet --no-search --content tests/fixtures/mini --output "$scratch/nosearch" 2>"$scratch/err" || cat "$scratch/err"
+if [ -z "$(find "$scratch/nosearch/search" -mindepth 1 -type d)" ] && grep -q '本站没有搜索索引' "$scratch/nosearch/search/index.html"; then
+	ok no-search
+else
+	fail no-search "an index was written, or the search page does not say there is none"
+fi
+idx=$(find "$out/search" -mindepth 1 -maxdepth 1 -type d)
+if [ "$(echo "$idx" | wc -l)" = 1 ] && echo "$idx" | grep -qE '/search/[0-9a-f]{16}$' && grep -q "data-index=\"[^\"]*$(basename "$idx")/\"" "$out/search/index.html"; then
+	ok search-folder
+else
+	fail search-folder "want one search/<16 hex>/ folder, named in the search page: $idx"
+fi
+
 # an output path that is a file is an I/O error
 echo x >"$scratch/file"
 expect_status output-is-file 3 qd build --quiet --content tests/fixtures/mini --output "$scratch/file"
