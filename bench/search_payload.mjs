@@ -11,7 +11,7 @@
 //
 // TEXTS.json is tests/site/search_texts.py's list of documents. Prints a
 // Markdown table and the figures as JSON on the last line.
-import { chromium } from 'playwright-core';
+import { launch } from '../tests/browser/lib.mjs';
 import fs from 'fs';
 
 const [base, textsFile] = process.argv.slice(2);
@@ -37,10 +37,7 @@ const top20 = byDf.slice(0, 20).map(([p]) => p);
 const titled = byDf.filter(([p]) => inTitles.has(p));
 const typical = titled[Math.floor(titled.length / 2)][0];
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-});
+const browser = await launch();
 
 const done = () => {
   const r = document.querySelector('#search-results');

@@ -86,6 +86,21 @@ static arena_block *huge_block(void)
 	return p;
 }
 
+/* A block of its own for one big allocation: of huge pages too once it
+ * is a megabyte or more (a fresh 4 KB page costs a fault each; on the
+ * virtual machines this runs on, some 13 microseconds). */
+static arena_block *big_block(size_t bytes)
+{
+	if (bytes < ARENA_GROW)
+		return xmalloc(bytes);
+	size_t round = (bytes + ARENA_HUGE - 1) / ARENA_HUGE * ARENA_HUGE;
+	void *p = round >= bytes ? aligned_alloc(ARENA_HUGE, round) : NULL;
+	if (!p)
+		return xmalloc(bytes);
+	madvise(p, round, MADV_HUGEPAGE);
+	return p;
+}
+
 static void *carve(arena *a, size_t n, int zero)
 {
 	size_t need = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
@@ -98,7 +113,7 @@ static void *carve(arena *a, size_t n, int zero)
 			b = huge_block();
 			size = ARENA_HUGE - sizeof *b;
 		} else {
-			b = xmalloc(sizeof *b + size);
+			b = big_block(sizeof *b + size);
 		}
 		b->size = size;
 		if (need > ARENA_BLOCK / 4 && a->head) {

@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "utf8.h"
+
 #define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD */
 
 /* How many bytes of p[0..n) the UTF-8 sequence that starts at p[0] takes
@@ -307,9 +309,28 @@ static const char *json_ascii(unsigned char c)
 	}
 }
 
+/* Whether s is copied as it is: no byte below 0x20, no " \\ < > &, no
+ * U+2028 or U+2029, and well-formed UTF-8. Most text is (titles, names):
+ * checking is much cheaper than escaping character by character. */
+static bool json_plain(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = s[i];
+		if (c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&')
+			return false;
+		if (c == 0xE2 && i + 2 < len && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9))
+			return false;
+	}
+	return utf8_check(str, len) == (size_t)-1;
+}
+
 void esc_json(buf *out, const char *s, size_t len)
 {
-	write_text(out, s, len, json_ascii, json_special);
+	if (json_plain(s, len))
+		buf_put(out, s, len);
+	else
+		write_text(out, s, len, json_ascii, json_special);
 }
 
 static const char *ical_ascii(unsigned char c)

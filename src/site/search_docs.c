@@ -218,6 +218,12 @@ static int cmp_cand(const void *pa, const void *pb)
 void sdoc_build(search_docs *sd, const site *s, arena *a)
 {
 	walk w = { .s = s, .a = a };
+	/* sized once: the documents exactly, their parts about (grown if
+	 * not), so that arena_grow rarely copies */
+	size_t ndocs = s->nitems + s->nlists + s->nevents + s->ncases + s->norgs + s->ndistricts + s->nstreets +
+		       s->ncommunities;
+	w.c = arena_grow(a, NULL, &w.cap, ndocs + 1, sizeof *w.c);
+	w.text = arena_grow(a, NULL, &w.text_cap, 12 * s->nitems + 8 * (ndocs - s->nitems) + 16, sizeof *w.text);
 	for (size_t i = 0; i < s->nitems; i++)
 		add_item(&w, s->items[i]);
 	for (size_t i = 0; i < s->nlists; i++)

@@ -11,7 +11,7 @@
 //   node tests/browser/search.mjs BASE_URL TEXTS.json
 //
 // Prints "search: N passed, N failed".
-import { chromium } from 'playwright-core';
+import { launch, watch } from './lib.mjs';
 import fs from 'fs';
 
 const [base, textsFile] = process.argv.slice(2);
@@ -21,15 +21,10 @@ let passed = 0, failed = 0;
 const fail = (what, why) => { failed++; if (failed <= 40) console.log(`FAIL ${what}: ${why}`); };
 const ok = () => { passed++; };
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-});
+const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 360, height: 640 } });
 const problems = [];
-page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
-page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-page.on('request', (r) => { if (new URL(r.url()).host !== host) problems.push(`request to another host: ${r.url()}`); });
+watch(page, host, problems);
 await page.goto(base + 'search/', { waitUntil: 'load' });
 await page.waitForFunction(() => window.qdSearch);
 
