@@ -16,6 +16,7 @@
 
 #include "assets.h"
 #include "checks.h"
+#include "datafiles.h"
 #include "dump.h"
 #include "html.h"
 #include "index.h"
@@ -92,6 +93,8 @@ static int write_site(const build_opts *opt, unsigned jobs, const view_ctx *vc, 
 		search_write_files(sj, vc, &o);
 	size_t last = npages - 1; /* the search page (url.h) */
 	int rc = assets_write(vc->s, t, &o);
+	if (rc == 0 && vc->filters)
+		rc = datafiles_write(vc->filters, &o);
 	if (rc == 0)
 		rc = html_write(vc, t, pages, urls, last, jobs, true, &o, d);
 	timer_lap(tm, "pages");
@@ -182,6 +185,13 @@ int build_run(const build_opts *opt, build_mode mode)
 	view_init(&vc, s, ix, &a, writing ? t.css_url : "", t.share_url, jobs);
 	vc.stats = stats;
 	timer_lap(&tm, "views");
+	filter_files ff;
+	if (writing) {
+		fdata_build(&ff, &vc, &a);
+		vc.filters = &ff;
+		vc.filters_js = t.filters_js;
+	}
+	timer_lap(&tm, "filters");
 	size_t npages;
 	pages = pages_enumerate(s, ix, &npages);
 	const char **urls = links_page_urls(&vc, pages, npages, &a);

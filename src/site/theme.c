@@ -113,6 +113,8 @@ int theme_load(theme *t, const site *s, arena *a, diag *d, const char *dir)
 			t->css_url = url_of(a, s->base_path, as->path);
 		if (strcmp(as->name, "search.js") == 0)
 			t->search_js = url_of(a, s->base_path, as->path);
+		if (strcmp(as->name, "filters.js") == 0)
+			t->filters_js = url_of(a, s->base_path, as->path);
 		if (strncmp(as->name, "share.", 6) == 0)
 			t->share_url = url_of(a, s->base_url, as->path);
 	}

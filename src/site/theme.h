@@ -28,6 +28,7 @@ typedef struct theme {
 	const char *css_url;   /* the stylesheet's URL ("" when there is none) */
 	const char *share_url; /* absolute URL of the sharing image, or NULL */
 	const char *search_js; /* the search page's script's URL, or NULL */
+	const char *filters_js; /* the filters' script's URL, or NULL */
 } theme;
 
 /* Load the theme for site `s`: the site's templates and assets under `dir`

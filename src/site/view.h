@@ -45,6 +45,7 @@ typedef struct item_view {
 } item_view;
 
 struct search_files;
+struct filter_files;
 
 typedef struct view_ctx {
 	const site *s;
@@ -55,6 +56,10 @@ typedef struct view_ctx {
 	 * writes nothing */
 	const struct search_files *search;
 	const char *search_js;
+	/* the filters' data files (filter_data.h) and script, set by the
+	 * caller after view_init; NULL when the run writes nothing */
+	const struct filter_files *filters;
+	const char *filters_js;
 	const char *css_url;     /* the hashed stylesheet's URL */
 	const char *share_image; /* absolute URL of the sharing image, or NULL */
 	value *site_values;      /* `site`, built once, shared read-only */

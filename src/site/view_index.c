@@ -138,6 +138,7 @@ value *view_items(const view_ctx *vc, arena *a, const page_job *job)
 		put_status_items(vc, a, root, job, st);
 	}
 	view_put_bool(a, root, "is_supply", job->kind == PG_SUPPLY);
+	view_put_filters(vc, a, root, job);
 	return root;
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "filter_data.h"
 #include "pages.h"
 #include "view_parts.h"
 
@@ -437,4 +438,18 @@ void view_put_print(const view_ctx *vc, arena *a, value *root)
 value *view_strs_or_null(arena *a, strs s)
 {
 	return s.n ? view_strs(a, s) : NULL;
+}
+
+void view_put_filters(const view_ctx *vc, arena *a, value *root, const page_job *job)
+{
+	const filter_file *f = fdata_of(vc->filters, job->kind, job->rec);
+	if (!f || !f->nitems || !vc->filters_js) {
+		view_set(a, root, "filters", NULL);
+		return;
+	}
+	value *m = value_map(a, 4);
+	view_put(a, m, "data", f->url);
+	view_put_int(a, m, "count", (long long)f->nitems);
+	view_put(a, m, "script", vc->filters_js);
+	view_set(a, root, "filters", m);
 }

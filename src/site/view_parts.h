@@ -93,6 +93,10 @@ void view_put_open(const view_ctx *vc, arena *a, value *m, const itemset *needs,
  * page margin carries the page's address and the build date (the page
  * numbers are the theme's, on every printed page). */
 void view_put_print(const view_ctx *vc, arena *a, value *root);
+/* `filters` for a page whose index can be filtered (needs, supply, a
+ * street): {`data` (its data file's URL), `count` (items), `script`};
+ * null elsewhere, or when nothing is written. */
+void view_put_filters(const view_ctx *vc, arena *a, value *root, const page_job *job);
 /* NULL for no texts */
 value *view_strs_or_null(arena *a, strs s);
 

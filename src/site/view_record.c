@@ -183,6 +183,7 @@ value *view_street(const view_ctx *vc, arena *a, const page_job *job)
 		view_put_summary(vc, a, root, &vc->stats->street[st->idx], st->name);
 	}
 	view_put_items(vc, a, root, job, &ix->street_needs[st->idx]);
+	view_put_filters(vc, a, root, job);
 	view_put_open(vc, a, root, &ix->street_needs[st->idx], ix->street_open[st->idx], page_one_rows(vc, job));
 	return root;
 }

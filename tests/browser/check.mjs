@@ -198,10 +198,13 @@ try {
     const foreign = [];
     page.on('request', (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) foreign.push(r.url()); });
     const resp = await page.goto(url, { waitUntil: 'load' });
-    // the search page: checked with its results shown
+    // the search page: checked with its results shown; filters from the
+    // address: checked once they are drawn
     await page.waitForFunction(() => {
       const r = document.querySelector('#search-results');
-      return !r || (r.getAttribute('aria-busy') === 'false' && document.querySelector('#search-status').textContent !== '正在搜索…');
+      const f = document.querySelector('#filters');
+      return (!r || (r.getAttribute('aria-busy') === 'false' && document.querySelector('#search-status').textContent !== '正在搜索…'))
+        && (!f || !location.search || f.getAttribute('data-ready') === 'true');
     });
     let ok = true;
     if (!resp || (resp.status() !== 200 && !path.endsWith('404.html'))) { fail(path, `HTTP ${resp && resp.status()}`); ok = false; }

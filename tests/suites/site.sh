@@ -157,6 +157,8 @@ pages/how-to-claim.html
 404.html
 search/
 search/?q=%E7%A4%BE%E5%8C%BA
+needs/?status=open
+streets/bailianchi/?status=open
 PAGES
 # every open need and offer: its deadline and call button on the first screen
 python3 -c '
@@ -176,6 +178,11 @@ python3 tests/site/search_texts.py "$scratch/dump.json" >"$scratch/texts.json"
 node tests/browser/search.mjs "$base" "$scratch/texts.json" >"$scratch/search" 2>&1
 tail -n 3 "$scratch/search"
 grep -q ' 0 failed$' "$scratch/search" && ok search || fail search "$(tail -n 1 "$scratch/search")"
+
+# 5c. filters: every option's count against a recount from the dump
+node tests/browser/filters.mjs "$base" "$scratch/dump.json" >"$scratch/filters" 2>&1
+tail -n 12 "$scratch/filters"
+grep -q ' 0 failed$' "$scratch/filters" && ok filters || fail filters "$(tail -n 1 "$scratch/filters")"
 
 # 6. the home page and its CSS weigh under 60 KB
 css=$(ls "$scratch/root/jihui/assets/"style.*.css)

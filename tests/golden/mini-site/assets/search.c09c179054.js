@@ -17,6 +17,7 @@
 	var dir = box.getAttribute('data-index');
 	var NB = +box.getAttribute('data-buckets');
 	var PER = +box.getAttribute('data-per');
+	var NDOCS = +box.getAttribute('data-docs');
 	var SHOW = 20;
 
 	/* ---- folding: as src/derive/fold.c ---- */
@@ -145,16 +146,18 @@
 	}
 
 	/* ---- the query: as si_search (src/derive/search.c) ---- */
-	/* one word's documents: { doc: 2 in the title | 1 in the text } */
+	/* one word's documents: per document 2 (in the title), 1 (in the
+	 * text) or 0 */
 	function matchWord(w) {
 		var k = w.length, terms = [];
 		if (k === 1) terms.push([w[0], 0]);
 		for (var i = 0; i + 1 < k; i++) terms.push([w[i], w[i + 1]]);
 		return Promise.all(terms.map(function (t) { return docsOf(t[0], t[1]); })).then(function (lists) {
-			var hit = {};
+			var hit = new Uint8Array(NDOCS);
 			if (lists.some(function (l) { return !l; })) return hit;
 			if (k <= 2) {
-				lists[0].doc.forEach(function (d, i) { hit[d] = lists[0].title[i] ? 2 : 1; });
+				var l0 = lists[0];
+				for (var j = 0; j < l0.doc.length; j++) hit[l0.doc[j]] = l0.title[j] ? 2 : 1;
 				return hit;
 			}
 			return Promise.all(terms.map(function (t, i) {
@@ -194,16 +197,13 @@
 		var ws = words(fold(q));
 		if (!ws.length) return Promise.resolve({ docs: [], title: 0 });
 		return Promise.all(ws.map(matchWord)).then(function (hits) {
-			var all = hits[0];
-			for (var i = 1; i < hits.length; i++) {
-				var next = {};
-				for (var d in all) if (hits[i][d]) next[d] = Math.min(all[d], hits[i][d]);
-				all = next;
-			}
+			var all = hits[0], d;
+			for (var i = 1; i < hits.length; i++)
+				for (d = 0; d < NDOCS; d++)
+					if (all[d]) all[d] = hits[i][d] < all[d] ? hits[i][d] : all[d];
 			var title = [], text = [];
-			Object.keys(all).map(Number).sort(function (x, y) { return x - y; }).forEach(function (d) {
-				(all[d] === 2 ? title : text).push(d);
-			});
+			for (d = 0; d < NDOCS; d++)
+				if (all[d]) (all[d] === 2 ? title : text).push(d);
 			return { docs: title.concat(text), title: title.length, words: ws };
 		});
 	}
