@@ -203,7 +203,7 @@ def search_web(corpus):
     site = os.path.join(root, "bench")
     shutil.rmtree(root, ignore_errors=True)
     os.makedirs(root)
-    sh([QINGDAN, "build", "--quiet", "--content", content, "--output", site])
+    sh([QINGDAN, "build", "--quiet", "--content", content, "--output", site], stderr=subprocess.DEVNULL)
     dump = subprocess.run([QINGDAN, "dump", "--quiet", "--content", content], capture_output=True, check=True).stdout
     texts = os.path.join(TMP, "search-texts.json")
     with open(os.path.join(TMP, "search-dump.json"), "wb") as f:
