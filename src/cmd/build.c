@@ -1,7 +1,7 @@
 /* build: one run of qingdan over a content folder, stage by stage:
  *
- *   load -> check -> index -> match -> stats -> theme -> views -> pages -> links -> write
- *                                                                    (search beside the pages)
+ *   load -> check -> index -> match -> stats -> theme -> views -> filters -> pages -> links -> write
+ *             (the search index on its own thread from here on; written beside the pages)
  *
  * `check` stops before the theme and the writing, `dump` after checking.
  * Each stage is one module; this file only orders them, prints what the
