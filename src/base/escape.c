@@ -333,6 +333,14 @@ void esc_json(buf *out, const char *s, size_t len)
 		write_text(out, s, len, json_ascii, json_special);
 }
 
+void esc_json_str(buf *out, const char *s)
+{
+	buf_putc(out, '"');
+	if (s)
+		esc_json(out, s, strlen(s));
+	buf_putc(out, '"');
+}
+
 static const char *ical_ascii(unsigned char c)
 {
 	switch (c) {

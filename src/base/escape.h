@@ -68,6 +68,9 @@ void esc_xml_attr(buf *out, const char *s, size_t len);
  * JavaScript source. Other characters are copied as they are (no \u for
  * Chinese); ill-formed UTF-8 becomes U+FFFD. */
 void esc_json(buf *out, const char *s, size_t len);
+/* Append the NUL-terminated s as a whole JSON string, quotes included
+ * (NULL as ""), escaped as esc_json does. */
+void esc_json_str(buf *out, const char *s);
 
 /* ---- CSV (RFC 4180) ---- */
 

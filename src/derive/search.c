@@ -486,7 +486,7 @@ long si_parts_find(const si_parts *p, uint32_t a, uint32_t b)
 	return -1;
 }
 
-static void buf_varint(buf *b, uint32_t v)
+void si_put_varint(buf *b, uint32_t v)
 {
 	while (v >= 0x80) {
 		buf_putc(b, (int)(v | 0x80));
@@ -509,7 +509,7 @@ uint32_t si_parts_lists(const si_parts *p, size_t i, buf *docs, buf *pos)
 			const chunk *c = t->docs.head;
 			const unsigned char *q = c->b;
 			uint32_t first = get_varint(&q);
-			buf_varint(docs, ((first >> 1) - last) << 1 | (first & 1));
+			si_put_varint(docs, ((first >> 1) - last) << 1 | (first & 1));
 			buf_put(docs, q, c->len - (size_t)(q - c->b));
 			for (c = c->next; c; c = c->next)
 				buf_put(docs, c->b, c->len);

@@ -87,6 +87,8 @@ typedef struct si_parts {
 
 si_parts *si_build_parts(const si_doc *docs, size_t n, const fold *f, unsigned nthreads);
 void si_parts_free(si_parts *p);
+/* Append v as the lists' varint (7 bits a byte, low first). */
+void si_put_varint(buf *b, uint32_t v);
 /* The number of term (a, b) among p's terms, or -1. */
 long si_parts_find(const si_parts *p, uint32_t a, uint32_t b);
 /* Term i's lists as si_term has them, appended to docs and pos (either

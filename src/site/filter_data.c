@@ -25,14 +25,6 @@ typedef struct maker {
 	size_t *text_len;
 } maker;
 
-static void json_str(buf *b, const char *s)
-{
-	buf_putc(b, '"');
-	if (s)
-		esc_json(b, s, strlen(s));
-	buf_putc(b, '"');
-}
-
 static void table_init(table *t, size_t n)
 {
 	t->at = xcalloc(n + 1, sizeof *t->at);
@@ -62,9 +54,9 @@ static int table_use(table *t, size_t idx, const char *id, const char *name, int
 	if (t->n)
 		buf_putc(&t->json, ',');
 	buf_putc(&t->json, '[');
-	json_str(&t->json, id);
+	esc_json_str(&t->json, id);
 	buf_putc(&t->json, ',');
-	json_str(&t->json, name);
+	esc_json_str(&t->json, name);
 	if (parent != -2) {
 		buf_putc(&t->json, ',');
 		buf_puti(&t->json, parent);
@@ -94,20 +86,20 @@ static const char *row_texts(maker *mk, const item *it)
 	const item_view *v = vc->item[it->idx];
 	buf *b = &mk->tmp;
 	buf_reset(b);
-	json_str(b, url_rel(vc->s->base_path, v->text[R_URL].s));
+	esc_json_str(b, url_rel(vc->s->base_path, v->text[R_URL].s));
 	buf_putc(b, ',');
-	json_str(b, it->title);
+	esc_json_str(b, it->title);
 	buf_putc(b, ',');
-	json_str(b, it->org ? it->org->name : NULL);
+	esc_json_str(b, it->org ? it->org->name : NULL);
 	buf_putc(b, ',');
-	json_str(b, v->text[R_NUM].s);
+	esc_json_str(b, v->text[R_NUM].s);
 	buf_putc(b, ',');
 	put_money(b, it->budget);
 	buf_putc(b, ',');
 	char day[11] = "";
 	if (it->deadline != DATE_NONE)
 		date_format(it->deadline, day);
-	json_str(b, day);
+	esc_json_str(b, day);
 	mk->text_len[it->idx] = b->len;
 	return mk->texts[it->idx] = arena_memdup(mk->a, b->ptr, b->len);
 }

@@ -258,14 +258,6 @@ void sdoc_build(search_docs *sd, const site *s, arena *a)
 
 /* ---- the result lines ---- */
 
-static void json_str(buf *b, const char *s)
-{
-	buf_putc(b, '"');
-	if (s)
-		esc_json(b, s, strlen(s));
-	buf_putc(b, '"');
-}
-
 /* The place a result names: its community or street with what it is in. */
 static const char *place_text(buf *tmp, const district *d, const street *st, const community *cm)
 {
@@ -290,22 +282,22 @@ static void line_json(buf *b, const char *url, const char *title, const char *ki
 {
 	buf_reset(b);
 	buf_putc(b, '[');
-	json_str(b, url);
+	esc_json_str(b, url);
 	buf_putc(b, ',');
-	json_str(b, title);
+	esc_json_str(b, title);
 	buf_putc(b, ',');
-	json_str(b, kind);
+	esc_json_str(b, kind);
 	buf_putc(b, ',');
-	json_str(b, place);
+	esc_json_str(b, place);
 	buf_putc(b, ',');
-	json_str(b, cat);
+	esc_json_str(b, cat);
 	buf_putc(b, ',');
-	json_str(b, status);
+	esc_json_str(b, status);
 	buf_putc(b, ',');
 	char day[11] = "";
 	if (deadline != DATE_NONE)
 		date_format(deadline, day);
-	json_str(b, day);
+	esc_json_str(b, day);
 	buf_putc(b, ']');
 }
 

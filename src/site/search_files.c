@@ -24,15 +24,6 @@ unsigned sfile_bucket(uint32_t a, uint32_t b, unsigned buckets)
 	return h & (buckets - 1);
 }
 
-static void put_varint(buf *b, uint32_t v)
-{
-	while (v >= 0x80) {
-		buf_putc(b, (int)(v | 0x80));
-		v >>= 7;
-	}
-	buf_putc(b, (int)v);
-}
-
 static void put_utf8(buf *b, unsigned c)
 {
 	char o[3];
@@ -148,11 +139,11 @@ static void bucket_file(const search_files *sf, unsigned k, buf *out, bool docs)
 			continue;
 		buf_reset(&lists);
 		uint32_t n = si_parts_lists(ix, i, docs ? &lists : NULL, docs ? NULL : &lists);
-		put_varint(out, ix->a[i]);
-		put_varint(out, ix->b[i]);
+		si_put_varint(out, ix->a[i]);
+		si_put_varint(out, ix->b[i]);
 		if (docs)
-			put_varint(out, n);
-		put_varint(out, (uint32_t)lists.len);
+			si_put_varint(out, n);
+		si_put_varint(out, (uint32_t)lists.len);
 		buf_put(out, lists.ptr, lists.len);
 	}
 	buf_free(&lists);

@@ -19,9 +19,7 @@ value *view_search(const view_ctx *vc, arena *a, const page_job *job)
 		view_put(a, m, "per", arena_printf(a, "%u", sf->per));
 		view_put(a, m, "docs", arena_printf(a, "%zu", sf->ndocs));
 		buf b = BUF_INIT;
-		buf_putc(&b, '"');
-		esc_json(&b, sf->t2s, strlen(sf->t2s));
-		buf_putc(&b, '"');
+		esc_json_str(&b, sf->t2s);
 		view_put(a, m, "t2s_json", arena_strdup(a, b.ptr));
 		buf_free(&b);
 	}

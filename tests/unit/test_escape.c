@@ -389,6 +389,16 @@ TEST(esc_json_exact)
 	CHECK_INT(bad, 0);
 }
 
+/* a whole string, quotes included; NULL is "" */
+TEST(esc_json_str_quoted)
+{
+	buf b = BUF_INIT;
+	esc_json_str(&b, "社区\"<x>");
+	esc_json_str(&b, NULL);
+	CHECK_STR(b.ptr, "\"社区\\\"\\u003cx\\u003e\"\"\"");
+	buf_free(&b);
+}
+
 TEST(esc_json_every_position)
 {
 	CHECK_INT(sweep(esc_json, ref_json, json_specials, N(json_specials)), 0);
