@@ -57,6 +57,7 @@ typedef struct table {
 	uint64_t *keys; /* key + 1; 0 is an empty slot */
 	uint32_t *id;
 	size_t cap, n;
+	unsigned shift; /* 64 - log2(cap): a slot is the hash's top bits */
 	uint32_t *bmp;  /* single characters below U+10000: id + 1, 0 unseen */
 } table;
 
@@ -64,7 +65,8 @@ static uint32_t intern_slow(table *t, uint64_t k);
 
 static inline size_t slot_of(const table *t, uint64_t k)
 {
-	size_t h = (size_t)((k * 0x9E3779B97F4A7C15ull) >> 20) & (t->cap - 1);
+	/* the product's top bits, which every bit of both characters reaches */
+	size_t h = (size_t)((k * 0x9E3779B97F4A7C15ull) >> t->shift);
 	while (t->keys[h] && t->keys[h] != k + 1)
 		h = (h + 1) & (t->cap - 1);
 	return h;
@@ -74,6 +76,7 @@ static void grow(table *t)
 {
 	table old = *t;
 	t->cap = old.cap ? 2 * old.cap : 1024;
+	t->shift = old.cap ? old.shift - 1 : 64 - 10;
 	t->keys = xcalloc(t->cap, sizeof *t->keys);
 	t->id = xcalloc(t->cap, sizeof *t->id);
 	for (size_t i = 0; i < old.cap; i++)
@@ -331,8 +334,9 @@ static si_part *build_range(const si_doc *docs, size_t from, size_t to, const fo
 				id = intern(&t, k);
 				tm = term_at(&bd, id, k);
 				if (tm->last != d + 1) { /* the pair's first place here */
-					bd.touched = xgrow(bd.touched, &bd.touched_cap, bd.ntouched + 1,
-							   sizeof *bd.touched);
+					if (bd.ntouched == bd.touched_cap)
+						bd.touched = xgrow(bd.touched, &bd.touched_cap, bd.ntouched + 1,
+								   sizeof *bd.touched);
 					bd.touched[bd.ntouched++] = id;
 					add_doc_entry(&bd, tm, (uint32_t)d, p < title);
 					tm->place = 0;
