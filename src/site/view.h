@@ -69,6 +69,7 @@ typedef struct view_ctx {
 	const char *index_url[PG_KIND_COUNT]; /* first page of each kind without a record */
 	/* per record, by idx */
 	const item_view **item;
+	value **row;             /* each item's row map (view_item_rows), shared read-only */
 	const char **list_url, **street_url, **district_url, **community_url;
 	const char **category_url, **org_url, **event_url;
 	const char **cell_url;   /* by match cell idx (match.h) */

@@ -35,7 +35,9 @@ value *view_rec(arena *a, size_t cap);
 /* {title, url}, sealed */
 value *view_link(arena *a, const char *title, const char *url);
 value *view_strs(arena *a, strs s);
-/* An item's row (every R_* name and `no`), sealed; a list of them. */
+/* An item's row (`no` and every R_* name), sealed: view_item_row makes
+ * one in `a` for a page that adds to it; view_item_rows lists the rows
+ * view_init made, which no page may change. */
 value *view_item_row(const view_ctx *vc, arena *a, const item *it);
 value *view_item_rows(const view_ctx *vc, arena *a, item *const *v, size_t n);
 
