@@ -1,9 +1,12 @@
 /* xalloc: allocation wrappers that abort on out-of-memory (see xalloc.h). */
 #include "xalloc.h"
 
+#include <malloc.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 static void oom(size_t n)
 {
@@ -11,8 +14,30 @@ static void oom(size_t n)
 	abort();
 }
 
+/* From this size on, memory is asked for as transparent huge pages: a
+ * fresh 4 KB page costs a page fault, some 13 microseconds on the virtual
+ * machines qingdan runs on, and a 2 MB page costs one fault. The index
+ * tables, the search index's arrays and the big buffers of a 10,000-need
+ * build are megabytes each. */
+#define HUGE_PAGE ((size_t)2 << 20)
+#define HUGE_FROM ((size_t)256 << 10)
+
+void *xhuge(size_t n)
+{
+	size_t round = (n + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+	if (round < n)
+		oom(n);
+	void *p = aligned_alloc(HUGE_PAGE, round);
+	if (!p)
+		oom(n);
+	madvise(p, round, MADV_HUGEPAGE);
+	return p;
+}
+
 void *xmalloc(size_t n)
 {
+	if (n >= HUGE_FROM)
+		return xhuge(n);
 	void *p = malloc(n ? n : 1);
 	if (!p)
 		oom(n);
@@ -21,6 +46,10 @@ void *xmalloc(size_t n)
 
 void *xcalloc(size_t n, size_t size)
 {
+	if (size && n > SIZE_MAX / size)
+		oom(SIZE_MAX);
+	if (n * size >= HUGE_FROM)
+		return memset(xhuge(n * size), 0, n * size);
 	void *p = calloc(n ? n : 1, size ? size : 1);
 	if (!p)
 		oom(n * size);
@@ -29,6 +58,17 @@ void *xcalloc(size_t n, size_t size)
 
 void *xrealloc(void *p, size_t n)
 {
+	if (n >= HUGE_FROM) {
+		size_t have = p ? malloc_usable_size(p) : 0;
+		if (have >= n)
+			return p;
+		void *q = xhuge(n);
+		if (p) {
+			memcpy(q, p, have);
+			free(p);
+		}
+		return q;
+	}
 	void *q = realloc(p, n ? n : 1);
 	if (!q)
 		oom(n);

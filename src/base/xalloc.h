@@ -6,10 +6,15 @@
 #define QD_XALLOC_H
 #include <stddef.h>
 
-/* malloc/calloc/realloc that never return NULL (abort on exhaustion). */
+/* malloc/calloc/realloc that never return NULL (abort on exhaustion).
+ * From a megabyte on, they hand out transparent huge pages (xhuge). */
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
+/* At least n bytes, not zeroed, aligned to and asked for as 2 MB
+ * transparent huge pages: one page fault per 2 MB rather than per 4 KB.
+ * Freed with free(), grown with xrealloc. */
+void *xhuge(size_t n);
 /* strdup/strndup that never return NULL; caller frees. */
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
