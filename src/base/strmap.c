@@ -47,10 +47,10 @@ void *strmap_get(const strmap *m, const char *key, size_t len)
 	return s->key ? s->val : NULL;
 }
 
-static void rehash(strmap *m)
+static void rehash_to(strmap *m, size_t cap)
 {
 	strmap old = *m;
-	m->cap = old.cap ? old.cap * 2 : 16;
+	m->cap = cap;
 	m->slots = xcalloc(m->cap, sizeof *m->slots);
 	for (size_t i = 0; i < old.cap; i++) {
 		strmap_slot *o = &old.slots[i];
@@ -60,10 +60,19 @@ static void rehash(strmap *m)
 	free(old.slots);
 }
 
+void strmap_reserve(strmap *m, size_t n)
+{
+	size_t cap = m->cap ? m->cap : 16;
+	while (n * 4 > cap * 3)
+		cap *= 2;
+	if (cap != m->cap)
+		rehash_to(m, cap);
+}
+
 static strmap_slot *slot_for(strmap *m, const char *key, size_t len)
 {
 	if ((m->n + 1) * 4 > m->cap * 3)
-		rehash(m);
+		rehash_to(m, m->cap ? m->cap * 2 : 16);
 	uint64_t h = strmap_hash(key, len);
 	strmap_slot *s = find(m, key, len, h);
 	if (!s->key) {

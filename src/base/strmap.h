@@ -21,6 +21,9 @@ typedef struct strmap {
 
 void strmap_init(strmap *m);
 void strmap_free(strmap *m);
+/* Room for n keys in all without growing again (one table, not a chain of
+ * doubling ones: a build's big maps hold tens of thousands of keys). */
+void strmap_reserve(strmap *m, size_t n);
 /* The value stored under key, or NULL. */
 void *strmap_get(const strmap *m, const char *key, size_t len);
 /* Store val under key unless present. Returns the value already stored

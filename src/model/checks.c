@@ -288,6 +288,7 @@ static void check_repeats(loadctx *c)
 	site *s = c->s;
 	strmap seen;
 	strmap_init(&seen);
+	strmap_reserve(&seen, s->nitems);
 	for (size_t i = 0; i < s->nitems; i++) {
 		item *it = s->items[i];
 		if (!it->title)

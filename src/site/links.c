@@ -27,6 +27,7 @@ size_t links_check(const site *s, const menu *m, const char *const *urls, size_t
 {
 	strmap have;
 	strmap_init(&have);
+	strmap_reserve(&have, n);
 	for (size_t i = 0; i < n; i++)
 		if (urls[i]) {
 			const char *rel = url_rel(s->base_path, urls[i]);
