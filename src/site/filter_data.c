@@ -20,7 +20,7 @@ typedef struct maker {
 	const view_ctx *vc;
 	arena *a;
 	table districts, streets, communities, categories, statuses;
-	buf items, tmp;
+	buf out, tmp; /* the file being made; a row's texts being made */
 	const char **texts; /* row_texts, by item idx */
 	size_t *text_len;
 } maker;
@@ -106,10 +106,10 @@ static const char *row_texts(maker *mk, const item *it)
 
 /* [url, title, org, num, budget, deadline, status, district, street,
  *  community, category] for one item. */
-static void item_row(maker *mk, const item *it)
+static void item_row(maker *mk, const item *it, bool first)
 {
-	buf *b = &mk->items;
-	if (b->len)
+	buf *b = &mk->out;
+	if (!first)
 		buf_puts(b, ",\n");
 	buf_putc(b, '[');
 	const char *texts = row_texts(mk, it);
@@ -143,6 +143,15 @@ static void item_row(maker *mk, const item *it)
 	buf_putc(b, ']');
 }
 
+static void put_table(buf *out, const char *name, const table *t)
+{
+	buf_printf(out, ",\n\"%s\":[", name);
+	buf_put(out, t->json.ptr, t->json.len);
+	buf_putc(out, ']');
+}
+
+/* The file of the items of `set`: written straight into one buffer, the
+ * items first and then the tables they filled. */
 static void make_file(maker *mk, filter_file *f, const itemset *set, const char *name)
 {
 	const site *s = mk->vc->s;
@@ -151,26 +160,20 @@ static void make_file(maker *mk, filter_file *f, const itemset *set, const char 
 	table_reset(&mk->communities, s->ncommunities);
 	table_reset(&mk->categories, s->ncategories);
 	table_reset(&mk->statuses, STATUS_SHOWN_COUNT);
-	buf_reset(&mk->items);
-	for (size_t i = 0; i < set->n; i++)
-		item_row(mk, set->v[i]);
-	buf *out = &mk->tmp;
+	buf *out = &mk->out;
 	buf_reset(out);
 	char today[11];
 	date_format(s->today, today);
-	buf_printf(out, "{\"today\":\"%s\",\n\"districts\":[", today);
-	buf_put(out, mk->districts.json.ptr, mk->districts.json.len);
-	buf_puts(out, "],\n\"streets\":[");
-	buf_put(out, mk->streets.json.ptr, mk->streets.json.len);
-	buf_puts(out, "],\n\"communities\":[");
-	buf_put(out, mk->communities.json.ptr, mk->communities.json.len);
-	buf_puts(out, "],\n\"categories\":[");
-	buf_put(out, mk->categories.json.ptr, mk->categories.json.len);
-	buf_puts(out, "],\n\"statuses\":[");
-	buf_put(out, mk->statuses.json.ptr, mk->statuses.json.len);
-	buf_puts(out, "],\n\"items\":[\n");
-	buf_put(out, mk->items.ptr, mk->items.len);
-	buf_puts(out, "]}\n");
+	buf_printf(out, "{\"today\":\"%s\",\n\"items\":[\n", today);
+	for (size_t i = 0; i < set->n; i++)
+		item_row(mk, set->v[i], i == 0);
+	buf_putc(out, ']');
+	put_table(out, "districts", &mk->districts);
+	put_table(out, "streets", &mk->streets);
+	put_table(out, "communities", &mk->communities);
+	put_table(out, "categories", &mk->categories);
+	put_table(out, "statuses", &mk->statuses);
+	buf_puts(out, "}\n");
 	f->data = arena_memdup(mk->a, out->ptr, out->len);
 	f->len = out->len;
 	f->nitems = set->n;
@@ -182,7 +185,7 @@ void fdata_build(filter_files *ff, const view_ctx *vc, arena *a)
 {
 	const site *s = vc->s;
 	const site_index *ix = vc->ix;
-	maker mk = { .vc = vc, .a = a, .items = BUF_INIT, .tmp = BUF_INIT };
+	maker mk = { .vc = vc, .a = a, .out = BUF_INIT, .tmp = BUF_INIT };
 	mk.texts = xcalloc(s->nitems + 1, sizeof *mk.texts);
 	mk.text_len = xcalloc(s->nitems + 1, sizeof *mk.text_len);
 	table_init(&mk.districts, s->ndistricts);
@@ -205,7 +208,7 @@ void fdata_build(filter_files *ff, const view_ctx *vc, arena *a)
 	table_free(&mk.communities);
 	table_free(&mk.categories);
 	table_free(&mk.statuses);
-	buf_free(&mk.items);
+	buf_free(&mk.out);
 	buf_free(&mk.tmp);
 	free(mk.texts);
 	free(mk.text_len);

@@ -4,11 +4,11 @@
  * by, as one JSON file per index, fetched only when a reader filters.
  *
  *   {"today": "YYYY-MM-DD",
+ *    "items": [[url, title, org, num, budget, deadline, status, district,
+ *               street, community, category], ...],
  *    "districts": [[id, name], ...], "streets": [[id, name, district], ...],
  *    "communities": [[id, name, street], ...], "categories": [[id, name], ...],
- *    "statuses": [[id, label], ...],
- *    "items": [[url, title, org, num, budget, deadline, status, district,
- *               street, community, category], ...]}
+ *    "statuses": [[id, label], ...]}
  *
  * The tables hold only what the file's items use; an item refers to them
  * by position (-1: none; a pain point has no status); a community's id is
