@@ -165,15 +165,33 @@ static _Thread_local unsigned char key_hint[512];
 
 /* k's text is key's: keys are short names, compared here without a call
  * to memcmp. */
+static inline uint64_t load8(const char *p)
+{
+	uint64_t x;
+	memcpy(&x, p, 8);
+	return x;
+}
+
+static inline uint32_t load4(const char *p)
+{
+	uint32_t x;
+	memcpy(&x, p, 4);
+	return x;
+}
+
+/* Names are short ("url", "community_url"): compared as a word or two
+ * from each end (overlapping, never past either end) rather than a byte
+ * at a time; five million lookups a build. */
 static inline bool same_key(const value *k, const char *key, size_t len)
 {
 	if (k->len != len)
 		return false;
 	const char *s = k->s;
-	for (size_t i = 0; i < len; i++)
-		if (s[i] != key[i])
-			return false;
-	return true;
+	if (len >= 8 && len <= 16)
+		return load8(s) == load8(key) && load8(s + len - 8) == load8(key + len - 8);
+	if (len >= 4 && len < 8)
+		return load4(s) == load4(key) && load4(s + len - 4) == load4(key + len - 4);
+	return memcmp(s, key, len) == 0;
 }
 
 value *value_getn(const value *map, const char *key, size_t len)
