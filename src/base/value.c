@@ -24,6 +24,12 @@ value *value_seal(value *m)
 	return m;
 }
 
+value *value_lasting(value *v)
+{
+	v->lasting = true;
+	return v;
+}
+
 value *value_bool(arena *a, bool b)
 {
 	value *v = value_new(a, V_BOOL);

@@ -24,6 +24,7 @@ struct value {
 	vkind kind;
 	bool plain;       /* scalar written without quotes or block style */
 	bool sealed;      /* map: a row, card or record (see value_seal) */
+	bool lasting;     /* it and all it holds stay as they are (value_lasting) */
 	vpos pos;
 	const char *s;    /* every scalar: its text exactly as written */
 	size_t len;       /* length of s in bytes */
@@ -61,6 +62,11 @@ value *value_map(arena *a, size_t cap);
  * engine looks such a name up at the root only (mustache.h: mu_data's
  * sealed). Returns m. */
 value *value_seal(value *m);
+/* Mark v as made once for a whole build and never changed after, at the
+ * same address, as long as the build's arena lives, everything it holds
+ * included (not a page's value, whose arena is reset): the template
+ * engine may then remember what a row printed for it (mu_memo). Returns v. */
+value *value_lasting(value *v);
 
 /* Append to a list / add a pair to a map (no duplicate check; the loader
  * checks duplicates itself). Grows inside the arena when full. */

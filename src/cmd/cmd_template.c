@@ -172,7 +172,7 @@ static int render_file(const char *file, const char *data_path, const char *dir)
 		diag_free(&others); /* beside the point until FILE and DATA are right */
 		goto out;
 	}
-	mu_opts opts = { 0, MAX_STEPS };
+	mu_opts opts = { .max_steps = MAX_STEPS };
 	mu_error err;
 	if (mu_render(t, &mu_value_data, root, &opts, &out, &err) != MU_OK) {
 		mu_report(&d, &err);

@@ -70,6 +70,13 @@ typedef struct mu_data {
 	 * name found only in those sections is a render error. This departs
 	 * from the specification on purpose, for data that asks for it. */
 	bool (*sealed)(const void *ctx);
+	/* Optional (may be NULL), for mu_memo: true when v and everything in
+	 * it stay unchanged at the same address for as long as any memo
+	 * lives (made once for a whole site, not for one page). */
+	bool (*lasting)(const void *v);
+	/* Optional, for mu_memo: true when v is null, a boolean, a number or
+	 * text, whose effect in a template is its kind and its text alone. */
+	bool (*scalar)(const void *v);
 } mu_data;
 
 /* The adapter for the project's value tree (value.h): maps are looked up
@@ -141,9 +148,32 @@ enum {
 	MU_RENDER_OWN = 2,
 };
 
+/* A memo of rows: what a section's body wrote for one element of a list,
+ * kept and written again the next time the same body meets the same
+ * element, on any page. An element qualifies when it is a sealed row
+ * (mu_data.sealed) that lasts (mu_data.lasting) and the body calls no
+ * partial, parent or block. Inside a sealed row a name the row lacks is
+ * read from the root only, so what the body writes depends on the row
+ * and on those root names alone: each is remembered with the value it
+ * had (its kind and text when a scalar, its address when lasting, else
+ * the output is not kept), and the output is used again only when every
+ * one of them is looked up anew and is the same. A site lists each item
+ * on a dozen index pages; its row is then rendered once or twice.
+ * A memo may be shared by threads rendering at once. */
+typedef struct mu_memo mu_memo;
+
+/* A memo for about `rows` rows, keeping at most `max_bytes` of output
+ * (then it remembers nothing more). */
+mu_memo *mu_memo_new(size_t rows, size_t max_bytes);
+void mu_memo_free(mu_memo *m);
+/* How often a row was written from the memo, and how many outputs it
+ * keeps. */
+void mu_memo_stats(const mu_memo *m, size_t *hits, size_t *kept);
+
 typedef struct mu_opts {
 	unsigned flags;               /* MU_RENDER_* */
 	unsigned long long max_steps; /* ops executed before giving up; 0: no limit */
+	mu_memo *memo;                /* may be NULL: every row rendered anew */
 } mu_opts;
 
 typedef enum mu_status {

@@ -27,7 +27,9 @@ enum {
 	MU_F_DYNAMIC = 8,     /* PARTIAL, PARENT: the name is looked up in the data */
 	MU_F_LOCAL = 16,      /* names: leading dot, look only at the top context */
 	MU_F_INLINE_WS = 32,  /* BLOCK: standalone with text after its opening tag */
-	MU_F_REPORTED = 64    /* PARTIAL, PARENT: mu_link reported it already */
+	MU_F_REPORTED = 64,   /* PARTIAL, PARENT: mu_link reported it already */
+	MU_F_MEMO = 128       /* SECTION: the body calls nothing; its output for
+			       * an element may be remembered (mu_memo) */
 };
 
 /* One part of a dotted name. */
@@ -145,6 +147,40 @@ void mu_src_error(mu_src *c, uint32_t off, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void mu_src_warn(mu_src *c, uint32_t off, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* ---- mustache_memo.c: the rows a memo keeps (mu_memo, mustache.h) ---- */
+
+/* How a root name a row read was, for the row's output to be used again. */
+enum { MU_DEP_ABSENT, MU_DEP_SCALAR, MU_DEP_LASTING };
+
+typedef struct mu_dep {
+	const mu_op *op;  /* the tag that read it */
+	const void *v;    /* LASTING: the value itself */
+	const char *text; /* SCALAR: its text (len bytes) */
+	uint32_t len;
+	uint8_t how;      /* MU_DEP_* */
+	uint8_t kind;     /* SCALAR: its mu_kind */
+} mu_dep;
+
+typedef struct mu_memo_entry {
+	const struct mu_memo_entry *next; /* the bucket's older entries */
+	const mu_op *op;  /* the section */
+	const void *e;    /* the element */
+	const char *out;  /* what the body wrote */
+	size_t len;
+	unsigned ndeps;
+	mu_dep deps[];
+} mu_memo_entry;
+
+/* The newest entry of the chain that (op, e) would be in (other keys'
+ * entries too: compare op and e). */
+const mu_memo_entry *mu_memo_first(const mu_memo *m, const mu_op *op, const void *e);
+/* Keep what the body wrote for (op, e) and the root names it read; the
+ * texts are copied. Nothing is kept once the memo is full. */
+void mu_memo_put(mu_memo *m, const mu_op *op, const void *e, const char *out, size_t len,
+		 const mu_dep *deps, unsigned ndeps);
+/* Add a render's hits to the memo's count. */
+void mu_memo_count(mu_memo *m, size_t hits);
 
 /* mustache_parse.c: compile one template's text into t->ops (in the set's
  * arena). Returns the number of errors reported. */

@@ -146,6 +146,21 @@ static void set_name(gen *g, mu_op *op, const mu_token *t)
 	op->nparts = (uint16_t)(count > UINT16_MAX ? UINT16_MAX : count);
 }
 
+/* A section whose body calls nothing (no partial, parent or block) may
+ * have its output for one element remembered (mu_memo): the body alone
+ * decides what it writes. */
+static void mark_memo(gen *g, size_t k)
+{
+	if (g->ops[k].kind != MU_OP_SECTION)
+		return;
+	for (size_t m = k + 1; m < g->ops[k].end; m++) {
+		uint8_t kind = g->ops[m].kind;
+		if (kind == MU_OP_PARTIAL || kind == MU_OP_PARENT || kind == MU_OP_BLOCK)
+			return;
+	}
+	g->ops[k].flags |= MU_F_MEMO;
+}
+
 /* Partial and parent tags: static names are kept for mu_link, dynamic
  * ones are split like any dotted name. */
 static void set_target(gen *g, mu_op *op, const mu_token *t)
@@ -322,6 +337,7 @@ static void gen_range(gen *g, size_t i, size_t j, bool in_parent)
 			gen_range(g, i + 1, close, false);
 			close_body(g, close, j, true);
 			g->ops[k].end = (uint32_t)g->n;
+			mark_memo(g, k);
 			break;
 		}
 		case MU_T_PARTIAL: {

@@ -26,6 +26,16 @@ typedef struct overrides {
 	const mu_op *parent;
 } overrides;
 
+/* A row being rendered for the memo: the root names it read. */
+#define MU_MEMO_DEPS 16
+typedef struct recording {
+	mu_dep deps[MU_MEMO_DEPS];
+	unsigned n;
+	bool bad;        /* read something that cannot be compared again */
+	size_t tlen;
+	char text[512];  /* the scalars' texts */
+} recording;
+
 typedef struct render {
 	const mu_data *data;
 	buf *out;
@@ -40,6 +50,9 @@ typedef struct render {
 	size_t nstack;
 	/* the topmost sealed context's index (mu_data.sealed); 0: none */
 	size_t floor;
+	mu_memo *memo;   /* opts->memo, usable when data says what lasts */
+	recording *rec;  /* a row being rendered for the memo, else NULL */
+	size_t hits;     /* rows written from the memo */
 	const void *stack[MU_MAX_DEPTH + 1]; /* the context stack; [0] is the root */
 } render;
 
@@ -123,6 +136,45 @@ static bool inherited(const render *r, size_t k, const mu_part *p)
 	return false;
 }
 
+/* A row being recorded read v (NULL: missing) at the root through op:
+ * remember how it was, to compare it when the row meets another page. */
+static void note(render *r, const mu_op *op, const void *v)
+{
+	recording *rec = r->rec;
+	const mu_data *dt = r->data;
+	if (rec->bad)
+		return;
+	if (rec->n == MU_MEMO_DEPS) {
+		rec->bad = true;
+		return;
+	}
+	mu_dep *d = &rec->deps[rec->n];
+	*d = (mu_dep){ .op = op, .how = MU_DEP_ABSENT };
+	if (v && dt->lasting(v)) {
+		d->how = MU_DEP_LASTING;
+		d->v = v;
+	} else if (v && dt->scalar(v)) {
+		size_t n;
+		d->how = MU_DEP_SCALAR;
+		d->kind = (uint8_t)dt->kind(v, &n);
+		size_t mark = r->out->len;
+		dt->text(v, r->out);
+		size_t len = r->out->len - mark;
+		if (len > sizeof rec->text - rec->tlen) {
+			rec->bad = true;
+		} else {
+			d->text = memcpy(rec->text + rec->tlen, r->out->ptr + mark, len);
+			d->len = (uint32_t)len;
+			rec->tlen += len;
+		}
+		buf_truncate(r->out, mark);
+	} else if (v) {
+		rec->bad = true; /* a page's own list or map: not comparable */
+	}
+	if (!rec->bad)
+		rec->n++;
+}
+
 /* Resolve op's dotted name: the first part down the context stack (or in
  * the top context only, after a leading dot), the rest inside the value
  * found, never falling back down the stack. Below a sealed context (a
@@ -140,7 +192,8 @@ static mu_status lookup(render *r, const mu_template *t, const mu_op *op, const 
 	if (op->flags & MU_F_LOCAL) {
 		v = top ? dt->get(top, p[0].s, p[0].n) : NULL;
 	} else {
-		for (size_t k = r->nstack; k-- > 0;) {
+		size_t k = r->nstack;
+		while (k-- > 0) {
 			const void *c = r->stack[k];
 			if (k && k < r->floor) {
 				/* below a sealed context that lacks the name */
@@ -155,6 +208,14 @@ static mu_status lookup(render *r, const mu_template *t, const mu_op *op, const 
 			}
 			if (c && (v = dt->get(c, p[0].s, p[0].n)) != NULL)
 				break;
+		}
+		/* found at the root, or nowhere (the root was asked last) */
+		if (r->rec && (k == 0 || k == SIZE_MAX)) {
+			for (uint16_t n = 1; v && n < op->nparts; n++)
+				v = dt->get(v, p[n].s, p[n].n);
+			note(r, op, v);
+			*out = v;
+			return MU_OK;
 		}
 	}
 	for (uint16_t k = 1; v && k < op->nparts; k++)
@@ -280,6 +341,74 @@ static mu_status block(render *r, const mu_template *t, const mu_op *op, const i
 	return st;
 }
 
+/* Whether the root name d was read through reads the same now (v). */
+static bool dep_same(render *r, const mu_dep *d, const void *v)
+{
+	const mu_data *dt = r->data;
+	switch (d->how) {
+	case MU_DEP_ABSENT:
+		return !v;
+	case MU_DEP_LASTING:
+		return v == d->v;
+	default: {
+		size_t n;
+		if (!v || !dt->scalar(v) || dt->kind(v, &n) != (mu_kind)d->kind)
+			return false;
+		size_t mark = r->out->len;
+		dt->text(v, r->out);
+		bool same = r->out->len - mark == d->len && memcmp(r->out->ptr + mark, d->text, d->len) == 0;
+		buf_truncate(r->out, mark);
+		return same;
+	}
+	}
+}
+
+/* Most outputs one row keeps for a section (one per set of root values
+ * it met: a flag of the page, say). */
+#define MU_MEMO_VARIANTS 4
+
+/* A lasting sealed row e of a list section whose body calls nothing
+ * (stack and floor already set): its output from the memo when every
+ * root name it read reads the same again (looked up anew, so an
+ * inherited name is still an error), else rendered and kept. */
+static mu_status memo_row(render *r, const mu_template *t, const mu_op *op, const void *e,
+			  const indent *ind, const overrides *ov)
+{
+	unsigned variants = 0;
+	for (const mu_memo_entry *en = mu_memo_first(r->memo, op, e); en; en = en->next) {
+		if (en->op != op || en->e != e)
+			continue;
+		variants++;
+		bool same = true;
+		for (unsigned i = 0; i < en->ndeps && same; i++) {
+			const void *v;
+			mu_status st = lookup(r, t, en->deps[i].op, &v);
+			if (st != MU_OK)
+				return st;
+			same = dep_same(r, &en->deps[i], v);
+		}
+		if (same) {
+			put(r->out, en->out, en->len);
+			r->hits++;
+			return MU_OK;
+		}
+	}
+	uint32_t self = (uint32_t)(op - t->ops);
+	if (variants >= MU_MEMO_VARIANTS)
+		return run(r, t, self + 1, op->end, ind, ov);
+	recording rec;
+	rec.n = 0;
+	rec.bad = false;
+	rec.tlen = 0;
+	size_t from = r->out->len;
+	r->rec = &rec;
+	mu_status st = run(r, t, self + 1, op->end, ind, ov);
+	r->rec = NULL;
+	if (st == MU_OK && !rec.bad)
+		mu_memo_put(r->memo, op, e, r->out->ptr + from, r->out->len - from, rec.deps, rec.n);
+	return st;
+}
+
 static mu_status section(render *r, const mu_template *t, const mu_op *op, const indent *ind,
 			 const overrides *ov)
 {
@@ -309,11 +438,18 @@ static mu_status section(render *r, const mu_template *t, const mu_op *op, const
 		r->floor = floor;
 		return st;
 	}
+	/* rows may come from the memo: not inside one being recorded, and
+	 * only where no indentation or pending line start can change them */
+	bool memo = r->memo && !r->rec && (op->flags & MU_F_MEMO) && !ind;
 	for (size_t k = 0; k < n && st == MU_OK; k++) {
 		const void *e = r->data->at(v, k);
-		r->floor = sealed && sealed(e) ? r->nstack : floor;
+		bool row = sealed && sealed(e);
+		r->floor = row ? r->nstack : floor;
 		r->stack[r->nstack++] = e;
-		st = run(r, t, self + 1, op->end, ind, ov);
+		if (memo && row && !r->skip && r->data->lasting(e))
+			st = memo_row(r, t, op, e, ind, ov);
+		else
+			st = run(r, t, self + 1, op->end, ind, ov);
 		r->nstack--;
 	}
 	r->floor = floor;
@@ -396,6 +532,9 @@ mu_status mu_render(const mu_template *t, const mu_data *data, const void *root,
 	r.stack[0] = root;
 	r.nstack = 1;
 	r.floor = 0;
+	r.memo = opts && opts->memo && data->lasting && data->scalar ? opts->memo : NULL;
+	r.rec = NULL;
+	r.hits = 0;
 	if (err)
 		memset(err, 0, sizeof *err);
 	if (!t->set->linked)
@@ -403,7 +542,10 @@ mu_status mu_render(const mu_template *t, const mu_data *data, const void *root,
 			    "template '%s' was rendered before mu_link", t->name);
 	if (t->broken)
 		return fail(&r, t, NULL, MU_ERR_BROKEN, "template '%s' has errors", t->name);
-	return run(&r, t, 0, t->nops, NULL, NULL);
+	mu_status st = run(&r, t, 0, t->nops, NULL, NULL);
+	if (r.hits)
+		mu_memo_count(r.memo, r.hits);
+	return st;
 }
 
 void mu_report(diag *d, const mu_error *err)

@@ -35,4 +35,15 @@ static bool v_sealed(const void *ctx)
 	return x->kind == V_MAP && x->sealed;
 }
 
-const mu_data mu_value_data = { v_get, v_kind, v_at, v_text, v_sealed };
+static bool v_lasting(const void *v)
+{
+	return ((const value *)v)->lasting;
+}
+
+static bool v_scalar(const void *v)
+{
+	vkind k = ((const value *)v)->kind;
+	return k != V_LIST && k != V_MAP;
+}
+
+const mu_data mu_value_data = { v_get, v_kind, v_at, v_text, v_sealed, v_lasting, v_scalar };

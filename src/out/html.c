@@ -28,6 +28,7 @@ typedef struct pool {
 	size_t n;
 	output *o;
 	diag *d;
+	mu_memo *memo;             /* item rows, shared by the threads */
 	worker *w;                 /* [worker] */
 	atomic_bool sitemap_taken; /* by the first thread to start (true: none) */
 	atomic_int failed;         /* FAIL_ bits */
@@ -36,6 +37,8 @@ typedef struct pool {
 
 /* Pages are taken in small chunks so both threads stay busy to the end. */
 #define CHUNK 128
+/* The memo of rows keeps at most this much: 11 MB at 10,000 needs. */
+#define MEMO_BYTES ((size_t)64 << 20)
 
 /* Why the build failed: the content or templates (exit status 1), or
  * writing the output (3). */
@@ -60,7 +63,7 @@ static void one(void *ctx, unsigned k, size_t i)
 	worker *w = &p->w[k];
 	const page_job *job = &p->jobs[i];
 	mu_error err;
-	if (render_page(p->vc, p->t, job, &w->scratch, &w->out, &err) != MU_OK) {
+	if (render_page(p->vc, p->t, job, p->memo, &w->scratch, &w->out, &err) != MU_OK) {
 		pthread_mutex_lock(&p->lock);
 		mu_report(p->d, &err);
 		pthread_mutex_unlock(&p->lock);
@@ -95,9 +98,13 @@ int html_write(const view_ctx *vc, const theme *t, const page_job *jobs, const c
 	 * every file's bytes are the same as in a single-threaded build */
 	pool p = { .vc = vc, .t = t, .jobs = jobs, .urls = urls, .n = n, .o = o, .d = d, .sitemap_taken = !sitemap };
 	p.w = xcalloc(PAR_MAX, sizeof *p.w);
+	/* an item's row is on a dozen index pages: made once or twice (for
+	 * the list's own page and the others), at most MEMO_BYTES kept */
+	p.memo = n > 1 ? mu_memo_new(2 * vc->s->nitems, MEMO_BYTES) : NULL;
 	pthread_mutex_init(&p.lock, NULL);
 	par_run(nthreads, n, CHUNK, one, begin, end, &p);
 	int failed = atomic_load(&p.failed);
+	mu_memo_free(p.memo);
 	free(p.w);
 	pthread_mutex_destroy(&p.lock);
 	return failed & FAIL_OUTPUT ? -1 : failed ? 1 : 0;

@@ -11,9 +11,11 @@
 /* Render `job` into `out` (reset first). The page's values are built in
  * `scratch`, which the caller may reset once the bytes are used. Sealed
  * rows are enforced (MU_RENDER_OWN) and dynamic names must name a
- * template (MU_RENDER_STRICT). Returns MU_OK, or an error with err filled
- * in (a template's fault; report it with mu_report). */
-mu_status render_page(const view_ctx *vc, const theme *t, const page_job *job, arena *scratch, buf *out,
-		      mu_error *err);
+ * template (MU_RENDER_STRICT). Item rows (vc->row, which last the whole
+ * build) are written from `memo` when it has them (NULL: none; see
+ * mu_memo). Returns MU_OK, or an error with err filled in (a template's
+ * fault; report it with mu_report). */
+mu_status render_page(const view_ctx *vc, const theme *t, const page_job *job, mu_memo *memo, arena *scratch,
+		      buf *out, mu_error *err);
 
 #endif

@@ -366,7 +366,7 @@ static void item_view_one(void *ctx, unsigned worker, size_t i)
 	arena *a = &v->per[worker];
 	const item_view *iv = item_view_of(v->vc, a, v->vc->s->items[i]);
 	v->vc->item[i] = iv;
-	v->vc->row[i] = row_of(v->keys, a, iv);
+	v->vc->row[i] = value_lasting(row_of(v->keys, a, iv));
 }
 
 void view_init(view_ctx *vc, const site *s, const site_index *ix, arena *a, const char *css_url,

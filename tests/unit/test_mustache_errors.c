@@ -303,7 +303,7 @@ TEST(mu_limit_steps)
 	}
 	mu_compile(s, &d, "f10", "f10", "", 0);
 	mu_link(s, &d, 0, NULL, NULL);
-	mu_opts opts = { 0, 1000000 };
+	mu_opts opts = { .max_steps = 1000000 };
 	CHECK_INT(mu_render(mu_get(s, "f1", 2), &mu_value_data, NULL, &opts, &out, &err), MU_ERR_STEPS);
 	CHECK(strstr(err.msg, "rendering took more than 1000000 steps") == err.msg);
 	buf_free(&out);

@@ -59,7 +59,7 @@ static void golden_free(mu_t_golden *g)
 	arena_free(&g->a);
 }
 
-static const mu_opts strict = { MU_RENDER_STRICT, 0 };
+static const mu_opts strict = { .flags = MU_RENDER_STRICT };
 
 static void golden(const char *name)
 {

@@ -84,7 +84,7 @@ static const char *render_v(unsigned link_flags, unsigned render_flags, const ch
 	if (sealing)
 		seal_rows(data, false);
 	if (data && t && !d.errors) {
-		mu_opts opts = { render_flags, 1000000 };
+		mu_opts opts = { .flags = render_flags, .max_steps = 1000000 };
 		mu_error err;
 		if (mu_render(t, &mu_value_data, data, &opts, &out, &err) != MU_OK) {
 			buf_reset(&out);
