@@ -175,6 +175,10 @@ typedef struct mu_memo_entry {
 /* The newest entry of the chain that (op, e) would be in (other keys'
  * entries too: compare op and e). */
 const mu_memo_entry *mu_memo_first(const mu_memo *m, const mu_op *op, const void *e);
+/* True when this output (of op's body for e, with these root values)
+ * was made before (or another collided with it in the memo's bitmap):
+ * worth keeping. The first time, it is noted and false is returned. */
+bool mu_memo_again(mu_memo *m, const mu_op *op, const void *e, const mu_dep *deps, unsigned ndeps);
 /* Keep what the body wrote for (op, e) and the root names it read; the
  * texts are copied. Nothing is kept once the memo is full. */
 void mu_memo_put(mu_memo *m, const mu_op *op, const void *e, const char *out, size_t len,

@@ -14,6 +14,12 @@
 struct mu_memo {
 	_Atomic(const mu_memo_entry *) *bucket;
 	size_t mask;
+	/* a bit per output seen once (by a hash of the row, its section and
+	 * its root values): an output is kept the second time it is made,
+	 * so a row met once (a list's own page, a print table) costs no
+	 * memory */
+	atomic_ullong *seen;
+	size_t seen_mask; /* in bits */
 	arena mem;              /* entries, their output and texts */
 	size_t bytes, max_bytes; /* kept so far (under lock) */
 	atomic_size_t hits, kept;
@@ -28,6 +34,8 @@ mu_memo *mu_memo_new(size_t rows, size_t max_bytes)
 		n *= 2;
 	m->bucket = xcalloc(n, sizeof *m->bucket);
 	m->mask = n - 1;
+	m->seen = xcalloc(n / 4, sizeof *m->seen); /* 16 bits a row */
+	m->seen_mask = n * 16 - 1;
 	m->max_bytes = max_bytes;
 	arena_init(&m->mem);
 	pthread_mutex_init(&m->lock, NULL);
@@ -41,6 +49,7 @@ void mu_memo_free(mu_memo *m)
 	arena_free(&m->mem);
 	pthread_mutex_destroy(&m->lock);
 	free((void *)m->bucket);
+	free((void *)m->seen);
 	free(m);
 }
 
@@ -55,6 +64,22 @@ static size_t slot(const mu_memo *m, const mu_op *op, const void *e)
 	uint64_t k = (uint64_t)(uintptr_t)op * 0x9E3779B97F4A7C15ull ^ (uint64_t)(uintptr_t)e;
 	k *= 0xBF58476D1CE4E5B9ull;
 	return (size_t)(k >> 32) & m->mask;
+}
+
+bool mu_memo_again(mu_memo *m, const mu_op *op, const void *e, const mu_dep *deps, unsigned ndeps)
+{
+	uint64_t h = (uint64_t)(uintptr_t)op * 0x9E3779B97F4A7C15ull ^ (uint64_t)(uintptr_t)e;
+	for (unsigned i = 0; i < ndeps; i++) {
+		const mu_dep *d = &deps[i];
+		h = (h ^ (uint64_t)(uintptr_t)d->op ^ (uint64_t)d->how << 8 ^ d->kind) * 0xBF58476D1CE4E5B9ull;
+		h = (h ^ (uint64_t)(uintptr_t)d->v) * 0x94D049BB133111EBull;
+		for (uint32_t k = 0; k < d->len; k++)
+			h = (h ^ (unsigned char)d->text[k]) * 0x100000001B3ull;
+	}
+	h ^= h >> 31;
+	size_t bit = (size_t)(h * 0x9E3779B97F4A7C15ull >> 20) & m->seen_mask;
+	unsigned long long mask = 1ull << (bit & 63);
+	return atomic_fetch_or_explicit(&m->seen[bit >> 6], mask, memory_order_relaxed) & mask;
 }
 
 const mu_memo_entry *mu_memo_first(const mu_memo *m, const mu_op *op, const void *e)

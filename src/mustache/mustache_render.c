@@ -370,7 +370,8 @@ static bool dep_same(render *r, const mu_dep *d, const void *v)
 /* A lasting sealed row e of a list section whose body calls nothing
  * (stack and floor already set): its output from the memo when every
  * root name it read reads the same again (looked up anew, so an
- * inherited name is still an error), else rendered and kept. */
+ * inherited name is still an error), else rendered, and kept the
+ * second time it is made. */
 static mu_status memo_row(render *r, const mu_template *t, const mu_op *op, const void *e,
 			  const indent *ind, const overrides *ov)
 {
@@ -404,7 +405,7 @@ static mu_status memo_row(render *r, const mu_template *t, const mu_op *op, cons
 	r->rec = &rec;
 	mu_status st = run(r, t, self + 1, op->end, ind, ov);
 	r->rec = NULL;
-	if (st == MU_OK && !rec.bad)
+	if (st == MU_OK && !rec.bad && mu_memo_again(r->memo, op, e, rec.deps, rec.n))
 		mu_memo_put(r->memo, op, e, r->out->ptr + from, r->out->len - from, rec.deps, rec.n);
 	return st;
 }

@@ -80,12 +80,13 @@ static const char *render(fixture *f, const value *root, mu_memo *m, unsigned fl
 	return s;
 }
 
-/* Render each root twice in turn with one memo, and once without: the
- * outputs must agree. Returns the memo's hits; *kept its entries. */
+/* Render each root three times in turn with one memo (an output is kept
+ * the second time it is made, used from the third), and once without:
+ * the outputs must agree. Returns the memo's hits; *kept its entries. */
 static size_t agree(fixture *f, const char *const *roots, size_t n, unsigned flags, size_t *kept)
 {
 	mu_memo *m = mu_memo_new(16, 1 << 20);
-	for (int round = 0; round < 2; round++)
+	for (int round = 0; round < 3; round++)
 		for (size_t i = 0; i < n; i++) {
 			const value *root = root_of(f, roots[i]);
 			CHECK_STR(render(f, root, m, flags), render(f, root, NULL, flags));
@@ -107,7 +108,7 @@ TEST(mu_memo_rows_written_again_per_root_flag)
 	/* two outputs per row (flag true; flag false or missing: a scalar's
 	 * kind and text, so false and missing differ and make a third) */
 	CHECK_INT(kept, 9);
-	CHECK_INT(hits, 3 * 3 * 2 - 9);
+	CHECK_INT(hits, 9);
 	CHECK_STR(render(&f, root_of(&f, "{flag: true}"), NULL, 0), "[1:甲][2:乙][3:&lt;丙&gt;]");
 	teardown(&f);
 }
@@ -118,8 +119,9 @@ TEST(mu_memo_root_text_is_compared)
 	setup(&f, "{{#items}}{{no}}@{{site}} {{/items}}", rows3, true, NULL);
 	const char *roots[] = { "{site: 甲站}", "{site: 乙站}", "{site: 甲站}" };
 	size_t kept, hits = agree(&f, roots, 3, MU_RENDER_STRICT, &kept);
+	/* 甲站's rows are kept when the third root meets them again */
 	CHECK_INT(kept, 6);
-	CHECK_INT(hits, 12);
+	CHECK_INT(hits, 15);
 	teardown(&f);
 }
 
@@ -184,7 +186,11 @@ TEST(mu_memo_inherited_name_is_still_an_error)
 	mu_memo *m = mu_memo_new(16, 1 << 20);
 	unsigned own = MU_RENDER_STRICT | MU_RENDER_OWN;
 	const value *first = root_of(&f, "{groups: [{x: 1}]}");
-	CHECK_STR(render(&f, first, m, own), "[甲][乙]");
+	for (int i = 0; i < 2; i++)
+		CHECK_STR(render(&f, first, m, own), "[甲][乙]");
+	size_t hits, kept;
+	mu_memo_stats(m, &hits, &kept);
+	CHECK_INT(kept, 2);
 	const value *second = root_of(&f, "{groups: [{budget: 5}]}");
 	const char *with = render(&f, second, m, own);
 	CHECK_STR(with, render(&f, second, NULL, own));
@@ -215,7 +221,7 @@ TEST(mu_memo_full_memo_keeps_nothing_more)
 	setup(&f, "{{#items}}[{{title}}]{{/items}}", rows3, true, NULL);
 	mu_memo *m = mu_memo_new(16, 100); /* room for one entry */
 	const value *root = root_of(&f, "{a: 1}");
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < 4; i++)
 		CHECK_STR(render(&f, root, m, MU_RENDER_STRICT), "[甲][乙][&lt;丙&gt;]");
 	size_t hits, kept;
 	mu_memo_stats(m, &hits, &kept);
@@ -266,8 +272,10 @@ TEST(mu_memo_shared_by_threads)
 	CHECK_INT(jobs[1].bad, 0);
 	size_t hits, kept;
 	mu_memo_stats(m, &hits, &kept);
+	/* six outputs (three rows, two roots), each made at most twice by
+	 * each thread before it is kept */
 	CHECK(kept >= 6 && kept <= 12);
-	CHECK_INT(hits + kept, 2 * 2000 * 3);
+	CHECK(hits >= 2 * 2000 * 3 - 6 * 4);
 	mu_memo_free(m);
 	teardown(&f);
 }
