@@ -9,6 +9,12 @@
 
 #include "escape.h"
 
+/* a + b, stopping at UINT32_MAX */
+static inline uint32_t weigh(uint32_t a, uint32_t b)
+{
+	return a > UINT32_MAX - b ? UINT32_MAX : a + b;
+}
+
 value *value_new(arena *a, vkind kind)
 {
 	value *v = arena_alloc_raw(a, sizeof *v);
@@ -106,7 +112,7 @@ void value_push(arena *a, value *list, value *v)
 {
 	reserve(a, list, 1);
 	list->items[list->n++] = v;
-	list->weight += v->weight;
+	list->weight = weigh(list->weight, v->weight);
 }
 
 /* Which bit of a map's filter a key sets: templates look most names up
@@ -123,7 +129,7 @@ static inline unsigned long long key_bit(const char *s, size_t len)
 /* The filter bit of a key value: worked out already for value_name's. */
 static inline unsigned long long bit_of(const value *key)
 {
-	return key->kind == V_STR && key->keys ? key->keys : key_bit(key->s, key->len);
+	return key->kind == V_STR && key->u.keys ? key->u.keys : key_bit(key->s, key->len);
 }
 
 value *value_map_of(arena *a, size_t n, value *const *keys, value *const *vals)
@@ -132,10 +138,10 @@ value *value_map_of(arena *a, size_t n, value *const *keys, value *const *vals)
 	m->cap = n;
 	m->items = n ? arena_alloc_raw(a, 2 * n * sizeof *m->items) : NULL;
 	for (size_t i = 0; i < n; i++) {
-		m->keys |= bit_of(keys[i]);
+		m->u.keys |= bit_of(keys[i]);
 		m->items[2 * i] = keys[i];
 		m->items[2 * i + 1] = vals[i];
-		m->weight += keys[i]->weight + vals[i]->weight;
+		m->weight = weigh(m->weight, weigh(keys[i]->weight, vals[i]->weight));
 	}
 	m->n = n;
 	return m;
@@ -144,18 +150,18 @@ value *value_map_of(arena *a, size_t n, value *const *keys, value *const *vals)
 value *value_name(arena *a, const char *s)
 {
 	value *k = value_cstr(a, s);
-	k->keys = key_bit(k->s, k->len);
+	k->u.keys = key_bit(k->s, k->len);
 	return k;
 }
 
 void value_set_kv(arena *a, value *map, value *key, value *v)
 {
-	map->keys |= bit_of(key);
+	map->u.keys |= bit_of(key);
 	reserve(a, map, 2);
 	map->items[2 * map->n] = key;
 	map->items[2 * map->n + 1] = v;
 	map->n++;
-	map->weight += key->weight + v->weight;
+	map->weight = weigh(map->weight, weigh(key->weight, v->weight));
 }
 
 void value_set(arena *a, value *map, const char *key, value *v)
@@ -202,7 +208,7 @@ static inline bool same_key(const value *k, const char *key, size_t len)
 
 value *value_getn(const value *map, const char *key, size_t len)
 {
-	if (!map || map->kind != V_MAP || !(map->keys & key_bit(key, len)))
+	if (!map || map->kind != V_MAP || !(map->u.keys & key_bit(key, len)))
 		return NULL;
 	unsigned char *hint = &key_hint[((uintptr_t)key >> 2) & 511];
 	if (*hint < map->n) {

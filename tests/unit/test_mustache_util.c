@@ -192,3 +192,12 @@ TEST(mu_value_adapter_text)
 	CHECK_STR(b.ptr, "a<b|-42|1.21|0.1|false|||");
 	buf_free(&b);
 }
+
+TEST(mu_value_keys_that_look_like_other_types)
+{
+	/* a key is text whatever it looks like; its filter bit (value.h)
+	 * must not be what was parsed before it became text */
+	CHECK_STR(mu_t_render("{{yes}} {{no}} {{true}} {{2024}} {{on}} {{null}}",
+			      "{yes: 1, no: 2, true: 3, 2024: 4, on: 5, null: 6}", NULL),
+		  "1 2 3 4 5 6");
+}
