@@ -8,11 +8,13 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pages.h"
 #include "par.h"
 #include "view_parts.h"
+#include "xalloc.h"
 
 /* ---- formatting ---- */
 
@@ -351,14 +353,67 @@ static const char *const row_names[R_COUNT] = {
 	[R_ORG_URL] = "org_url", [R_PRICE] = "price", [R_AT] = "at", [R_NUM] = "num",
 };
 
+/* The texts a row shares with other rows (its list's, category's,
+ * place's, organisation's and status's names and URLs, and budgets,
+ * dates and numbers that recur), each made a value once per thread: a
+ * row is then a map of mostly shared values, some 600 bytes instead of
+ * 2.5 KB (every item's row is kept for the whole build). Open
+ * addressing by the text's bytes; `no` (a small number) by its value. */
+typedef struct shared_vals {
+	value **val;
+	size_t cap, n;
+	value *no[256];
+} shared_vals;
+
+static size_t text_hash(vtext x)
+{
+	uint64_t h = 0xCBF29CE484222325ull ^ x.n;
+	for (size_t i = 0; i < x.n; i++)
+		h = (h ^ (unsigned char)x.s[i]) * 0x100000001B3ull;
+	return (size_t)(h ^ h >> 29);
+}
+
+static value *shared_val(shared_vals *t, arena *a, vtext x)
+{
+	if (2 * (t->n + 1) > t->cap) {
+		shared_vals old = *t;
+		t->cap = old.cap ? 2 * old.cap : 1024;
+		t->val = xcalloc(t->cap, sizeof *t->val);
+		for (size_t i = 0; i < old.cap; i++)
+			if (old.val[i]) {
+				size_t h = text_hash((vtext){ old.val[i]->s, old.val[i]->len }) & (t->cap - 1);
+				while (t->val[h])
+					h = (h + 1) & (t->cap - 1);
+				t->val[h] = old.val[i];
+			}
+		free(old.val);
+	}
+	size_t h = text_hash(x) & (t->cap - 1);
+	for (value *v; (v = t->val[h]) != NULL; h = (h + 1) & (t->cap - 1))
+		if (v->len == x.n && memcmp(v->s, x.s, x.n) == 0)
+			return v;
+	t->n++;
+	return t->val[h] = value_str(a, x.s, x.n);
+}
+
+static value *shared_no(shared_vals *t, arena *a, long long no)
+{
+	if (no < 0 || no >= 256)
+		return value_int(a, no);
+	if (!t->no[no])
+		t->no[no] = value_int(a, no);
+	return t->no[no];
+}
+
 /* Item views are made on several threads, each in its own arena. */
 typedef struct item_views {
 	view_ctx *vc;
 	value *keys[R_COUNT + 1]; /* a row's (row_of), made once for every thread */
 	arena per[PAR_MAX];
+	shared_vals shared[PAR_MAX];
 } item_views;
 
-static value *row_of(value *const *keys, arena *a, const item_view *v);
+static value *row_of(value *const *keys, arena *a, const item_view *v, shared_vals *shared);
 
 static void item_view_one(void *ctx, unsigned worker, size_t i)
 {
@@ -366,7 +421,7 @@ static void item_view_one(void *ctx, unsigned worker, size_t i)
 	arena *a = &v->per[worker];
 	const item_view *iv = item_view_of(v->vc, a, v->vc->s->items[i]);
 	v->vc->item[i] = iv;
-	v->vc->row[i] = value_lasting(row_of(v->keys, a, iv));
+	v->vc->row[i] = value_lasting(row_of(v->keys, a, iv, &v->shared[worker]));
 }
 
 void view_init(view_ctx *vc, const site *s, const site_index *ix, arena *a, const char *css_url,
@@ -407,8 +462,10 @@ void view_init(view_ctx *vc, const site *s, const site_index *ix, arena *a, cons
 	for (int i = 0; i < PAR_MAX; i++)
 		arena_init(&vs.per[i]);
 	par_for(nthreads, s->nitems, 256, item_view_one, &vs);
-	for (int i = 0; i < PAR_MAX; i++)
+	for (int i = 0; i < PAR_MAX; i++) {
 		arena_adopt(a, &vs.per[i]);
+		free(vs.shared[i].val);
+	}
 	vc->site_values = view_site(vc, a, NULL);
 	vc->site_key = value_name(a, "site");
 }
@@ -444,13 +501,22 @@ const char *view_url(const view_ctx *vc, const page_job *job, arena *a)
 
 
 /* A row's map, made in one go from the item's view: every key, null
- * when the item has no such value (see value_seal). */
-static value *row_of(value *const *keys, arena *a, const item_view *v)
+ * when the item has no such value (see value_seal). With `shared`, every
+ * text but the item's own URL and title is a value made once for all
+ * rows with that text (shared_val). */
+static value *row_of(value *const *keys, arena *a, const item_view *v, shared_vals *shared)
 {
 	value *vals[R_COUNT + 1];
-	vals[0] = value_int(a, v->no);
-	for (int f = 0; f < R_COUNT; f++)
-		vals[f + 1] = v->text[f].s ? value_str(a, v->text[f].s, v->text[f].n) : &v_null;
+	vals[0] = shared ? shared_no(shared, a, v->no) : value_int(a, v->no);
+	for (int f = 0; f < R_COUNT; f++) {
+		vtext x = v->text[f];
+		if (!x.s)
+			vals[f + 1] = &v_null;
+		else if (shared && f != R_URL && f != R_TITLE)
+			vals[f + 1] = shared_val(shared, a, x);
+		else
+			vals[f + 1] = value_str(a, x.s, x.n);
+	}
 	return value_seal(value_map_of(a, R_COUNT + 1, keys, vals));
 }
 
@@ -462,7 +528,7 @@ value *view_item_row(const view_ctx *vc, arena *a, const item *it)
 		for (int f = 0; f < R_COUNT; f++)
 			row_keys[f + 1] = key_of(row_names[f]);
 	}
-	return row_of(row_keys, a, vc->item[it->idx]);
+	return row_of(row_keys, a, vc->item[it->idx], NULL);
 }
 
 value *view_item_rows(const view_ctx *vc, arena *a, item *const *v, size_t n)
