@@ -75,28 +75,23 @@ static void print_failure(diag *d, bool writing)
 		warnings == 1 ? "" : "s", writing ? "; nothing was written, the previous output is unchanged" : "");
 }
 
-/* The last stage: everything into a staging folder, swapped in whole
- * only when every file was written. The search index is made and written
- * beside the pages, and the search page (the last page) once it is done.
- * Returns 0, 1 (a template's error) or -1 (an output error); all
- * reported to d. */
-static int write_site(const build_opts *opt, unsigned jobs, const view_ctx *vc, search_job *sj, arena *a,
-		      const theme *t, const page_job *pages, const char *const *urls, size_t npages, diag *d,
-		      timer *tm)
+/* The last stage: everything into the staging folder `o` (opened once
+ * the views were made, when the search index began to be written), which
+ * is swapped in whole only when every file was written. The search page
+ * (the last page) is made once the index is written. Returns 0, 1 (a
+ * template's error) or -1 (an output error); all reported to d. */
+static int write_site(const build_opts *opt, unsigned jobs, output *o, const view_ctx *vc, filter_files *ff,
+		      search_job *sj, arena *a, const theme *t, const page_job *pages, const char *const *urls,
+		      size_t npages, diag *d, timer *tm)
 {
-	output o;
-	if (output_begin(&o, opt->output, opt->content, d) != 0) {
-		output_free(&o);
-		return -1;
-	}
-	if (sj)
-		search_write_files(sj, vc, &o);
 	size_t last = npages - 1; /* the search page (url.h) */
-	int rc = assets_write(vc->s, t, &o);
-	if (rc == 0 && vc->filters)
-		rc = datafiles_write(vc->filters, &o);
+	int rc = assets_write(vc->s, t, o);
+	if (rc == 0 && ff)
+		rc = datafiles_write(ff, o);
+	if (ff) /* written: the pages need only their names */
+		fdata_release(ff);
 	if (rc == 0)
-		rc = html_write(vc, t, pages, urls, last, jobs, true, &o, d);
+		rc = html_write(vc, t, pages, urls, last, jobs, true, o, d);
 	timer_lap(tm, "pages");
 	if (sj) {
 		int search_rc = search_finish(sj, a);
@@ -108,19 +103,18 @@ static int write_site(const build_opts *opt, unsigned jobs, const view_ctx *vc, 
 			rc = search_rc;
 	}
 	if (rc == 0)
-		rc = html_write(vc, t, pages + last, urls + last, 1, 1, false, &o, d);
+		rc = html_write(vc, t, pages + last, urls + last, 1, 1, false, o, d);
 	view_thread_end(); /* this thread's keys: no page needs them now */
 	if (rc == 0)
-		rc = output_commit(&o);
+		rc = output_commit(o);
 	else
-		output_abort(&o);
+		output_abort(o);
 	timer_lap(tm, "commit");
 	if (rc == 0 && !opt->quiet) {
-		size_t files = atomic_load(&o.files), kept = atomic_load(&o.kept);
+		size_t files = atomic_load(&o->files), kept = atomic_load(&o->kept);
 		fprintf(stderr, "qingdan: %zu files (%zu bytes) in %s: %zu written, %zu unchanged\n", files,
-			(size_t)atomic_load(&o.bytes), opt->output, files - kept, kept);
+			(size_t)atomic_load(&o->bytes), opt->output, files - kept, kept);
 	}
-	output_free(&o);
 	return rc;
 }
 
@@ -138,7 +132,10 @@ int build_run(const build_opts *opt, build_mode mode)
 	timer tm;
 	search_job sj = { 0 };
 	search_files sf = { 0 };
-	bool searching = false;
+	filter_files ff = { 0 };
+	output o;
+	/* o was begun (output_free it), and not yet committed or aborted */
+	bool searching = false, begun = false, opened = false;
 	arena_init(&a);
 	diag_init(&d);
 	timer_start(&tm, opt->timings);
@@ -185,7 +182,20 @@ int build_run(const build_opts *opt, build_mode mode)
 	view_init(&vc, s, ix, &a, writing ? t.css_url : "", t.share_url, jobs);
 	vc.stats = stats;
 	timer_lap(&tm, "views");
-	filter_files ff;
+	/* the staging folder now, for the search index's files: they are
+	 * written while the filters, links and pages are made, and the
+	 * index's memory is given back before the pages need theirs */
+	if (writing) {
+		if (output_begin(&o, opt->output, opt->content, &d) != 0) {
+			output_free(&o);
+			print_failure(&d, true);
+			status = 3;
+			goto out;
+		}
+		begun = opened = true;
+		if (searching)
+			search_write_files(&sj, &vc, &o);
+	}
 	if (writing) {
 		fdata_build(&ff, &vc, &a);
 		vc.filters = &ff;
@@ -203,8 +213,9 @@ int build_run(const build_opts *opt, build_mode mode)
 	report(&d, s, opt);
 	vc.search = searching ? &sf : NULL;
 	vc.search_js = t.search_js;
-	if (writing && (status = write_site(opt, jobs, &vc, searching ? &sj : NULL, &a, &t, pages, urls, npages,
-					    &d, &tm)) != 0) {
+	opened = false; /* write_site commits or aborts it */
+	if (writing && (status = write_site(opt, jobs, &o, &vc, &ff, searching ? &sj : NULL, &a, &t, pages, urls,
+					    npages, &d, &tm)) != 0) {
 		print_failure(&d, true);
 		/* errors of the templates or content found while rendering are
 		 * content errors; failing to write is an I/O error */
@@ -217,8 +228,13 @@ failed:
 out:
 	if (searching && sj.started)
 		search_finish(&sj, &a); /* a run that stopped before writing */
+	if (opened) /* stopped before write_site: nothing is published */
+		output_abort(&o);
+	if (begun)
+		output_free(&o);
 	if (t.set)
 		theme_free(&t);
+	fdata_release(&ff);
 	free(pages);
 	diag_free(&d);
 	if (opt->exiting) {

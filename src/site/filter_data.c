@@ -21,6 +21,7 @@ typedef struct maker {
 	arena *a;
 	table districts, streets, communities, categories, statuses;
 	buf out, tmp; /* the file being made; a row's texts being made */
+	buf bytes;    /* the files made so far */
 	const char **texts; /* row_texts, by item idx */
 	size_t *text_len;
 } maker;
@@ -174,7 +175,8 @@ static void make_file(maker *mk, filter_file *f, const itemset *set, const char 
 	put_table(out, "categories", &mk->categories);
 	put_table(out, "statuses", &mk->statuses);
 	buf_puts(out, "}\n");
-	f->data = arena_memdup(mk->a, out->ptr, out->len);
+	f->at = mk->bytes.len;
+	buf_put(&mk->bytes, out->ptr, out->len);
 	f->len = out->len;
 	f->nitems = set->n;
 	f->path = url_asset(mk->a, name, strmap_hash(out->ptr, out->len));
@@ -185,7 +187,7 @@ void fdata_build(filter_files *ff, const view_ctx *vc, arena *a)
 {
 	const site *s = vc->s;
 	const site_index *ix = vc->ix;
-	maker mk = { .vc = vc, .a = a, .out = BUF_INIT, .tmp = BUF_INIT };
+	maker mk = { .vc = vc, .a = a, .out = BUF_INIT, .tmp = BUF_INIT, .bytes = BUF_INIT };
 	mk.texts = xcalloc(s->nitems + 1, sizeof *mk.texts);
 	mk.text_len = xcalloc(s->nitems + 1, sizeof *mk.text_len);
 	table_init(&mk.districts, s->ndistricts);
@@ -210,8 +212,22 @@ void fdata_build(filter_files *ff, const view_ctx *vc, arena *a)
 	table_free(&mk.statuses);
 	buf_free(&mk.out);
 	buf_free(&mk.tmp);
+	ff->bytes = buf_detach(&mk.bytes, NULL);
+	ff->needs.data = ff->bytes + ff->needs.at;
+	ff->supply.data = ff->bytes + ff->supply.at;
+	for (size_t i = 0; i < ff->nstreets; i++)
+		ff->street[i].data = ff->bytes + ff->street[i].at;
 	free(mk.texts);
 	free(mk.text_len);
+}
+
+void fdata_release(filter_files *ff)
+{
+	free(ff->bytes);
+	ff->bytes = NULL;
+	ff->needs.data = ff->supply.data = NULL;
+	for (size_t i = 0; i < ff->nstreets; i++)
+		ff->street[i].data = NULL;
 }
 
 const filter_file *fdata_of(const filter_files *ff, page_kind kind, const void *rec)

@@ -28,8 +28,9 @@
 typedef struct filter_file {
 	const char *path; /* in the output */
 	const char *url;  /* under the base path */
-	const char *data;
+	const char *data; /* NULL after fdata_release */
 	size_t len;
+	size_t at;        /* data's offset in filter_files.bytes */
 	size_t nitems;
 } filter_file;
 
@@ -37,10 +38,14 @@ typedef struct filter_files {
 	filter_file needs, supply;
 	filter_file *street; /* by street idx */
 	size_t nstreets;
+	char *bytes;         /* every file's data (malloc'd) */
 } filter_files;
 
-/* Every index's file, in `a`. */
+/* Every index's file: names in `a`, data in ff->bytes. */
 void fdata_build(filter_files *ff, const view_ctx *vc, arena *a);
+/* Free the files' data once written (the pages need their URLs only):
+ * 2.6 MB at 10,000 needs, not kept while the pages are made. */
+void fdata_release(filter_files *ff);
 /* The file of a page's index (PG_NEEDS, PG_SUPPLY, PG_STREET), or NULL. */
 const filter_file *fdata_of(const filter_files *ff, page_kind kind, const void *rec);
 

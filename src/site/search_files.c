@@ -95,7 +95,8 @@ static uint64_t meta_hash(const search_docs *sd)
 void sfile_index(search_files *sf, const site *s, arena *a, unsigned nthreads)
 {
 	memset(sf, 0, sizeof *sf);
-	sdoc_build(&sf->docs, s, a);
+	arena_init(&sf->work);
+	sdoc_build(&sf->docs, s, &sf->work);
 	fold *f = fold_open();
 	sf->ix = si_build_parts(sf->docs.docs, sf->docs.n, f, nthreads);
 	sf->t2s = t2s_table(sf->ix, a);
@@ -108,7 +109,7 @@ void sfile_index(search_files *sf, const site *s, arena *a, unsigned nthreads)
 
 void sfile_name(search_files *sf, const view_ctx *vc, arena *a)
 {
-	sdoc_lines(&sf->docs, vc, a);
+	sdoc_lines(&sf->docs, vc, &sf->work);
 	uint64_t h = sf->ix->hash ^ meta_hash(&sf->docs) * 0x9E3779B97F4A7C15ull;
 	h ^= (uint64_t)sf->buckets << 40 ^ (uint64_t)sf->per << 20;
 	sf->dir = arena_printf(a, "search/%016llx/", (unsigned long long)h);
@@ -117,6 +118,8 @@ void sfile_name(search_files *sf, const view_ctx *vc, arena *a)
 void sfile_free(search_files *sf)
 {
 	si_parts_free(sf->ix);
+	arena_free(&sf->work);
+	memset(&sf->docs, 0, sizeof sf->docs);
 	free(sf->order);
 	free(sf->first);
 	sf->ix = NULL;

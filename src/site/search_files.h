@@ -41,6 +41,7 @@ typedef struct search_files {
 	size_t ndocs;
 	const char *t2s;   /* traditional, simplified, ... as UTF-8 */
 	/* what the files are made from (owned; sfile_free) */
+	arena work;        /* the documents and their result lines */
 	search_docs docs;
 	si_parts *ix;
 	size_t *order;     /* the index's terms by bucket ... */
