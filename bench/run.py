@@ -169,7 +169,7 @@ def step_times(corpus, steps=("match", "stats"), runs=3):
                             os.path.join(corpus, "qingdan", "content"), "--output", out],
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=True)
         for line in r.stderr.splitlines():
-            m = re.match(r"qingdan: (\S+)\s+([0-9.]+) ms$", line)
+            m = re.match(r"qingdan: (\S+)\s+([0-9.]+) ms\b", line)
             if m and m[1] in got:
                 got[m[1]].append(float(m[2]))
         shutil.rmtree(out, ignore_errors=True)

@@ -20,7 +20,7 @@ static void oom(size_t n)
  * tables, the search index's arrays and the big buffers of a 10,000-need
  * build are megabytes each. */
 #define HUGE_PAGE ((size_t)2 << 20)
-#define HUGE_FROM ((size_t)256 << 10)
+#define HUGE_FROM ((size_t)1 << 20)
 
 void *xhuge(size_t n)
 {
