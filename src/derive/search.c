@@ -174,7 +174,7 @@ typedef struct chunk {
 typedef struct clist {
 	chunk *head, *tail;
 	unsigned char *wp, *end;
-	size_t len; /* bytes in all chunks */
+	size_t len; /* bytes in all chunks, once closed (clist_close) */
 } clist;
 
 static void clist_grow(arena *a, clist *l)
@@ -201,20 +201,22 @@ static void clist_close(clist *l)
 {
 	if (l->tail)
 		l->tail->len = (uint32_t)(l->wp - l->tail->b);
+	l->len = 0;
+	for (const chunk *c = l->head; c; c = c->next)
+		l->len += c->len;
 }
 
 static inline void clist_varint(arena *a, clist *l, uint32_t v)
 {
 	if (l->end - l->wp < 5)
 		clist_grow(a, l);
-	unsigned char *o = l->wp, *start = o;
+	unsigned char *o = l->wp;
 	while (v >= 0x80) {
 		*o++ = (unsigned char)(v | 0x80);
 		v >>= 7;
 	}
 	*o++ = (unsigned char)v;
 	l->wp = o;
-	l->len += (size_t)(o - start);
 }
 
 static void clist_put(const clist *l, buf *out)
