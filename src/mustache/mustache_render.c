@@ -3,6 +3,7 @@
  * context stack is a fixed array) plus small frames linked through the
  * C stack (indentation, parent overrides), so a render allocates nothing
  * but the output buffer's growth and can run in many threads at once. */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -41,7 +42,8 @@ typedef struct render {
 	buf *out;
 	mu_error *err;
 	unsigned flags;
-	unsigned long long steps, max_steps;
+	/* ops left before giving up (max_steps); no limit: ULLONG_MAX */
+	unsigned long long steps_left, max_steps;
 	int depth;   /* nested run() calls */
 	int calls;   /* nested partials, parents and overridden blocks */
 	/* The next line start is not one: a block's argument is being written
@@ -470,7 +472,7 @@ static mu_status run(render *r, const mu_template *t, uint32_t i, uint32_t end,
 	}
 	while (i < end) {
 		const mu_op *op = &t->ops[i];
-		if (r->max_steps && ++r->steps > r->max_steps) {
+		if (--r->steps_left == 0) {
 			st = fail(r, t, op, MU_ERR_STEPS,
 				  "rendering took more than %llu steps; a partial probably includes "
 				  "others many times over",
@@ -526,8 +528,9 @@ mu_status mu_render(const mu_template *t, const mu_data *data, const void *root,
 	r.out = out;
 	r.err = err;
 	r.flags = opts ? opts->flags : 0;
-	r.steps = 0;
 	r.max_steps = opts ? opts->max_steps : 0;
+	/* one more, so that the op after the last allowed one stops it */
+	r.steps_left = r.max_steps ? r.max_steps + 1 : ULLONG_MAX;
 	r.depth = r.calls = 0;
 	r.skip = false;
 	r.stack[0] = root;
