@@ -206,6 +206,21 @@ static inline bool same_key(const value *k, const char *key, size_t len)
 	return memcmp(s, key, len) == 0;
 }
 
+/* The search through every key, when the hint did not find it: out of
+ * line, so that the common case saves no registers. */
+static __attribute__((noinline)) value *getn_scan(const value *map, const char *key, size_t len,
+						  unsigned char *hint)
+{
+	for (size_t i = 0; i < map->n; i++) {
+		const value *k = map->items[2 * i];
+		if (same_key(k, key, len)) {
+			*hint = (unsigned char)(i < 256 ? i : 255);
+			return map->items[2 * i + 1];
+		}
+	}
+	return NULL;
+}
+
 value *value_getn(const value *map, const char *key, size_t len)
 {
 	if (!map || map->kind != V_MAP || !(map->u.keys & key_bit(key, len)))
@@ -216,14 +231,7 @@ value *value_getn(const value *map, const char *key, size_t len)
 		if (same_key(k, key, len))
 			return map->items[2 * *hint + 1];
 	}
-	for (size_t i = 0; i < map->n; i++) {
-		const value *k = map->items[2 * i];
-		if (same_key(k, key, len)) {
-			*hint = (unsigned char)(i < 256 ? i : 255);
-			return map->items[2 * i + 1];
-		}
-	}
-	return NULL;
+	return getn_scan(map, key, len, hint);
 }
 
 value *value_get(const value *map, const char *key)
