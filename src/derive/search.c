@@ -323,30 +323,31 @@ static si_part *build_range(const si_doc *docs, size_t from, size_t to, const fo
 		uint32_t title = fold_doc(&c, f, &docs[d]);
 		pt->hash += doc_hash(&c, title, (uint32_t)d);
 		bd.ntouched = 0;
+		c.v[c.n] = 0; /* (fold_into leaves room) the last character has no pair */
 		for (size_t p = 0; p < c.n; p++) {
-			if (!c.v[p])
+			uint32_t x = c.v[p], y = c.v[p + 1];
+			if (!x)
 				continue;
-			uint64_t k = key_of(c.v[p], 0);
-			uint32_t id = intern(&t, k);
-			pterm *tm = term_at(&bd, id, k);
+			bool in_title = p < title;
+			uint64_t k = key_of(x, 0);
+			pterm *tm = term_at(&bd, intern(&t, k), k);
 			if (tm->last != d + 1) /* a character: its first place */
-				add_doc_entry(&bd, tm, (uint32_t)d, p < title);
-			if (p + 1 < c.n && c.v[p + 1]) {
-				k = key_of(c.v[p], c.v[p + 1]);
-				id = intern(&t, k);
-				tm = term_at(&bd, id, k);
-				if (tm->last != d + 1) { /* the pair's first place here */
-					if (bd.ntouched == bd.touched_cap)
-						bd.touched = xgrow(bd.touched, &bd.touched_cap, bd.ntouched + 1,
-								   sizeof *bd.touched);
-					bd.touched[bd.ntouched++] = id;
-					add_doc_entry(&bd, tm, (uint32_t)d, p < title);
-					tm->place = 0;
-				}
-				clist_varint(&pt->mem, &tm->pos,
-					     ((uint32_t)p + 1 - tm->place) << 1 | (p < title ? 1u : 0u));
-				tm->place = (uint32_t)p + 1;
+				add_doc_entry(&bd, tm, (uint32_t)d, in_title);
+			if (!y)
+				continue;
+			k = key_of(x, y);
+			uint32_t id = intern(&t, k);
+			tm = term_at(&bd, id, k);
+			if (tm->last != d + 1) { /* the pair's first place here */
+				if (bd.ntouched == bd.touched_cap)
+					bd.touched = xgrow(bd.touched, &bd.touched_cap, bd.ntouched + 1,
+							   sizeof *bd.touched);
+				bd.touched[bd.ntouched++] = id;
+				add_doc_entry(&bd, tm, (uint32_t)d, in_title);
+				tm->place = 0;
 			}
+			clist_varint(&pt->mem, &tm->pos, ((uint32_t)p + 1 - tm->place) << 1 | (in_title ? 1u : 0u));
+			tm->place = (uint32_t)p + 1;
 		}
 		/* each pair's places here end with a 0 */
 		for (size_t i = 0; i < bd.ntouched; i++)
