@@ -97,6 +97,15 @@ static size_t agree(fixture *f, const char *const *roots, size_t n, unsigned fla
 	return hits;
 }
 
+/* agree(), then the memo's counts: outputs kept, rows written from it. */
+static void agree_counts(fixture *f, const char *const *roots, size_t n, unsigned flags, size_t want_kept,
+			 size_t want_hits)
+{
+	size_t kept, hits = agree(f, roots, n, flags, &kept);
+	CHECK_INT(kept, want_kept);
+	CHECK_INT(hits, want_hits);
+}
+
 static const char rows3[] = "[{no: 1, title: 甲}, {no: 2, title: 乙, budget: 3}, {no: 3, title: '<丙>'}]";
 
 TEST(mu_memo_rows_written_again_per_root_flag)
@@ -104,11 +113,9 @@ TEST(mu_memo_rows_written_again_per_root_flag)
 	fixture f;
 	setup(&f, "{{#items}}[{{no}}:{{title}}{{^flag}}*{{/flag}}]{{/items}}", rows3, true, NULL);
 	const char *roots[] = { "{flag: true}", "{other: 1}", "{flag: false}" };
-	size_t kept, hits = agree(&f, roots, 3, MU_RENDER_STRICT | MU_RENDER_OWN, &kept);
 	/* two outputs per row (flag true; flag false or missing: a scalar's
 	 * kind and text, so false and missing differ and make a third) */
-	CHECK_INT(kept, 9);
-	CHECK_INT(hits, 9);
+	agree_counts(&f, roots, 3, MU_RENDER_STRICT | MU_RENDER_OWN, 9, 9);
 	CHECK_STR(render(&f, root_of(&f, "{flag: true}"), NULL, 0), "[1:甲][2:乙][3:&lt;丙&gt;]");
 	teardown(&f);
 }
@@ -118,10 +125,8 @@ TEST(mu_memo_root_text_is_compared)
 	fixture f;
 	setup(&f, "{{#items}}{{no}}@{{site}} {{/items}}", rows3, true, NULL);
 	const char *roots[] = { "{site: 甲站}", "{site: 乙站}", "{site: 甲站}" };
-	size_t kept, hits = agree(&f, roots, 3, MU_RENDER_STRICT, &kept);
 	/* 甲站's rows are kept when the third root meets them again */
-	CHECK_INT(kept, 6);
-	CHECK_INT(hits, 15);
+	agree_counts(&f, roots, 3, MU_RENDER_STRICT, 6, 15);
 	teardown(&f);
 }
 
@@ -132,9 +137,7 @@ TEST(mu_memo_rows_of_a_page_are_not_kept)
 	fixture f;
 	setup(&f, "{{#items}}[{{title}}]{{/items}}", rows3, false, NULL);
 	const char *roots[] = { "{a: 1}", "{a: 2}" };
-	size_t kept, hits = agree(&f, roots, 2, MU_RENDER_STRICT, &kept);
-	CHECK_INT(kept, 0);
-	CHECK_INT(hits, 0);
+	agree_counts(&f, roots, 2, MU_RENDER_STRICT, 0, 0);
 	teardown(&f);
 }
 
@@ -143,9 +146,7 @@ TEST(mu_memo_body_with_a_partial_is_not_kept)
 	fixture f;
 	setup(&f, "{{#items}}[{{>cell}}]{{/items}}", rows3, true, "cell", "{{title}}", NULL);
 	const char *roots[] = { "{a: 1}", "{a: 2}" };
-	size_t kept, hits = agree(&f, roots, 2, MU_RENDER_STRICT, &kept);
-	CHECK_INT(kept, 0);
-	CHECK_INT(hits, 0);
+	agree_counts(&f, roots, 2, MU_RENDER_STRICT, 0, 0);
 	teardown(&f);
 }
 
@@ -156,9 +157,7 @@ TEST(mu_memo_root_map_or_list_is_not_comparable)
 	fixture f;
 	setup(&f, "{{#items}}{{#page}}{{name}}{{/page}}{{no}} {{/items}}", rows3, true, NULL);
 	const char *roots[] = { "{page: {name: 一}}", "{page: {name: 二}}" };
-	size_t kept, hits = agree(&f, roots, 2, MU_RENDER_STRICT, &kept);
-	CHECK_INT(kept, 0);
-	CHECK_INT(hits, 0);
+	agree_counts(&f, roots, 2, MU_RENDER_STRICT, 0, 0);
 	CHECK_STR(render(&f, root_of(&f, roots[1]), NULL, 0), "二1 二2 二3 ");
 	teardown(&f);
 }
@@ -168,9 +167,7 @@ TEST(mu_memo_dotted_root_names)
 	fixture f;
 	setup(&f, "{{#items}}{{no}}{{site.name}}{{^site.off}}+{{/site.off}} {{/items}}", rows3, true, NULL);
 	const char *roots[] = { "{site: {name: 甲}}", "{site: {name: 乙, off: true}}" };
-	size_t kept, hits = agree(&f, roots, 2, MU_RENDER_STRICT, &kept);
-	CHECK_INT(kept, 6);
-	CHECK_INT(hits, 6);
+	agree_counts(&f, roots, 2, MU_RENDER_STRICT, 6, 6);
 	teardown(&f);
 }
 
@@ -207,9 +204,7 @@ TEST(mu_memo_indented_rows_rendered_anew)
 	setup(&f, "<ul>\n  {{>list}}\n</ul>\n", rows3, true, "list", "{{#items}}\n<li>{{title}}</li>\n{{/items}}\n",
 	      NULL);
 	const char *roots[] = { "{a: 1}", "{a: 2}" };
-	size_t kept, hits = agree(&f, roots, 2, MU_RENDER_STRICT, &kept);
-	CHECK_INT(kept, 0);
-	CHECK_INT(hits, 0);
+	agree_counts(&f, roots, 2, MU_RENDER_STRICT, 0, 0);
 	CHECK_STR(render(&f, root_of(&f, roots[0]), NULL, 0),
 		  "<ul>\n  <li>甲</li>\n  <li>乙</li>\n  <li>&lt;丙&gt;</li>\n</ul>\n");
 	teardown(&f);
