@@ -113,8 +113,8 @@ TEST(mu_memo_rows_written_again_per_root_flag)
 	fixture f;
 	setup(&f, "{{#items}}[{{no}}:{{title}}{{^flag}}*{{/flag}}]{{/items}}", rows3, true, NULL);
 	const char *roots[] = { "{flag: true}", "{other: 1}", "{flag: false}" };
-	/* two outputs per row (flag true; flag false or missing: a scalar's
-	 * kind and text, so false and missing differ and make a third) */
+	/* three outputs per row: flag true, missing, and false (a scalar is
+	 * compared by its kind and text, so false and missing differ) */
 	agree_counts(&f, roots, 3, MU_RENDER_STRICT | MU_RENDER_OWN, 9, 9);
 	CHECK_STR(render(&f, root_of(&f, "{flag: true}"), NULL, 0), "[1:甲][2:乙][3:&lt;丙&gt;]");
 	teardown(&f);
