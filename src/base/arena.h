@@ -1,8 +1,9 @@
 /* arena: one-owner memory for everything a build allocates.
  * Allocations are bump-pointer carved from large blocks and are never freed
  * one by one; arena_free releases them all at once. Blocks are 64 KB until
- * an arena holds a megabyte, then 2 MB, asked for as transparent huge
- * pages (one page fault each instead of 512: the YAML tree and the views
+ * an arena holds a megabyte (carved from huge pages by a pool shared by all
+ * arenas, which takes them back when an arena is freed), then 2 MB, asked
+ * for as transparent huge pages (one page fault each instead of 512: the YAML tree and the views
  * of a 10k build touch tens of megabytes). Out-of-memory aborts
  * (see xalloc.h), so no allocation here returns NULL. */
 #ifndef QD_ARENA_H

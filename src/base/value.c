@@ -30,6 +30,12 @@ value *value_seal(value *m)
 	return m;
 }
 
+void value_make_text(value *v)
+{
+	v->kind = V_STR;
+	v->u.keys = 0;
+}
+
 value *value_lasting(value *v)
 {
 	v->lasting = true;

@@ -66,6 +66,10 @@ value *value_map(arena *a, size_t cap);
  * engine looks such a name up at the root only (mustache.h: mu_data's
  * sealed). Returns m. */
 value *value_seal(value *m);
+/* Make a scalar text (its own text as written), whatever it was read
+ * as: the number or boolean it held is dropped with its kind (u holds a
+ * text's key filter bit, value_name). */
+void value_make_text(value *v);
 /* Mark v as made once for a whole build and never changed after, at the
  * same address, as long as the build's arena lives, everything it holds
  * included (not a page's value, whose arena is reset): the template

@@ -86,10 +86,9 @@ static int write_site(const build_opts *opt, unsigned jobs, output *o, const vie
 {
 	size_t last = npages - 1; /* the search page (url.h) */
 	int rc = assets_write(vc->s, t, o);
-	if (rc == 0 && ff)
+	if (rc == 0)
 		rc = datafiles_write(ff, o);
-	if (ff) /* written: the pages need only their names */
-		fdata_release(ff);
+	fdata_release(ff); /* written: the pages need only their names */
 	if (rc == 0)
 		rc = html_write(vc, t, pages, urls, last, jobs, true, o, d);
 	timer_lap(tm, "pages");

@@ -191,10 +191,8 @@ static void attach(loader *l, value *v, value **root)
 		} else {
 			strmap_put(&f->keys, v->s, v->len, v);
 		}
-		/* keys are text whatever they look like: `no:` is "no" (and
-		 * a text's u is its key filter bit, none yet: value.h) */
-		v->kind = V_STR;
-		v->u.keys = 0;
+		/* keys are text whatever they look like: `no:` is "no" */
+		value_make_text(v);
 		f->key = v;
 		return;
 	}
@@ -219,8 +217,6 @@ static value *scalar(loader *l, yaml_event_t *e)
 		     tag);
 	} else if (v->plain) {
 		v->kind = yamlload_core_type(v->s, len, v);
-		if (v->kind == V_STR)
-			v->u.keys = 0; /* no number left behind in a text's filter bit */
 	}
 	return v;
 }

@@ -20,8 +20,8 @@ typedef struct maker {
 	const view_ctx *vc;
 	arena *a;
 	table districts, streets, communities, categories, statuses;
-	buf out, tmp; /* the file being made; a row's texts being made */
-	buf bytes;    /* the files made so far */
+	buf bytes;    /* the files made so far, the one being made last */
+	buf tmp;      /* a row's texts being made */
 	const char **texts; /* row_texts, by item idx */
 	size_t *text_len;
 } maker;
@@ -109,7 +109,7 @@ static const char *row_texts(maker *mk, const item *it)
  *  community, category] for one item. */
 static void item_row(maker *mk, const item *it, bool first)
 {
-	buf *b = &mk->out;
+	buf *b = &mk->bytes;
 	if (!first)
 		buf_puts(b, ",\n");
 	buf_putc(b, '[');
@@ -151,8 +151,8 @@ static void put_table(buf *out, const char *name, const table *t)
 	buf_putc(out, ']');
 }
 
-/* The file of the items of `set`: written straight into one buffer, the
- * items first and then the tables they filled. */
+/* The file of the items of `set`: written straight after the files made
+ * before, the items first and then the tables they filled. */
 static void make_file(maker *mk, filter_file *f, const itemset *set, const char *name)
 {
 	const site *s = mk->vc->s;
@@ -161,8 +161,8 @@ static void make_file(maker *mk, filter_file *f, const itemset *set, const char 
 	table_reset(&mk->communities, s->ncommunities);
 	table_reset(&mk->categories, s->ncategories);
 	table_reset(&mk->statuses, STATUS_SHOWN_COUNT);
-	buf *out = &mk->out;
-	buf_reset(out);
+	buf *out = &mk->bytes;
+	f->at = out->len;
 	char today[11];
 	date_format(s->today, today);
 	buf_printf(out, "{\"today\":\"%s\",\n\"items\":[\n", today);
@@ -175,11 +175,9 @@ static void make_file(maker *mk, filter_file *f, const itemset *set, const char 
 	put_table(out, "categories", &mk->categories);
 	put_table(out, "statuses", &mk->statuses);
 	buf_puts(out, "}\n");
-	f->at = mk->bytes.len;
-	buf_put(&mk->bytes, out->ptr, out->len);
-	f->len = out->len;
+	f->len = out->len - f->at;
 	f->nitems = set->n;
-	f->path = url_asset(mk->a, name, strmap_hash(out->ptr, out->len));
+	f->path = url_asset(mk->a, name, strmap_hash(out->ptr + f->at, f->len));
 	f->url = url_of(mk->a, s->base_path, f->path);
 }
 
@@ -187,7 +185,7 @@ void fdata_build(filter_files *ff, const view_ctx *vc, arena *a)
 {
 	const site *s = vc->s;
 	const site_index *ix = vc->ix;
-	maker mk = { .vc = vc, .a = a, .out = BUF_INIT, .tmp = BUF_INIT, .bytes = BUF_INIT };
+	maker mk = { .vc = vc, .a = a, .bytes = BUF_INIT, .tmp = BUF_INIT };
 	mk.texts = xcalloc(s->nitems + 1, sizeof *mk.texts);
 	mk.text_len = xcalloc(s->nitems + 1, sizeof *mk.text_len);
 	table_init(&mk.districts, s->ndistricts);
@@ -210,7 +208,6 @@ void fdata_build(filter_files *ff, const view_ctx *vc, arena *a)
 	table_free(&mk.communities);
 	table_free(&mk.categories);
 	table_free(&mk.statuses);
-	buf_free(&mk.out);
 	buf_free(&mk.tmp);
 	ff->bytes = buf_detach(&mk.bytes, NULL);
 	ff->needs.data = ff->bytes + ff->needs.at;

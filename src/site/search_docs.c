@@ -122,12 +122,19 @@ static bool event_past(const site *s, const event *e)
 	return (e->end_date != DATE_NONE ? e->end_date : e->date) < s->today;
 }
 
+/* A list's or event's place in the order: a closed one has no deadline
+ * to rank by. */
+static void set_dates(cand *c, bool closed, qdate deadline, qdate date)
+{
+	c->closed = closed;
+	c->deadline = closed ? DATE_NONE : deadline;
+	c->date = date;
+}
+
 static void add_list(walk *w, const list *l)
 {
 	cand *c = begin(w, K_LIST, l->idx, l, l->title);
-	c->closed = list_closed(w->s, l);
-	c->deadline = c->closed ? DATE_NONE : l->deadline;
-	c->date = l->published;
+	set_dates(c, list_closed(w->s, l), l->deadline, l->published);
 	line_md(w, &l->body);
 	line(w, l->publisher);
 	places(w, l->district, l->street, NULL);
@@ -138,9 +145,7 @@ static void add_list(walk *w, const list *l)
 static void add_event(walk *w, const event *e)
 {
 	cand *c = begin(w, K_EVENT, e->idx, e, e->title);
-	c->closed = event_past(w->s, e);
-	c->deadline = c->closed ? DATE_NONE : e->date;
-	c->date = e->date;
+	set_dates(c, event_past(w->s, e), e->date, e->date);
 	line_md(w, &e->body);
 	line(w, e->venue);
 	places(w, e->district, e->street, NULL);

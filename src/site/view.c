@@ -8,13 +8,12 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "pages.h"
 #include "par.h"
+#include "strmap.h"
 #include "view_parts.h"
-#include "xalloc.h"
 
 /* ---- formatting ---- */
 
@@ -357,43 +356,21 @@ static const char *const row_names[R_COUNT] = {
  * place's, organisation's and status's names and URLs, and budgets,
  * dates and numbers that recur), each made a value once per thread: a
  * row is then a map of mostly shared values, some 600 bytes instead of
- * 2.5 KB (every item's row is kept for the whole build). Open
- * addressing by the text's bytes; `no` (a small number) by its value. */
+ * 2.5 KB (every item's row is kept for the whole build). By the text's
+ * bytes; `no` (a small number) by its value. */
 typedef struct shared_vals {
-	value **val;
-	size_t cap, n;
+	strmap val;
 	value *no[256];
 } shared_vals;
 
-static size_t text_hash(vtext x)
-{
-	uint64_t h = 0xCBF29CE484222325ull ^ x.n;
-	for (size_t i = 0; i < x.n; i++)
-		h = (h ^ (unsigned char)x.s[i]) * 0x100000001B3ull;
-	return (size_t)(h ^ h >> 29);
-}
-
 static value *shared_val(shared_vals *t, arena *a, vtext x)
 {
-	if (2 * (t->n + 1) > t->cap) {
-		shared_vals old = *t;
-		t->cap = old.cap ? 2 * old.cap : 1024;
-		t->val = xcalloc(t->cap, sizeof *t->val);
-		for (size_t i = 0; i < old.cap; i++)
-			if (old.val[i]) {
-				size_t h = text_hash((vtext){ old.val[i]->s, old.val[i]->len }) & (t->cap - 1);
-				while (t->val[h])
-					h = (h + 1) & (t->cap - 1);
-				t->val[h] = old.val[i];
-			}
-		free(old.val);
+	value *v = strmap_get(&t->val, x.s, x.n);
+	if (!v) {
+		v = value_str(a, x.s, x.n);
+		strmap_put(&t->val, x.s, x.n, v);
 	}
-	size_t h = text_hash(x) & (t->cap - 1);
-	for (value *v; (v = t->val[h]) != NULL; h = (h + 1) & (t->cap - 1))
-		if (v->len == x.n && memcmp(v->s, x.s, x.n) == 0)
-			return v;
-	t->n++;
-	return t->val[h] = value_str(a, x.s, x.n);
+	return v;
 }
 
 static value *shared_no(shared_vals *t, arena *a, long long no)
@@ -464,7 +441,7 @@ void view_init(view_ctx *vc, const site *s, const site_index *ix, arena *a, cons
 	par_for(nthreads, s->nitems, 256, item_view_one, &vs);
 	for (int i = 0; i < PAR_MAX; i++) {
 		arena_adopt(a, &vs.per[i]);
-		free(vs.shared[i].val);
+		strmap_free(&vs.shared[i].val);
 	}
 	vc->site_values = view_site(vc, a, NULL);
 	vc->site_key = value_name(a, "site");
