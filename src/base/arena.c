@@ -17,12 +17,39 @@
 #define ARENA_HUGE (2 * 1024 * 1024)
 #define ARENA_GROW (1024 * 1024)
 
+/* Where a block came from, and so where it goes back to. */
+typedef enum block_kind {
+	BLOCK_POOL, /* ARENA_BLOCK bytes, carved by the pool (pool_get) */
+	BLOCK_HUGE, /* ARENA_HUGE bytes of huge pages, kept for reuse (huge_get) */
+	BLOCK_OWN   /* any size, malloc'd for one allocation: freed */
+} block_kind;
+
 struct arena_block {
 	arena_block *next;
 	size_t size;
-	bool pooled; /* an ARENA_BLOCK of the pool's (pool_get), else malloc's */
+	block_kind kind;
 	_Alignas(ARENA_ALIGN) unsigned char data[];
 };
+
+/* A block given back is poisoned for AddressSanitizer until it is handed
+ * out again, so that memory read after its arena was freed is reported
+ * in the sanitized build as it would be if the block went to free().
+ * (The header stays readable: the free lists run through it.) */
+#if defined(__SANITIZE_ADDRESS__)
+#define ARENA_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ARENA_ASAN 1
+#endif
+#endif
+#ifdef ARENA_ASAN
+#include <sanitizer/asan_interface.h>
+#define POISON(p, n) ASAN_POISON_MEMORY_REGION(p, n)
+#define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION(p, n)
+#else
+#define POISON(p, n) ((void)(p), (void)(n))
+#define UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
 
 /* ---- the pool of first blocks ----
  *
@@ -37,6 +64,12 @@ struct arena_block {
 static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
 static arena_block *pool_free; /* blocks given back, ready again */
 static unsigned char *pool_next, *pool_end; /* the current chunk's rest */
+/* Huge blocks given back. A build frees some (the YAML tree once the
+ * records are made, the search index once written) while later steps
+ * still grow: reusing them saves a fresh huge page each, whose first
+ * touch costs the kernel 2 MB of zeroing (and the host, on a virtual
+ * machine, its own faults). */
+static arena_block *huge_free;
 
 static arena_block *pool_get(void)
 {
@@ -44,6 +77,7 @@ static arena_block *pool_get(void)
 	arena_block *b = pool_free;
 	if (b) {
 		pool_free = b->next;
+		UNPOISON(b->data, ARENA_BLOCK - sizeof *b);
 	} else {
 		if ((size_t)(pool_end - pool_next) < ARENA_BLOCK) {
 			pool_next = xhuge(POOL_CHUNK);
@@ -53,20 +87,38 @@ static arena_block *pool_get(void)
 		pool_next += ARENA_BLOCK;
 	}
 	pthread_mutex_unlock(&pool_lock);
-	b->pooled = true;
+	b->kind = BLOCK_POOL;
 	b->size = ARENA_BLOCK - sizeof *b;
+	return b;
+}
+
+static arena_block *huge_get(void)
+{
+	pthread_mutex_lock(&pool_lock);
+	arena_block *b = huge_free;
+	if (b) {
+		huge_free = b->next;
+		UNPOISON(b->data, ARENA_HUGE - sizeof *b);
+	}
+	pthread_mutex_unlock(&pool_lock);
+	if (!b)
+		b = xmalloc(ARENA_HUGE); /* huge pages: xalloc.h */
+	b->kind = BLOCK_HUGE;
+	b->size = ARENA_HUGE - sizeof *b;
 	return b;
 }
 
 static void block_free(arena_block *b)
 {
-	if (!b->pooled) {
+	if (b->kind == BLOCK_OWN) {
 		free(b);
 		return;
 	}
+	arena_block **list = b->kind == BLOCK_POOL ? &pool_free : &huge_free;
 	pthread_mutex_lock(&pool_lock);
-	b->next = pool_free;
-	pool_free = b;
+	b->next = *list;
+	*list = b;
+	POISON(b->data, b->size);
 	pthread_mutex_unlock(&pool_lock);
 }
 
@@ -130,7 +182,7 @@ void arena_adopt(arena *dst, arena *src)
 static arena_block *big_block(size_t bytes)
 {
 	arena_block *b = xmalloc(bytes);
-	b->pooled = false;
+	b->kind = BLOCK_OWN;
 	return b;
 }
 
@@ -146,8 +198,7 @@ static void *carve(arena *a, size_t n, int zero)
 			b = big_block(sizeof *b + need);
 			b->size = need;
 		} else if (a->total >= ARENA_GROW) {
-			b = big_block(ARENA_HUGE);
-			b->size = ARENA_HUGE - sizeof *b;
+			b = huge_get();
 		} else {
 			b = pool_get();
 		}

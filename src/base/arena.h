@@ -2,10 +2,13 @@
  * Allocations are bump-pointer carved from large blocks and are never freed
  * one by one; arena_free releases them all at once. Blocks are 64 KB until
  * an arena holds a megabyte (carved from huge pages by a pool shared by all
- * arenas, which takes them back when an arena is freed), then 2 MB, asked
- * for as transparent huge pages (one page fault each instead of 512: the YAML tree and the views
- * of a 10k build touch tens of megabytes). Out-of-memory aborts
- * (see xalloc.h), so no allocation here returns NULL. */
+ * arenas), then 2 MB, asked for as transparent huge pages (one page fault
+ * each instead of 512: the YAML tree and the views of a 10k build touch
+ * tens of megabytes). Blocks of both sizes go back to the pool when their
+ * arena is freed, for the next arena to reuse without fresh pages (a block
+ * of its own, for one big allocation, goes back to malloc). In a build
+ * with AddressSanitizer, a block given back is poisoned until reused.
+ * Out-of-memory aborts (see xalloc.h), so no allocation here returns NULL. */
 #ifndef QD_ARENA_H
 #define QD_ARENA_H
 #include <stdarg.h>

@@ -80,7 +80,8 @@ static bool entry_stat(walker *w, const dir_entry *entry, const char *path, stru
  * is read into `scratch`, which the caller may reset after each file: the
  * same memory serves every file, rather than 15 MB of fresh pages at 10,000
  * needs. A .md file's text holds its body and goes in the arena. */
-static value *parse_file(loadctx *c, arena *scratch, const char *path, bool md, markdown_src *body)
+static value *parse_file(loadctx *c, arena *tree, arena *scratch, const char *path, bool md,
+			 markdown_src *body)
 {
 	source src;
 	/* YAML files: libyaml checks the UTF-8 (see yamlload_parse) */
@@ -95,7 +96,7 @@ static value *parse_file(loadctx *c, arena *scratch, const char *path, bool md, 
 		return NULL;
 	}
 	if (!md)
-		return yamlload_parse(c->a, c->d, path, src.text, src.len, 1);
+		return yamlload_parse_split(tree, c->a, c->d, path, src.text, src.len, 1);
 	frontmatter fm;
 	int rc = frontmatter_split(src.text, src.len, &fm);
 	if (rc == 1) {
@@ -111,7 +112,7 @@ static value *parse_file(loadctx *c, arena *scratch, const char *path, bool md, 
 	body->text = fm.body;
 	body->len = fm.body_len;
 	body->pos = (vpos){ path, fm.body_line, 1 };
-	return yamlload_parse(c->a, c->d, path, fm.yaml, fm.yaml_len, fm.yaml_line);
+	return yamlload_parse_split(tree, c->a, c->d, path, fm.yaml, fm.yaml_len, fm.yaml_line);
 }
 
 static bool has_ext(const char *name, const char *ext, size_t *stem)
@@ -222,6 +223,7 @@ static void crew_done(crew *w)
 
 typedef struct parse_step {
 	crew w;
+	arena tree[PAR_MAX]; /* the YAML trees (texts go to w's arenas) */
 	doc *top;       /* the site-wide files, parsed first */
 	size_t ntop;
 	docs *all;
@@ -241,14 +243,16 @@ static void parse_one(void *ctx, unsigned worker, size_t i)
 {
 	parse_step *p = ctx;
 	doc *dc = i < p->ntop ? &p->top[i] : nth_doc(p->all, i - p->ntop);
-	dc->root = parse_file(&p->w.c[worker], &p->w.scratch[worker], dc->path, dc->is_md, &dc->body);
+	dc->root = parse_file(&p->w.c[worker], &p->tree[worker], &p->w.scratch[worker], dc->path,
+			      dc->is_md, &dc->body);
 	arena_reset(&p->w.scratch[worker]);
 }
 
 /* Parse the `ntop` site-wide files and every collected file with
  * `nthreads` threads (files are independent), then drop the collected
- * files that failed (the site-wide ones are their loaders' business). */
-static void parse_all(loadctx *c, doc *top, size_t ntop, docs *all, unsigned nthreads)
+ * files that failed (the site-wide ones are their loaders' business).
+ * The trees go to `tree`, the texts the records keep to c's arena. */
+static void parse_all(loadctx *c, arena *tree, doc *top, size_t ntop, docs *all, unsigned nthreads)
 {
 	parse_step *p = xcalloc(1, sizeof *p);
 	size_t total = 0;
@@ -261,6 +265,8 @@ static void parse_all(loadctx *c, doc *top, size_t ntop, docs *all, unsigned nth
 	p->all = all;
 	par_for(nthreads, ntop + total, 1, parse_one, p);
 	crew_done(&p->w);
+	for (int i = 0; i < PAR_MAX; i++)
+		arena_adopt(tree, &p->tree[i]);
 	free(p);
 	for (int k = 0; k < COLL_COUNT; k++) {
 		size_t kept = 0;
@@ -408,7 +414,11 @@ site *site_load(arena *a, diag *d, const char *dir, const char *base_url, unsign
 	for (int k = 0; k < COLL_COUNT; k++)
 		read_collection(&w, (coll)k, &all[k]);
 	timer_lap(&tm, "  walk");
-	parse_all(c, tops, ntop, all, nthreads);
+	/* the YAML trees, read until the records are made: then their memory
+	 * goes back to the arenas' pool for the views and pages */
+	arena tree;
+	arena_init(&tree);
+	parse_all(c, &tree, tops, ntop, all, nthreads);
 	timer_lap(&tm, "  parse");
 	value *roots[3];
 	for (int i = 0; i < 3; i++)
@@ -458,7 +468,7 @@ site *site_load(arena *a, diag *d, const char *dir, const char *base_url, unsign
 	}
 	for (int k = 0; k < COLL_COUNT; k++)
 		free(all[k].v);
-
+	arena_free(&tree);
 	return s;
 }
 

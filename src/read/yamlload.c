@@ -21,7 +21,8 @@ typedef struct frame {
 } frame;
 
 typedef struct loader {
-	arena *a;
+	arena *a;     /* the tree: nodes, their lists, keys, anchors */
+	arena *texts; /* the texts of scalars other than keys */
 	diag *d;
 	const char *path;
 	unsigned first_line;
@@ -207,7 +208,12 @@ static value *scalar(loader *l, yaml_event_t *e)
 	vpos p = mark_pos(l, e->start_mark);
 	value *v = value_new(l->a, V_STR);
 	v->pos = p;
-	v->s = arena_strndup(l->a, text, len);
+	/* a key's text is read while the tree is (by the schema), a value's
+	 * may be kept by the records after it; so may an anchored key's,
+	 * which an alias can make a value */
+	const frame *top = l->depth ? &l->stack[l->depth - 1] : NULL;
+	bool key = top && top->node->kind == V_MAP && !top->key && !e->data.scalar.anchor;
+	v->s = arena_strndup(key ? l->a : l->texts, text, len);
 	v->len = len;
 	const char *tag = (const char *)e->data.scalar.tag;
 	bool plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
@@ -307,7 +313,13 @@ static void push(loader *l, value *node, const char *anchor)
 value *yamlload_parse(arena *a, diag *d, const char *path, const char *text, size_t len,
 		 unsigned first_line)
 {
-	loader l = { .a = a, .d = d, .path = path, .first_line = first_line };
+	return yamlload_parse_split(a, a, d, path, text, len, first_line);
+}
+
+value *yamlload_parse_split(arena *a, arena *texts, diag *d, const char *path, const char *text,
+			    size_t len, unsigned first_line)
+{
+	loader l = { .a = a, .texts = texts, .d = d, .path = path, .first_line = first_line };
 	value *root = NULL;
 	yaml_parser_t parser;
 	yaml_event_t e;
