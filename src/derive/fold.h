@@ -13,9 +13,10 @@
 
 /* The folding tables (fold_open). */
 typedef struct fold {
-	/* per character of [FOLD_CJK_FIRST, FOLD_CJK_LAST]: its simplified
-	 * form, or 0 when it is its own */
-	unsigned *simp;
+	/* every character of the Basic Multilingual Plane, folded (all
+	 * three rules): one load per character for the index, which folds
+	 * every character of the site */
+	unsigned *bmp;
 } fold;
 
 /* The characters t2s may change: CJK Extension A through the Unified
@@ -27,9 +28,8 @@ typedef struct fold {
 fold *fold_open(void);
 void fold_close(fold *f);
 
-/* c folded. f may be NULL: width and case only. Read-only: threads may
- * share f. Inline: the index folds every character of the site. */
-static inline unsigned fold_cp(const fold *f, unsigned c)
+/* c folded by width and case only (the rules that need no table). */
+static inline unsigned fold_width_case(unsigned c)
 {
 	if (c >= 0xFF01 && c <= 0xFF5E)
 		c -= 0xFF01 - 0x21; /* full-width ASCII */
@@ -37,9 +37,16 @@ static inline unsigned fold_cp(const fold *f, unsigned c)
 		c = ' ';
 	if (c >= 'A' && c <= 'Z')
 		return c + ('a' - 'A');
-	if (f && c >= FOLD_CJK_FIRST && c <= FOLD_CJK_LAST && f->simp[c - FOLD_CJK_FIRST])
-		return f->simp[c - FOLD_CJK_FIRST];
 	return c;
+}
+
+/* c folded. f may be NULL: width and case only. Read-only: threads may
+ * share f. Inline: the index folds every character of the site. */
+static inline unsigned fold_cp(const fold *f, unsigned c)
+{
+	if (f && c < 0x10000)
+		return f->bmp[c];
+	return fold_width_case(c); /* (outside the BMP only a NULL f folds) */
 }
 
 /* A code point that separates words: a query's words and the indexed
