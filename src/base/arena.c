@@ -194,7 +194,12 @@ static void *carve(arena *a, size_t n, int zero)
 	if ((size_t)(a->limit - a->next) < need) {
 		bool big = need > ARENA_BLOCK / 4;
 		arena_block *b;
-		if (big) {
+		if (big && need >= ARENA_HUGE / 8 && need <= ARENA_HUGE - sizeof *b) {
+			/* a quarter megabyte or more: a huge block, likely one
+			 * given back already, rather than malloc's fresh pages
+			 * (a fault each 4 KB) */
+			b = huge_get();
+		} else if (big) {
 			b = big_block(sizeof *b + need);
 			b->size = need;
 		} else if (a->total >= ARENA_GROW) {
