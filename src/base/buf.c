@@ -23,9 +23,13 @@ void buf_free(buf *b)
 	buf_init(b);
 }
 
-void buf_grow(buf *b, size_t extra)
+void buf_grow_slow(buf *b, size_t extra)
 {
 	size_t need = b->len + extra + 1;
+	if (need < extra) {
+		fprintf(stderr, "qingdan: buffer size overflow\n");
+		abort();
+	}
 	if (need <= b->cap)
 		return;
 	size_t cap = b->cap ? b->cap : 64;
@@ -68,13 +72,6 @@ void buf_put(buf *b, const void *p, size_t n)
 void buf_puts(buf *b, const char *s)
 {
 	buf_put(b, s, strlen(s));
-}
-
-void buf_putc(buf *b, int c)
-{
-	buf_grow(b, 1);
-	b->ptr[b->len++] = (char)c;
-	b->ptr[b->len] = '\0';
 }
 
 char *buf_fmt_int(char out[24], long long i)

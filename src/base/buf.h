@@ -19,15 +19,27 @@ extern char buf_empty_[];
 void buf_init(buf *b);
 /* Free the memory; the buf is empty again. */
 void buf_free(buf *b);
-/* Make room for `extra` more bytes (plus the NUL). */
-void buf_grow(buf *b, size_t extra);
+/* What buf_grow does when the room is short: a larger block. */
+void buf_grow_slow(buf *b, size_t extra);
+/* Make room for `extra` more bytes (plus the NUL). Inline: every byte a
+ * page writes asks, and the answer is nearly always yes. */
+static inline void buf_grow(buf *b, size_t extra)
+{
+	if (extra >= b->cap - b->len) /* (cap 0: always; never wraps) */
+		buf_grow_slow(b, extra);
+}
 /* Keep the memory, drop the contents. */
 void buf_reset(buf *b);
 /* Cut to `len` bytes (len <= b->len). */
 void buf_truncate(buf *b, size_t len);
 void buf_put(buf *b, const void *p, size_t n);
 void buf_puts(buf *b, const char *s);
-void buf_putc(buf *b, int c);
+static inline void buf_putc(buf *b, int c)
+{
+	buf_grow(b, 1);
+	b->ptr[b->len++] = (char)c;
+	b->ptr[b->len] = '\0';
+}
 /* Append an integer in decimal (printf's %lld, without printf's cost). */
 void buf_puti(buf *b, long long i);
 /* Write i in decimal at the end of out[0..24): returns where it starts
