@@ -21,8 +21,8 @@ typedef struct frame {
 } frame;
 
 typedef struct loader {
-	arena *a;     /* the tree: nodes, their lists, keys, anchors */
-	arena *texts; /* the texts of scalars other than keys */
+	arena *a;     /* the tree: nodes, their lists, anchors' names */
+	arena *texts; /* the scalars' texts */
 	diag *d;
 	const char *path;
 	unsigned first_line;
@@ -208,12 +208,9 @@ static value *scalar(loader *l, yaml_event_t *e)
 	vpos p = mark_pos(l, e->start_mark);
 	value *v = value_new(l->a, V_STR);
 	v->pos = p;
-	/* a key's text is read while the tree is (by the schema), a value's
-	 * may be kept by the records after it; so may an anchored key's,
-	 * which an alias can make a value */
-	const frame *top = l->depth ? &l->stack[l->depth - 1] : NULL;
-	bool key = top && top->node->kind == V_MAP && !top->key && !e->data.scalar.anchor;
-	v->s = arena_strndup(key ? l->a : l->texts, text, len);
+	/* texts outlive the tree: the records keep them, keys' texts too
+	 * (a table of figures is labelled by its keys) */
+	v->s = arena_strndup(l->texts, text, len);
 	v->len = len;
 	const char *tag = (const char *)e->data.scalar.tag;
 	bool plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;

@@ -25,9 +25,9 @@
  * reached through an alias are shared, not copied. */
 value *yamlload_parse(arena *a, diag *d, const char *path, const char *text, size_t len,
 		 unsigned first_line);
-/* The same, with the texts of scalars that are not keys in `texts` and
- * the rest of the tree (nodes, lists, keys) in `a`: a caller that keeps
- * only texts once it has read the tree may free `a` then. */
+/* The same, with the scalars' texts (keys' too) in `texts` and the rest
+ * of the tree (nodes and their lists) in `a`: a caller that keeps only
+ * texts once it has read the tree may free `a` then. */
 value *yamlload_parse_split(arena *a, arena *texts, diag *d, const char *path, const char *text,
 			    size_t len, unsigned first_line);
 
