@@ -508,6 +508,13 @@ value *view_item_row(const view_ctx *vc, arena *a, const item *it)
 	return row_of(row_keys, a, vc->item[it->idx], NULL);
 }
 
+value *view_item_field(const view_ctx *vc, const item *it, row_text f)
+{
+	/* row_of's order: `no`, then the R_* fields */
+	const value *row = vc->row[it->idx];
+	return row->items[2 * (f == R_COUNT ? 0 : (size_t)f + 1) + 1];
+}
+
 value *view_item_rows(const view_ctx *vc, arena *a, item *const *v, size_t n)
 {
 	value *l = value_list(a, n);

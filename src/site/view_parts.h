@@ -40,6 +40,10 @@ value *view_strs(arena *a, strs s);
  * view_init made, which no page may change. */
 value *view_item_row(const view_ctx *vc, arena *a, const item *it);
 value *view_item_rows(const view_ctx *vc, arena *a, item *const *v, size_t n);
+/* The value of field f of an item's shared row (a null value when the
+ * item has none), or its `no` for f == R_COUNT: read-only, shared by
+ * every page, so a table of its own can point at it rather than copy. */
+value *view_item_field(const view_ctx *vc, const item *it, row_text f);
 
 /* ---- the page's root values (view_parts.c) ---- */
 
