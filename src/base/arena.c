@@ -71,14 +71,22 @@ static unsigned char *pool_next, *pool_end; /* the current chunk's rest */
  * machine, its own faults). */
 static arena_block *huge_free;
 
+/* A block of `bytes` from `list` (with pool_lock held), or NULL. */
+static arena_block *take(arena_block **list, size_t bytes)
+{
+	arena_block *b = *list;
+	if (b) {
+		*list = b->next;
+		UNPOISON(b->data, bytes - sizeof *b);
+	}
+	return b;
+}
+
 static arena_block *pool_get(void)
 {
 	pthread_mutex_lock(&pool_lock);
-	arena_block *b = pool_free;
-	if (b) {
-		pool_free = b->next;
-		UNPOISON(b->data, ARENA_BLOCK - sizeof *b);
-	} else {
+	arena_block *b = take(&pool_free, ARENA_BLOCK);
+	if (!b) {
 		if ((size_t)(pool_end - pool_next) < ARENA_BLOCK) {
 			pool_next = xhuge(POOL_CHUNK);
 			pool_end = pool_next + POOL_CHUNK;
@@ -95,11 +103,7 @@ static arena_block *pool_get(void)
 static arena_block *huge_get(void)
 {
 	pthread_mutex_lock(&pool_lock);
-	arena_block *b = huge_free;
-	if (b) {
-		huge_free = b->next;
-		UNPOISON(b->data, ARENA_HUGE - sizeof *b);
-	}
+	arena_block *b = take(&huge_free, ARENA_HUGE);
 	pthread_mutex_unlock(&pool_lock);
 	if (!b)
 		b = xmalloc(ARENA_HUGE); /* huge pages: xalloc.h */
