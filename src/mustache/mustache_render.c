@@ -191,6 +191,7 @@ static mu_status lookup(render *r, const mu_template *t, const mu_op *op, const 
 	const mu_data *dt = r->data;
 	const mu_part *p = op->parts;
 	const void *v = NULL;
+	bool at_root = false; /* found at the root, or nowhere (the root was asked last) */
 	if (op->flags & MU_F_LOCAL) {
 		v = top ? dt->get(top, p[0].s, p[0].n) : NULL;
 	} else {
@@ -211,17 +212,12 @@ static mu_status lookup(render *r, const mu_template *t, const mu_op *op, const 
 			if (c && (v = dt->get(c, p[0].s, p[0].n)) != NULL)
 				break;
 		}
-		/* found at the root, or nowhere (the root was asked last) */
-		if (r->rec && (k == 0 || k == SIZE_MAX)) {
-			for (uint16_t n = 1; v && n < op->nparts; n++)
-				v = dt->get(v, p[n].s, p[n].n);
-			note(r, op, v);
-			*out = v;
-			return MU_OK;
-		}
+		at_root = k == 0 || k == SIZE_MAX;
 	}
 	for (uint16_t k = 1; v && k < op->nparts; k++)
 		v = dt->get(v, p[k].s, p[k].n);
+	if (r->rec && at_root)
+		note(r, op, v);
 	*out = v;
 	return MU_OK;
 }
@@ -530,7 +526,7 @@ mu_status mu_render(const mu_template *t, const mu_data *data, const void *root,
 	r.flags = opts ? opts->flags : 0;
 	r.max_steps = opts ? opts->max_steps : 0;
 	/* one more, so that the op after the last allowed one stops it */
-	r.steps_left = r.max_steps ? r.max_steps + 1 : ULLONG_MAX;
+	r.steps_left = r.max_steps && r.max_steps < ULLONG_MAX ? r.max_steps + 1 : ULLONG_MAX;
 	r.depth = r.calls = 0;
 	r.skip = false;
 	r.stack[0] = root;

@@ -37,7 +37,8 @@ typedef struct pool {
 
 /* Pages are taken in small chunks so both threads stay busy to the end. */
 #define CHUNK 128
-/* The memo of rows keeps at most this much: 11 MB at 10,000 needs. */
+/* The memo of rows keeps at most this much (it held 6.5 MB at 10,000
+ * needs). */
 #define MEMO_BYTES ((size_t)64 << 20)
 
 /* Why the build failed: the content or templates (exit status 1), or

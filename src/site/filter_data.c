@@ -12,6 +12,7 @@
 /* A table of the file: each record's position in it, -1 until used. */
 typedef struct table {
 	int *at;     /* by the record's idx in the site */
+	size_t *used; /* the idx of each entry, in order: what a reset clears */
 	size_t n;
 	buf json;    /* its entries, comma-separated */
 } table;
@@ -30,13 +31,17 @@ static void table_init(table *t, size_t n)
 {
 	t->at = xcalloc(n + 1, sizeof *t->at);
 	memset(t->at, 0xFF, (n + 1) * sizeof *t->at);
+	t->used = xcalloc(n + 1, sizeof *t->used);
 	t->n = 0;
 	buf_init(&t->json);
 }
 
-static void table_reset(table *t, size_t n)
+/* Empty again for the next file: only the entries used are cleared (a
+ * street's file uses a few of the site's thousands of communities). */
+static void table_reset(table *t)
 {
-	memset(t->at, 0xFF, (n + 1) * sizeof *t->at);
+	for (size_t i = 0; i < t->n; i++)
+		t->at[t->used[i]] = -1;
 	t->n = 0;
 	buf_reset(&t->json);
 }
@@ -44,6 +49,7 @@ static void table_reset(table *t, size_t n)
 static void table_free(table *t)
 {
 	free(t->at);
+	free(t->used);
 	buf_free(&t->json);
 }
 
@@ -63,6 +69,7 @@ static int table_use(table *t, size_t idx, const char *id, const char *name, int
 		buf_puti(&t->json, parent);
 	}
 	buf_putc(&t->json, ']');
+	t->used[t->n] = idx;
 	t->at[idx] = (int)t->n++;
 	return t->at[idx];
 }
@@ -156,11 +163,11 @@ static void put_table(buf *out, const char *name, const table *t)
 static void make_file(maker *mk, filter_file *f, const itemset *set, const char *name)
 {
 	const site *s = mk->vc->s;
-	table_reset(&mk->districts, s->ndistricts);
-	table_reset(&mk->streets, s->nstreets);
-	table_reset(&mk->communities, s->ncommunities);
-	table_reset(&mk->categories, s->ncategories);
-	table_reset(&mk->statuses, STATUS_SHOWN_COUNT);
+	table_reset(&mk->districts);
+	table_reset(&mk->streets);
+	table_reset(&mk->communities);
+	table_reset(&mk->categories);
+	table_reset(&mk->statuses);
 	buf *out = &mk->bytes;
 	f->at = out->len;
 	char today[11];

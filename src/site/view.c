@@ -108,9 +108,6 @@ static _Thread_local struct {
 	value *key;
 } key_tab[KEY_SLOTS];
 static _Thread_local arena key_arena;
-/* This thread's keys of an item row (view_item_row), looked up once:
- * "no", then row_names; NULL until the thread's first row. */
-static _Thread_local value *row_keys[R_COUNT + 1];
 
 static value *make_key(const char *lit, bool has)
 {
@@ -143,7 +140,6 @@ void view_thread_end(void)
 {
 	arena_free(&key_arena);
 	memset(key_tab, 0, sizeof key_tab);
-	memset(row_keys, 0, sizeof row_keys);
 }
 
 /* The values every absent field shares: read-only, so any thread may
@@ -385,7 +381,6 @@ static value *shared_no(shared_vals *t, arena *a, long long no)
 /* Item views are made on several threads, each in its own arena. */
 typedef struct item_views {
 	view_ctx *vc;
-	value *keys[R_COUNT + 1]; /* a row's (row_of), made once for every thread */
 	arena per[PAR_MAX];
 	shared_vals shared[PAR_MAX];
 } item_views;
@@ -398,7 +393,7 @@ static void item_view_one(void *ctx, unsigned worker, size_t i)
 	arena *a = &v->per[worker];
 	const item_view *iv = item_view_of(v->vc, a, v->vc->s->items[i]);
 	v->vc->item[i] = iv;
-	v->vc->row[i] = value_lasting(row_of(v->keys, a, iv, &v->shared[worker]));
+	v->vc->row[i] = value_lasting(row_of(v->vc->row_keys, a, iv, &v->shared[worker]));
 }
 
 void view_init(view_ctx *vc, const site *s, const site_index *ix, arena *a, const char *css_url,
@@ -433,9 +428,9 @@ void view_init(view_ctx *vc, const site *s, const site_index *ix, arena *a, cons
 	vc->item = arena_array(a, s->nitems ? s->nitems : 1, sizeof *vc->item);
 	vc->row = arena_array(a, s->nitems ? s->nitems : 1, sizeof *vc->row);
 	item_views vs = { .vc = vc };
-	vs.keys[0] = value_name(a, "no");
+	vc->row_keys[0] = value_name(a, "no");
 	for (int f = 0; f < R_COUNT; f++)
-		vs.keys[f + 1] = value_name(a, row_names[f]);
+		vc->row_keys[f + 1] = value_name(a, row_names[f]);
 	for (int i = 0; i < PAR_MAX; i++)
 		arena_init(&vs.per[i]);
 	par_for(nthreads, s->nitems, 256, item_view_one, &vs);
@@ -500,12 +495,7 @@ static value *row_of(value *const *keys, arena *a, const item_view *v, shared_va
 /* A row of one's own, for a page that adds to it (the item's page). */
 value *view_item_row(const view_ctx *vc, arena *a, const item *it)
 {
-	if (!row_keys[0]) {
-		row_keys[0] = key_of("no");
-		for (int f = 0; f < R_COUNT; f++)
-			row_keys[f + 1] = key_of(row_names[f]);
-	}
-	return row_of(row_keys, a, vc->item[it->idx], NULL);
+	return row_of(vc->row_keys, a, vc->item[it->idx], NULL);
 }
 
 value *view_item_field(const view_ctx *vc, const item *it, row_text f)

@@ -70,6 +70,7 @@ typedef struct view_ctx {
 	/* per record, by idx */
 	const item_view **item;
 	value **row;             /* each item's row map (view_item_rows), shared read-only */
+	value *row_keys[R_COUNT + 1]; /* a row's keys: "no", then the R_* names */
 	const char **list_url, **street_url, **district_url, **community_url;
 	const char **category_url, **org_url, **event_url;
 	const char **cell_url;   /* by match cell idx (match.h) */
