@@ -2,11 +2,11 @@
 # Quick start (README): `make deps site`, then `make deps-dev check`.
 
 CC      ?= cc
-PKGS    := libcmark-gfm yaml-0.1
+PKGS    := libcmark-gfm yaml-0.1 xlsxwriter libqrencode
 # `=`, not `:=`: on a fresh machine `make deps site` installs pkg-config and
 # the libraries before these are first needed
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lcmark-gfm -lcmark-gfm-extensions -lyaml)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lcmark-gfm -lcmark-gfm-extensions -lyaml -lxlsxwriter -lz -lqrencode)
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
 

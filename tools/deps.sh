@@ -1,20 +1,24 @@
 #!/bin/sh
 # Install what qingdan needs on Debian/Ubuntu, only when it is missing.
-#   tools/deps.sh build   compiler, pkg-config, libcmark-gfm, libyaml, libopencc
+#   tools/deps.sh build   compiler, pkg-config, libcmark-gfm, libyaml, libopencc,
+#                         libxlsxwriter (Excel files), libqrencode (QR codes)
 #   tools/deps.sh dev     also what the test suites use: valgrind, a Java
 #                         runtime (Nu HTML Checker), linkchecker, chromium
 #                         and CJK fonts (browser tests and screenshots),
 #                         poppler-utils (pdftotext: the printed list),
-#                         python3 (and PyYAML, for the statistics recount),
+#                         python3 (and PyYAML, for the statistics recount;
+#                         icalendar and openpyxl, to read the calendars and
+#                         Excel files back), zbar-tools and librsvg2-bin (to
+#                         decode the QR codes),
 #                         node and npm, then the npm packages of
 #                         package-lock.json (npm ci)
 #   tools/deps.sh bench   Hugo, GNU time and python3 for `make bench`
 set -eu
 cd "$(dirname "$0")/.."
 
-build_pkgs="build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libopencc-dev"
+build_pkgs="build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libopencc-dev libxlsxwriter-dev libqrencode-dev"
 bench_pkgs="hugo time python3"
-dev_pkgs="valgrind default-jre-headless linkchecker chromium fonts-noto-cjk poppler-utils python3 python3-yaml"
+dev_pkgs="valgrind default-jre-headless linkchecker chromium fonts-noto-cjk poppler-utils python3 python3-yaml python3-icalendar python3-openpyxl zbar-tools librsvg2-bin"
 
 want=$build_pkgs
 [ "${1:-build}" = dev ] && want=$dev_pkgs

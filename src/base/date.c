@@ -2,8 +2,10 @@
 #include "date.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 /* Days from civil date by counting 400-year eras from 0000-03-01, so that
@@ -86,5 +88,83 @@ int date_today(qdate *out)
 	}
 	t += 8 * 3600; /* China Standard Time, no daylight saving */
 	*out = (qdate)(t / 86400);
+	return 0;
+}
+
+/* ---- the time of day (date_clock_parse) ---- */
+
+static bool digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool starts(const char *s, const char *p)
+{
+	return strncmp(s, p, strlen(p)) == 0;
+}
+
+/* one clock time at *ps, after an optional 上午/下午/晚上/中午; advances
+ * past it */
+static bool clock_at(const char **ps, int *minutes)
+{
+	const char *s = *ps;
+	int pm = 0;
+	if (starts(s, "下午") || starts(s, "晚上"))
+		pm = 1, s += 6;
+	else if (starts(s, "上午") || starts(s, "早上") || starts(s, "中午"))
+		s += 6;
+	if (!digit(*s))
+		return false;
+	int h = 0, m = 0;
+	while (digit(*s) && h < 100)
+		h = h * 10 + (*s++ - '0');
+	if (*s == ':' || starts(s, "：")) {
+		s += *s == ':' ? 1 : 3;
+		if (!digit(s[0]) || !digit(s[1]))
+			return false;
+		m = (s[0] - '0') * 10 + (s[1] - '0');
+		s += 2;
+	} else if (starts(s, "点") || starts(s, "时")) {
+		s += 3;
+		if (starts(s, "半"))
+			m = 30, s += 3;
+	} else {
+		return false;
+	}
+	if (pm && h < 12)
+		h += 12;
+	if (h > 23 || m > 59)
+		return false;
+	*minutes = h * 60 + m;
+	*ps = s;
+	return true;
+}
+
+int date_clock_parse(const char *s, int *start, int *end)
+{
+	if (!s)
+		return 0;
+	for (const char *p = s; *p; p++) {
+		const char *q = p;
+		/* a time starts a number: not "5:00" inside "25:00" */
+		if ((p > s && digit(p[-1])) || !clock_at(&q, start))
+			continue;
+		while (*q == ' ')
+			q++;
+		static const char *const dash[] = { "-", "—", "–", "~", "～", "到", "至" };
+		for (size_t i = 0; i < sizeof dash / sizeof *dash; i++)
+			if (starts(q, dash[i])) {
+				const char *r = q + strlen(dash[i]);
+				while (*r == ' ')
+					r++;
+				bool later_pm = *start >= 12 * 60 && !starts(r, "上午");
+				if (clock_at(&r, end)) {
+					if (later_pm && *end < 12 * 60)
+						*end += 12 * 60; /* 下午2:00-4:00 */
+					return *end > *start ? 2 : 1;
+				}
+			}
+		return 1;
+	}
 	return 0;
 }

@@ -20,4 +20,12 @@ void date_format(qdate d, char out[11]);
  * Returns -1 (and leaves *out) when SOURCE_DATE_EPOCH is not a number. */
 int date_today(qdate *out);
 
+/* Parse a time of day as content writes it (an event's `time`): the first
+ * clock time (H:MM, H：MM or H点[半]), 12 hours later after 下午 or 晚上
+ * (for an hour before 12), and a second one after - — ~ 到 至 as its end
+ * (下午2:00-4:00 ends at 16:00). Returns how many were found: 0, 1, or 2
+ * (an end not after the start is not counted); minutes after midnight in
+ * *start and *end. */
+int date_clock_parse(const char *s, int *start, int *end);
+
 #endif

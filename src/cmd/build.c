@@ -18,6 +18,7 @@
 #include "checks.h"
 #include "datafiles.h"
 #include "dump.h"
+#include "follow.h"
 #include "html.h"
 #include "index.h"
 #include "links.h"
@@ -89,9 +90,23 @@ static int write_site(const build_opts *opt, unsigned jobs, output *o, const vie
 	if (rc == 0)
 		rc = datafiles_write(ff, o);
 	fdata_release(ff); /* written: the pages need only their names */
+	/* feeds, calendars and open data on a thread of their own, while the
+	 * pages render */
+	follow_job fj;
+	bool following = rc == 0;
+	if (following)
+		follow_start(&fj, vc, o);
 	if (rc == 0)
 		rc = html_write(vc, t, pages, urls, last, jobs, true, o, d);
 	timer_lap(tm, "pages");
+	if (following) {
+		int follow_rc = follow_finish(&fj);
+		timer_lap(tm, "feeds and data (waited for)");
+		if (tm->on)
+			fprintf(stderr, "qingdan: feeds, calendars and data, on their own thread: %.1f ms of CPU\n", fj.ms);
+		if (rc == 0)
+			rc = follow_rc;
+	}
 	if (sj) {
 		int search_rc = search_finish(sj, a);
 		timer_lap(tm, "search (waited for)");

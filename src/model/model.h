@@ -332,6 +332,7 @@ typedef struct site {
 	const char *police_record; /* 公安备案号 as written */
 	const char *police_code;   /* its number: the first run of digits */
 	const contact *contact;
+	const char *data_license;  /* 数据许可: the open data's licence line */
 	menu_entry *menu;
 	size_t nmenu;
 	qdate today;

@@ -34,7 +34,7 @@ void records_body(loadctx *c, const doc *dc, const value *fv, markdown_src *out)
 /* ---- site.yaml ---- */
 
 enum { S_TITLE, S_SUBTITLE, S_DESC, S_LANG, S_URL, S_PER_PAGE, S_PUBLISHER, S_CONTACT, S_ICP,
-       S_SITE_CODE, S_POLICE, S_MENU, S_COUNT };
+       S_SITE_CODE, S_POLICE, S_MENU, S_LICENSE, S_COUNT };
 static const field site_fields[S_COUNT] = {
 	[S_TITLE] = { "title", "标题" },
 	[S_SUBTITLE] = { "subtitle", "副标题" },
@@ -48,6 +48,7 @@ static const field site_fields[S_COUNT] = {
 	[S_SITE_CODE] = { "site_code", "网站标识码" },
 	[S_POLICE] = { "police_record", "公安备案号" },
 	[S_MENU] = { "menu", "菜单" },
+	[S_LICENSE] = { "data_license", "数据许可" },
 };
 static const field menu_fields[] = { { "title", "标题" }, { "url", "链接" } };
 
@@ -137,6 +138,7 @@ void records_site(loadctx *c, const value *root, const char *path, const char *o
 	fld_text(c, f[S_ICP], &s->icp);
 	site_code(c, f[S_SITE_CODE]);
 	police_record(c, f[S_POLICE]);
+	fld_text(c, f[S_LICENSE], &s->data_license);
 	const value *menu = f[S_MENU];
 	if (!menu)
 		return;

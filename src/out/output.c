@@ -1,6 +1,8 @@
 /* output: staging folder, safe paths, atomic swap (see output.h). */
 #include "output.h"
 
+#include <stdarg.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <dirent.h>
@@ -122,6 +124,18 @@ static void report(output *o, const char *path, const char *what, int err)
 {
 	pthread_mutex_lock(&o->lock);
 	diag_report(o->d, DIAG_ERROR, path, 0, 0, "%s: %s", what, strerror(err));
+	pthread_mutex_unlock(&o->lock);
+}
+
+void output_fail(output *o, const char *rel, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	pthread_mutex_lock(&o->lock);
+	diag_report(o->d, DIAG_ERROR, rel, 0, 0, "%s", msg);
 	pthread_mutex_unlock(&o->lock);
 }
 

@@ -57,6 +57,8 @@ void output_writer_init(output_writer *w, output *o);
 int output_put(output_writer *w, const char *rel, const void *data, size_t len);
 /* Close what w holds open and add its counts to the output's. */
 void output_writer_end(output_writer *w);
+/* Report an error about output file `rel` (from any thread). */
+void output_fail(output *o, const char *rel, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Copy the file at `src` to `rel`. */
 int output_copy(output *o, const char *rel, const char *src);
 /* Swap staging in place of the output folder and remove the old tree.

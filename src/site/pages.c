@@ -2,6 +2,7 @@
  * every page it implies. */
 #include "pages.h"
 
+#include "view_follow.h"
 #include "view_index.h"
 #include "view_match.h"
 #include "view_print.h"
@@ -162,6 +163,10 @@ const page_kind_def page_kinds[PG_KIND_COUNT] = {
 	[PG_ORG] = { "org", TOP, orgs_n, orgs_at, NULL, view_org },
 	[PG_PAGE] = { "page", TOP, free_pages_n, free_pages_at, NULL, view_free_page },
 	[PG_PRINT] = { "print", TOP, no_recs, NULL, NULL, view_print },
+	[PG_LIST_POSTER] = { "poster", TOP, lists_n, lists_at, NULL, view_list_poster },
+	[PG_EVENT_POSTER] = { "poster", TOP, events_n, events_at, NULL, view_event_poster },
+	[PG_FEEDS] = { "feeds", TOP, NULL, NULL, NULL, view_feeds },
+	[PG_DATA] = { "data", TOP, NULL, NULL, NULL, view_data },
 	[PG_NOT_FOUND] = { "404", TOP, NULL, NULL, NULL, view_not_found },
 	[PG_SEARCH] = { "search", TOP, NULL, NULL, NULL, view_search },
 };

@@ -78,6 +78,10 @@ void url_loc(const page_job *job, buf *b)
 		buf_puts(b, "all.html");
 		return;
 	}
+	case PG_LIST_POSTER: buf_puts(b, "posters/lists/"), leaf = ((const list *)job->rec)->id; break;
+	case PG_EVENT_POSTER: buf_puts(b, "posters/events/"), leaf = ((const event *)job->rec)->id; break;
+	case PG_FEEDS: buf_puts(b, "feeds/"); return;
+	case PG_DATA: buf_puts(b, "data/"); return;
 	case PG_SEARCH: buf_puts(b, "search/"); return;
 	case PG_NOT_FOUND: buf_puts(b, "404.html"); return;
 	case PG_KIND_COUNT: break;
@@ -182,4 +186,32 @@ const char *url_site_link(arena *a, const char *base_path, const char *link, boo
 	if (keep_prefixed && strncmp(link, base_path, strlen(base_path)) == 0)
 		return link;
 	return arena_printf(a, "%s%s", base_path, link + 1);
+}
+
+void url_file_loc(url_file_kind k, const char *id, buf *b)
+{
+	const char *dir = "", *ext = "";
+	switch (k) {
+	case URL_FEED_SITE: buf_puts(b, "feeds/site.xml"); return;
+	case URL_FEED_DISTRICT: dir = "feeds/districts/", ext = ".xml"; break;
+	case URL_FEED_STREET: dir = "feeds/streets/", ext = ".xml"; break;
+	case URL_FEED_CATEGORY: dir = "feeds/categories/", ext = ".xml"; break;
+	case URL_CAL_ALL: buf_puts(b, "calendar/all.ics"); return;
+	case URL_CAL_DISTRICT: dir = "calendar/districts/", ext = ".ics"; break;
+	case URL_CAL_EVENT: dir = "calendar/events/", ext = ".ics"; break;
+	case URL_DATA: dir = "data/"; break;
+	case URL_LIST_CSV: dir = "data/lists/", ext = ".csv"; break;
+	case URL_LIST_XLSX: dir = "data/lists/", ext = ".xlsx"; break;
+	}
+	buf_puts(b, dir);
+	buf_puts(b, id);
+	buf_puts(b, ext);
+}
+
+const char *url_file_of(arena *a, const char *prefix, url_file_kind k, const char *id)
+{
+	buf b = BUF_INIT;
+	buf_puts(&b, prefix);
+	url_file_loc(k, id, &b);
+	return take(a, &b);
 }

@@ -54,6 +54,10 @@ typedef enum page_kind {
 	PG_ORG,
 	PG_PAGE,
 	PG_PRINT,
+	PG_LIST_POSTER,
+	PG_EVENT_POSTER,
+	PG_FEEDS,
+	PG_DATA,
 	PG_NOT_FOUND,
 	/* last: its page is made once the search index is (out/search_write.h) */
 	PG_SEARCH,
@@ -112,5 +116,33 @@ const char *url_static(arena *a, const char *prefix, const char *rel);
 const char *url_site_link(arena *a, const char *base_path, const char *link, bool keep_prefixed);
 /* True when `link` is site-relative ("/x", not "//host/x"). */
 bool url_is_site_path(const char *link);
+
+/* Files that are not pages: what a reader follows and reuses.
+ *   feeds/site.xml, feeds/districts/ID.xml, feeds/streets/ID.xml,
+ *   feeds/categories/ID.xml                      Atom feeds
+ *   calendar/all.ics, calendar/districts/ID.ics,
+ *   calendar/events/ID.ics                       iCalendar
+ *   data/NAME (needs.csv, lists.json, ...)       open data, site-wide
+ *   data/lists/ID.csv, data/lists/ID.xlsx        open data, one list
+ * `id` is the record's id (NAME for URL_DATA; unused for URL_FEED_SITE and
+ * URL_CAL_ALL). Frozen as the pages are. */
+typedef enum url_file_kind {
+	URL_FEED_SITE,
+	URL_FEED_DISTRICT,
+	URL_FEED_STREET,
+	URL_FEED_CATEGORY,
+	URL_CAL_ALL,
+	URL_CAL_DISTRICT,
+	URL_CAL_EVENT,
+	URL_DATA,
+	URL_LIST_CSV,
+	URL_LIST_XLSX,
+} url_file_kind;
+
+/* Append the file's path relative to the site root. */
+void url_file_loc(url_file_kind k, const char *id, buf *b);
+/* prefix + its path: prefix is "" for its path in the output, the base
+ * path for its URL, base_url for its absolute URL; in `a`. */
+const char *url_file_of(arena *a, const char *prefix, url_file_kind k, const char *id);
 
 #endif

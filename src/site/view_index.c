@@ -223,6 +223,8 @@ value *view_events(const view_ctx *vc, arena *a, const page_job *job)
 		i = k;
 	}
 	view_put_list(a, root, "years", years);
+	/* the calendar of every event (out/calendar.h), when there is one */
+	view_put(a, root, "calendar_url", ev->n ? url_file_of(a, vc->s->base_path, URL_CAL_ALL, NULL) : NULL);
 	return root;
 }
 

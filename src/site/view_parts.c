@@ -7,6 +7,7 @@
 #include "escape.h"
 #include "filter_data.h"
 #include "pages.h"
+#include "view_follow.h"
 #include "view_parts.h"
 
 /* ---- the page's root values ---- */
@@ -121,6 +122,10 @@ value *view_site(const view_ctx *vc, arena *a, const char *current_url)
 	char today[11];
 	date_format(s->today, today);
 	view_put(a, m, "today", arena_strdup(a, today));
+	/* what a reader follows and reuses (url.h) */
+	view_put(a, m, "feeds_url", vc->index_url[PG_FEEDS]);
+	view_put(a, m, "data_url", vc->index_url[PG_DATA]);
+	view_put(a, m, "feed", url_file_of(a, s->base_path, URL_FEED_SITE, NULL));
 	return m;
 }
 
@@ -182,6 +187,7 @@ value *view_root(const view_ctx *vc, arena *a, const page_job *job, const char *
 	if (job->npages > 1)
 		view_set(a, p, "pagination", view_pagination(vc, a, job));
 	view_put_bool(a, p, "is_home", job->kind == PG_HOME);
+	view_put_follow(vc, a, p, job, url);
 	view_set(a, root, "page", p);
 	return root;
 }

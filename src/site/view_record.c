@@ -4,7 +4,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "jsonld.h"
 #include "view_claim.h"
+#include "view_follow.h"
 #include "view_match.h"
 #include "view_record.h"
 #include "view_parts.h"
@@ -24,6 +26,18 @@ static int cmp_by_no(const void *pa, const void *pb)
 {
 	const item *a = *(item *const *)pa, *b = *(item *const *)pb;
 	return a->no < b->no ? -1 : a->no > b->no;
+}
+
+/* the page's absolute URL (view_root's page.canonical) */
+static const char *page_canonical(value *root)
+{
+	return value_get(value_get(root, "page"), "canonical")->s;
+}
+
+/* page.jsonld: the record's structured data (jsonld.h), or null */
+static void put_jsonld(arena *a, value *root, const char *json)
+{
+	view_put(a, value_get(root, "page"), "jsonld", json);
 }
 
 value *view_list(const view_ctx *vc, arena *a, const page_job *job)
@@ -47,6 +61,8 @@ value *view_list(const view_ctx *vc, arena *a, const page_job *job)
 	view_put_bool(a, m, "is_needs", l->kind == LIST_NEEDS);
 	view_put_bool(a, m, "is_supply", l->kind == LIST_SUPPLY);
 	view_put_bool(a, m, "is_pain_points", l->kind == LIST_PAIN_POINTS);
+	view_put(a, m, "csv_url", view_list_csv(vc, a, l));
+	view_put(a, m, "xlsx_url", view_list_xlsx(vc, a, l));
 	/* items grouped by category, in categories.yaml order */
 	item **sorted = arena_memdup(a, l->items, l->nitems * sizeof *l->items);
 	if (l->nitems > 1)
@@ -124,6 +140,7 @@ value *view_item(const view_ctx *vc, arena *a, const page_job *job)
 	view_put_matches(vc, a, m, it);
 	view_put_fits(vc, a, m, vc->ix->match->offer_fits[it->idx], it->areas, it->nareas);
 	view_set(a, root, "item", m);
+	put_jsonld(a, root, jsonld_item(vc, a, it, page_canonical(root)));
 	return root;
 }
 
@@ -294,7 +311,9 @@ value *view_event(const view_ctx *vc, arena *a, const page_job *job)
 	view_put(a, m, "byline", e->byline);
 	view_put(a, m, "credit", e->credit);
 	view_set(a, m, "source", e->source.name || e->source.url ? view_source(a, &e->source) : NULL);
+	view_put(a, m, "ics_url", view_event_ics(vc, a, e));
 	view_set(a, root, "event", m);
+	put_jsonld(a, root, jsonld_event(vc, a, e, page_canonical(root)));
 	return root;
 }
 
@@ -345,6 +364,7 @@ value *view_org(const view_ctx *vc, arena *a, const page_job *job)
 	view_put_list(a, m, "cases", view_case_cards(vc, a, ix->org_cases[o->idx].v, ix->org_cases[o->idx].n));
 	view_put_fits(vc, a, m, &ix->match->org_fits[o->idx], o->areas, o->nareas);
 	view_set(a, root, "org", m);
+	put_jsonld(a, root, jsonld_org(vc, a, o, page_canonical(root)));
 	return root;
 }
 

@@ -64,6 +64,10 @@ static const struct {
 	{ PG_ORG, &og, "/orgs/demo-service-centre.html", NULL },
 	{ PG_PAGE, &fp, "/pages/about.html", NULL },
 	{ PG_PRINT, &st, "/streets/bailianchi/page/all.html", NULL },
+	{ PG_LIST_POSTER, &lst, "/posters/lists/2020-bailianchi-needs.html", NULL },
+	{ PG_EVENT_POSTER, &ev, "/posters/events/2020-bailianchi-forum.html", NULL },
+	{ PG_FEEDS, NULL, "/feeds/", NULL },
+	{ PG_DATA, NULL, "/data/", NULL },
 	{ PG_NOT_FOUND, NULL, "/404.html", NULL },
 	{ PG_SEARCH, NULL, "/search/", NULL },
 };
@@ -180,4 +184,33 @@ TEST(url_root_files)
 	CHECK_STR(url_asset(&a, "favicon.ico", 0x123), "favicon.ico");
 	CHECK_STR(url_of(&a, "/jihui/", url_asset(&a, "favicon.ico", 1)), "/jihui/favicon.ico");
 	CHECK_STR(url_of(&a, "/", url_root_file("favicon.ico")), "/favicon.ico");
+}
+
+/* the files that are not pages: feeds, calendars, open data (url.h) */
+TEST(url_follow_and_reuse_files)
+{
+	const struct {
+		url_file_kind k;
+		const char *id, *path;
+	} v[] = {
+		{ URL_FEED_SITE, NULL, "feeds/site.xml" },
+		{ URL_FEED_DISTRICT, "chenghua", "feeds/districts/chenghua.xml" },
+		{ URL_FEED_STREET, "bailianchi", "feeds/streets/bailianchi.xml" },
+		{ URL_FEED_CATEGORY, "elderly-children", "feeds/categories/elderly-children.xml" },
+		{ URL_CAL_ALL, NULL, "calendar/all.ics" },
+		{ URL_CAL_DISTRICT, "chenghua", "calendar/districts/chenghua.ics" },
+		{ URL_CAL_EVENT, "2020-bailianchi-forum", "calendar/events/2020-bailianchi-forum.ics" },
+		{ URL_DATA, "needs.csv", "data/needs.csv" },
+		{ URL_LIST_CSV, "2020-bailianchi-needs", "data/lists/2020-bailianchi-needs.csv" },
+		{ URL_LIST_XLSX, "2020-bailianchi-needs", "data/lists/2020-bailianchi-needs.xlsx" },
+	};
+	for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+		char want[200];
+		CHECK_STR(url_file_of(&a, "", v[i].k, v[i].id), v[i].path);
+		snprintf(want, sizeof want, "/jihui/%s", v[i].path);
+		CHECK_STR(url_file_of(&a, "/jihui/", v[i].k, v[i].id), want);
+		snprintf(want, sizeof want, "https://example.org/jihui/%s", v[i].path);
+		CHECK_STR(url_file_of(&a, "https://example.org/jihui/", v[i].k, v[i].id), want);
+	}
+	arena_free(&a);
 }

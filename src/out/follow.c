@@ -1,0 +1,113 @@
+/* follow: feeds, calendars and open data, on a thread (see follow.h). */
+#include "follow.h"
+
+#include <time.h>
+
+#include "calendar.h"
+#include "feeds.h"
+#include "opendata.h"
+#include "xlsx.h"
+
+static int put_buf(output_writer *w, const char *rel, buf *b)
+{
+	int rc = output_put(w, rel, b->ptr, b->len);
+	buf_reset(b);
+	return rc;
+}
+
+/* data/NAME.csv, .json (and .xlsx) of a whole table */
+static int write_table(const view_ctx *vc, output_writer *w, dc_table t, buf *b, arena *a)
+{
+	const dc_def *d = &dc_tables[t];
+	size_t n = dc_count(vc, t);
+	const void **recs = arena_alloc(a, (n + 1) * sizeof *recs);
+	for (size_t i = 0; i < n; i++)
+		recs[i] = dc_record(vc, t, i);
+	int rc = 0;
+	if (d->csv) {
+		opendata_csv(vc, t, recs, n, b, a);
+		rc = put_buf(w, url_file_of(a, "", URL_DATA, arena_printf(a, "%s.csv", d->name)), b);
+	}
+	if (rc == 0) {
+		opendata_json(vc, t, recs, n, b, a);
+		rc = put_buf(w, url_file_of(a, "", URL_DATA, arena_printf(a, "%s.json", d->name)), b);
+	}
+	if (rc == 0 && d->xlsx)
+		rc = xlsx_write(w, vc, t, recs, n, url_file_of(a, "", URL_DATA, arena_printf(a, "%s.xlsx", d->name)),
+				d->zh, a);
+	return rc;
+}
+
+static int write_data(const view_ctx *vc, output_writer *w)
+{
+	arena a;
+	arena_init(&a);
+	buf b = BUF_INIT;
+	int rc = 0;
+	for (int t = 0; t < DC_TABLE_COUNT && rc == 0; t++)
+		rc = write_table(vc, w, (dc_table)t, &b, &a);
+	if (rc == 0) {
+		opendata_places_json(vc, &b);
+		rc = put_buf(w, url_file_of(&a, "", URL_DATA, "places.json"), &b);
+	}
+	if (rc == 0) {
+		opendata_categories_json(vc, &b);
+		rc = put_buf(w, url_file_of(&a, "", URL_DATA, "categories.json"), &b);
+	}
+	/* each list's own: its items in 序号 order */
+	for (size_t i = 0; i < vc->s->nlists && rc == 0; i++) {
+		const list *l = vc->s->lists[i];
+		const void **items = opendata_list_items(l, &a);
+		dc_table t = dc_list_table(l);
+		opendata_csv(vc, t, items, l->nitems, &b, &a);
+		rc = put_buf(w, url_file_of(&a, "", URL_LIST_CSV, l->id), &b);
+		if (rc == 0)
+			rc = xlsx_write(w, vc, t, items, l->nitems, url_file_of(&a, "", URL_LIST_XLSX, l->id), l->title, &a);
+		arena_reset(&a);
+	}
+	buf_free(&b);
+	arena_free(&a);
+	return rc;
+}
+
+int follow_write(const view_ctx *vc, output *o)
+{
+	output_writer w;
+	output_writer_init(&w, o);
+	int rc = feeds_write(vc, &w);
+	if (rc == 0)
+		rc = calendar_write(vc, &w);
+	if (rc == 0)
+		rc = write_data(vc, &w);
+	output_writer_end(&w);
+	return rc;
+}
+
+static void *run(void *arg)
+{
+	follow_job *j = arg;
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t0);
+	j->rc = follow_write(j->vc, j->o);
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t1);
+	j->ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+	return NULL;
+}
+
+void follow_start(follow_job *j, const view_ctx *vc, output *o)
+{
+	*j = (follow_job){ .vc = vc, .o = o };
+	if (pthread_create(&j->thread, NULL, run, j) == 0)
+		j->started = true;
+	else
+		run(j);
+}
+
+int follow_finish(follow_job *j)
+{
+	if (j->started) {
+		pthread_join(j->thread, NULL);
+		j->started = false;
+	}
+	return j->rc;
+}

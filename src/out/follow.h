@@ -1,0 +1,32 @@
+/* follow: every file of the output that is not a page, for readers who
+ * follow and reuse the site: the Atom feeds (feeds.h), the calendars
+ * (calendar.h) and the open data under data/ (opendata.h, xlsx.h): the
+ * site's needs, supply and lists as CSV, Excel and JSON, its events,
+ * organisations, places and categories as JSON, and each list's own CSV
+ * and Excel file. They need only the checked model and the views, so
+ * they are written on a thread of their own while the pages render. */
+#ifndef QD_FOLLOW_H
+#define QD_FOLLOW_H
+#include <pthread.h>
+
+#include "output.h"
+#include "view.h"
+
+typedef struct follow_job {
+	const view_ctx *vc;
+	output *o;
+	pthread_t thread;
+	bool started;
+	int rc;
+	double ms; /* CPU time the thread took */
+} follow_job;
+
+/* Start writing (on a thread; in this one if none can be made). */
+void follow_start(follow_job *j, const view_ctx *vc, output *o);
+/* Wait for it; returns 0, or -1 when a file could not be written
+ * (reported). */
+int follow_finish(follow_job *j);
+/* The whole of it, in the calling thread. */
+int follow_write(const view_ctx *vc, output *o);
+
+#endif
