@@ -100,6 +100,8 @@ static int write_site(const build_opts *opt, unsigned jobs, output *o, const vie
 		rc = html_write(vc, t, pages, urls, last, jobs, true, o, d);
 	timer_lap(tm, "pages");
 	if (following) {
+		if (rc == 0)
+			follow_help(&fj);
 		int follow_rc = follow_finish(&fj);
 		timer_lap(tm, "feeds and data (waited for)");
 		if (tm->on)

@@ -54,33 +54,59 @@ static int write_data(const view_ctx *vc, output_writer *w)
 		opendata_categories_json(vc, &b);
 		rc = put_buf(w, url_file_of(&a, "", URL_DATA, "categories.json"), &b);
 	}
-	/* each list's own: its items in 序号 order */
-	for (size_t i = 0; i < vc->s->nlists && rc == 0; i++) {
-		const list *l = vc->s->lists[i];
-		const void **items = opendata_list_items(l, &a);
-		dc_table t = dc_list_table(l);
-		opendata_csv(vc, t, items, l->nitems, &b, &a);
-		rc = put_buf(w, url_file_of(&a, "", URL_LIST_CSV, l->id), &b);
-		if (rc == 0)
-			rc = xlsx_write(w, vc, t, items, l->nitems, url_file_of(&a, "", URL_LIST_XLSX, l->id), l->title, &a);
-		arena_reset(&a);
-	}
 	buf_free(&b);
 	arena_free(&a);
 	return rc;
 }
 
-int follow_write(const view_ctx *vc, output *o)
+/* lists' own files, one list at a time, until none are left: its items
+ * in 序号 order as CSV and Excel */
+static void write_lists(follow_job *j)
+{
+	const view_ctx *vc = j->vc;
+	output_writer w;
+	output_writer_init(&w, j->o);
+	arena a;
+	arena_init(&a);
+	buf b = BUF_INIT;
+	size_t i;
+	while (!atomic_load(&j->failed) && (i = atomic_fetch_add(&j->next_list, 1)) < vc->s->nlists) {
+		const list *l = vc->s->lists[i];
+		const void **items = opendata_list_items(l, &a);
+		dc_table t = dc_list_table(l);
+		opendata_csv(vc, t, items, l->nitems, &b, &a);
+		int rc = put_buf(&w, url_file_of(&a, "", URL_LIST_CSV, l->id), &b);
+		if (rc == 0)
+			rc = xlsx_write(&w, vc, t, items, l->nitems, url_file_of(&a, "", URL_LIST_XLSX, l->id), l->title, &a);
+		if (rc != 0)
+			atomic_store(&j->failed, 1);
+		arena_reset(&a);
+	}
+	buf_free(&b);
+	arena_free(&a);
+	output_writer_end(&w);
+}
+
+static void write_site(follow_job *j)
 {
 	output_writer w;
-	output_writer_init(&w, o);
-	int rc = feeds_write(vc, &w);
+	output_writer_init(&w, j->o);
+	int rc = feeds_write(j->vc, &w);
 	if (rc == 0)
-		rc = calendar_write(vc, &w);
+		rc = calendar_write(j->vc, &w);
 	if (rc == 0)
-		rc = write_data(vc, &w);
+		rc = write_data(j->vc, &w);
 	output_writer_end(&w);
-	return rc;
+	if (rc != 0)
+		atomic_store(&j->failed, 1);
+}
+
+int follow_write(const view_ctx *vc, output *o)
+{
+	follow_job j = { .vc = vc, .o = o };
+	write_site(&j);
+	write_lists(&j);
+	return atomic_load(&j.failed) ? -1 : 0;
 }
 
 static void *run(void *arg)
@@ -88,7 +114,8 @@ static void *run(void *arg)
 	follow_job *j = arg;
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t0);
-	j->rc = follow_write(j->vc, j->o);
+	write_site(j);
+	write_lists(j);
 	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t1);
 	j->ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
 	return NULL;
@@ -103,11 +130,16 @@ void follow_start(follow_job *j, const view_ctx *vc, output *o)
 		run(j);
 }
 
+void follow_help(follow_job *j)
+{
+	write_lists(j);
+}
+
 int follow_finish(follow_job *j)
 {
 	if (j->started) {
 		pthread_join(j->thread, NULL);
 		j->started = false;
 	}
-	return j->rc;
+	return atomic_load(&j->failed) ? -1 : 0;
 }

@@ -8,6 +8,7 @@
 #ifndef QD_FOLLOW_H
 #define QD_FOLLOW_H
 #include <pthread.h>
+#include <stdatomic.h>
 
 #include "output.h"
 #include "view.h"
@@ -17,12 +18,18 @@ typedef struct follow_job {
 	output *o;
 	pthread_t thread;
 	bool started;
-	int rc;
-	double ms; /* CPU time the thread took */
+	atomic_size_t next_list; /* the next list whose own files are due */
+	atomic_int failed;       /* a file could not be written (reported) */
+	double ms;               /* CPU time the thread took */
 } follow_job;
 
-/* Start writing (on a thread; in this one if none can be made). */
+/* Start writing (on a thread; in this one if none can be made): the
+ * site's files first, then the lists' own. */
 void follow_start(follow_job *j, const view_ctx *vc, output *o);
+/* Write lists' own files alongside the thread until none are left (a
+ * thread whose pages are done lends a hand: a list's Excel file is the
+ * costliest file there is). */
+void follow_help(follow_job *j);
 /* Wait for it; returns 0, or -1 when a file could not be written
  * (reported). */
 int follow_finish(follow_job *j);

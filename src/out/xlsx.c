@@ -116,7 +116,7 @@ int xlsx_write(output_writer *w, const view_ctx *vc, dc_table t, const void *con
 	 * output_put like every other file */
 	char tmp[4200];
 	snprintf(tmp, sizeof tmp, "%s/.xlsx-%u.tmp", w->o->staging, atomic_fetch_add(&serial, 1));
-	lxw_workbook_options opt = { .constant_memory = 0, .tmpdir = w->o->staging };
+	lxw_workbook_options opt = { .constant_memory = 1, .tmpdir = w->o->staging };
 	lxw_workbook *wb = workbook_new_opt(tmp, &opt);
 	if (!wb) {
 		output_fail(w->o, rel, "cannot create the workbook");

@@ -222,10 +222,13 @@ value *view_list_poster(const view_ctx *vc, arena *a, const page_job *job)
 	view_put_int(a, m, "count", (long long)l->nitems);
 	view_put_bool(a, m, "has_count", l->nitems > 0);
 	size_t open = 0;
-	for (size_t i = 0; i < l->nitems; i++)
+	for (size_t i = 0; l->kind == LIST_NEEDS && i < l->nitems; i++)
 		open += item_shown_status(l->items[i]) == STATUS_OPEN;
 	view_put_int(a, m, "open", (long long)open);
+	view_put_bool(a, m, "has_open", open > 0);
 	view_put_bool(a, m, "is_needs", l->kind == LIST_NEEDS);
+	view_put_int(a, m, "lists", 0);
+	view_put_bool(a, m, "has_lists", false);
 	view_put_list(a, m, "contact", view_contact(a, l->contact ? l->contact : vc->s->contact));
 	return root;
 }
@@ -252,7 +255,7 @@ value *view_event_poster(const view_ctx *vc, arena *a, const page_job *job)
 	for (size_t i = 0; i < e->nlists; i++) {
 		const list *l = e->lists[i];
 		count += l->nitems;
-		for (size_t k = 0; k < l->nitems; k++)
+		for (size_t k = 0; l->kind == LIST_NEEDS && k < l->nitems; k++)
 			open += item_shown_status(l->items[k]) == STATUS_OPEN;
 		if (!ct)
 			ct = l->contact;
@@ -267,7 +270,10 @@ value *view_event_poster(const view_ctx *vc, arena *a, const page_job *job)
 	view_put_int(a, m, "count", (long long)count);
 	view_put_bool(a, m, "has_count", count > 0);
 	view_put_int(a, m, "open", (long long)open);
-	view_put_bool(a, m, "is_needs", count > 0);
+	view_put_bool(a, m, "has_open", open > 0);
+	view_put_bool(a, m, "is_needs", false);
+	view_put_int(a, m, "lists", (long long)e->nlists);
+	view_put_bool(a, m, "has_lists", e->nlists > 0);
 	view_put_list(a, m, "contact", view_contact(a, ct ? ct : vc->s->contact));
 	return root;
 }
