@@ -5,6 +5,7 @@
 
 #include "calendar.h"
 #include "feeds.h"
+#include "keep.h"
 #include "opendata.h"
 #include "xlsx.h"
 
@@ -15,37 +16,64 @@ static int put_buf(output_writer *w, const char *rel, buf *b)
 	return rc;
 }
 
-/* data/NAME.csv, .json (and .xlsx) of a whole table */
-static int write_table(const view_ctx *vc, output_writer *w, dc_table t, buf *b, arena *a)
+/* the date of the site's data: its newest list's */
+static qdate data_date(const view_ctx *vc)
 {
+	qdate d = DATE_NONE;
+	for (size_t i = 0; i < vc->s->nlists; i++)
+		if (vc->s->lists[i]->published != DATE_NONE && (d == DATE_NONE || vc->s->lists[i]->published > d))
+			d = vc->s->lists[i]->published;
+	return d != DATE_NONE ? d : vc->s->today;
+}
+
+/* a workbook, unless the previous output has it under the same key */
+static int workbook(follow_job *j, output_writer *w, dc_table t, const void *const *recs, size_t n,
+		    const char *rel, const char *sheet, qdate date, const buf *csv, arena *a)
+{
+	uint64_t key = xlsx_key(t, sheet, date, csv->ptr, csv->len);
+	if (keep_try(j->keep, w, rel, key))
+		return 0;
+	size_t size = 0;
+	int rc = xlsx_write(w, j->vc, t, recs, n, rel, sheet, date, &size, a);
+	if (rc == 0)
+		keep_made(j->keep, rel, key, size);
+	return rc;
+}
+
+/* data/NAME.csv, .json (and .xlsx) of a whole table */
+static int write_table(follow_job *j, output_writer *w, dc_table t, buf *b, arena *a)
+{
+	const view_ctx *vc = j->vc;
 	const dc_def *d = &dc_tables[t];
 	size_t n = dc_count(vc, t);
 	const void **recs = arena_alloc(a, (n + 1) * sizeof *recs);
 	for (size_t i = 0; i < n; i++)
 		recs[i] = dc_record(vc, t, i);
 	int rc = 0;
-	if (d->csv) {
-		opendata_csv(vc, t, recs, n, b, a);
-		rc = put_buf(w, url_file_of(a, "", URL_DATA, arena_printf(a, "%s.csv", d->name)), b);
-	}
+	/* the CSV first: a workbook's key is made from it */
+	opendata_csv(vc, t, recs, n, b, a);
+	if (d->xlsx)
+		rc = workbook(j, w, t, recs, n, url_file_of(a, "", URL_DATA, arena_printf(a, "%s.xlsx", d->name)), d->zh,
+			      data_date(vc), b, a);
+	if (rc == 0 && d->csv)
+		rc = output_put(w, url_file_of(a, "", URL_DATA, arena_printf(a, "%s.csv", d->name)), b->ptr, b->len);
+	buf_reset(b);
 	if (rc == 0) {
 		opendata_json(vc, t, recs, n, b, a);
 		rc = put_buf(w, url_file_of(a, "", URL_DATA, arena_printf(a, "%s.json", d->name)), b);
 	}
-	if (rc == 0 && d->xlsx)
-		rc = xlsx_write(w, vc, t, recs, n, url_file_of(a, "", URL_DATA, arena_printf(a, "%s.xlsx", d->name)),
-				d->zh, a);
 	return rc;
 }
 
-static int write_data(const view_ctx *vc, output_writer *w)
+static int write_data(follow_job *j, output_writer *w)
 {
+	const view_ctx *vc = j->vc;
 	arena a;
 	arena_init(&a);
 	buf b = BUF_INIT;
 	int rc = 0;
 	for (int t = 0; t < DC_TABLE_COUNT && rc == 0; t++)
-		rc = write_table(vc, w, (dc_table)t, &b, &a);
+		rc = write_table(j, w, (dc_table)t, &b, &a);
 	if (rc == 0) {
 		opendata_places_json(vc, &b);
 		rc = put_buf(w, url_file_of(&a, "", URL_DATA, "places.json"), &b);
@@ -75,9 +103,10 @@ static void write_lists(follow_job *j)
 		const void **items = opendata_list_items(l, &a);
 		dc_table t = dc_list_table(l);
 		opendata_csv(vc, t, items, l->nitems, &b, &a);
-		int rc = put_buf(&w, url_file_of(&a, "", URL_LIST_CSV, l->id), &b);
+		int rc = workbook(j, &w, t, items, l->nitems, url_file_of(&a, "", URL_LIST_XLSX, l->id), l->title,
+				  l->published != DATE_NONE ? l->published : vc->s->today, &b, &a);
 		if (rc == 0)
-			rc = xlsx_write(&w, vc, t, items, l->nitems, url_file_of(&a, "", URL_LIST_XLSX, l->id), l->title, &a);
+			rc = put_buf(&w, url_file_of(&a, "", URL_LIST_CSV, l->id), &b);
 		if (rc != 0)
 			atomic_store(&j->failed, 1);
 		arena_reset(&a);
@@ -95,7 +124,7 @@ static void write_site(follow_job *j)
 	if (rc == 0)
 		rc = calendar_write(j->vc, &w);
 	if (rc == 0)
-		rc = write_data(j->vc, &w);
+		rc = write_data(j, &w);
 	output_writer_end(&w);
 	if (rc != 0)
 		atomic_store(&j->failed, 1);
@@ -103,10 +132,10 @@ static void write_site(follow_job *j)
 
 int follow_write(const view_ctx *vc, output *o)
 {
-	follow_job j = { .vc = vc, .o = o };
+	follow_job j = { .vc = vc, .o = o, .keep = keep_open(o) };
 	write_site(&j);
 	write_lists(&j);
-	return atomic_load(&j.failed) ? -1 : 0;
+	return follow_finish(&j);
 }
 
 static void *run(void *arg)
@@ -123,7 +152,7 @@ static void *run(void *arg)
 
 void follow_start(follow_job *j, const view_ctx *vc, output *o)
 {
-	*j = (follow_job){ .vc = vc, .o = o };
+	*j = (follow_job){ .vc = vc, .o = o, .keep = keep_open(o) };
 	if (pthread_create(&j->thread, NULL, run, j) == 0)
 		j->started = true;
 	else
@@ -141,5 +170,11 @@ int follow_finish(follow_job *j)
 		pthread_join(j->thread, NULL);
 		j->started = false;
 	}
-	return atomic_load(&j->failed) ? -1 : 0;
+	bool ok = !atomic_load(&j->failed);
+	if (ok)
+		ok = keep_close(j->keep, j->o) == 0;
+	else
+		keep_free(j->keep);
+	j->keep = NULL;
+	return ok ? 0 : -1;
 }

@@ -20,6 +20,7 @@ typedef struct follow_job {
 	bool started;
 	atomic_size_t next_list; /* the next list whose own files are due */
 	atomic_int failed;       /* a file could not be written (reported) */
+	struct keep *keep;       /* workbooks the previous output has (keep.h) */
 	double ms;               /* CPU time the thread took */
 } follow_job;
 

@@ -291,6 +291,26 @@ int output_put(output_writer *w, const char *rel, const void *data, size_t len)
 	return rc;
 }
 
+int output_link_old(output_writer *w, const char *rel, size_t size, size_t *got)
+{
+	output *o = w->o;
+	if (o->oldfd < 0 || !output_path_ok(rel))
+		return -1;
+	struct stat st;
+	if (fstatat(o->oldfd, rel, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode) ||
+	    (size_t)st.st_size != size)
+		return -1;
+	*got = (size_t)st.st_size;
+	const char *name;
+	int dfd = folder_of(w, rel, &name);
+	if (dfd < 0 || linkat(o->oldfd, rel, dfd, name, 0) != 0)
+		return -1;
+	w->files++;
+	w->bytes += (size_t)st.st_size;
+	w->kept++;
+	return 0;
+}
+
 int output_write(output *o, const char *rel, const void *data, size_t len)
 {
 	output_writer w;

@@ -57,6 +57,11 @@ void output_writer_init(output_writer *w, output *o);
 int output_put(output_writer *w, const char *rel, const void *data, size_t len);
 /* Close what w holds open and add its counts to the output's. */
 void output_writer_end(output_writer *w);
+/* Link `rel` of the previous output into the new one, through w (for a
+ * file known to be unchanged without making it: keep.h), when it is a
+ * regular file of `size` bytes; *got is set to its size. Returns 0, or -1
+ * when there is no such file (nothing is reported). */
+int output_link_old(output_writer *w, const char *rel, size_t size, size_t *got);
 /* Report an error about output file `rel` (from any thread). */
 void output_fail(output *o, const char *rel, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Copy the file at `src` to `rel`. */

@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "keep.h"
 #include "utf8.h"
 
 /* Excel keeps at most 32,767 characters in a cell: a longer text is cut
@@ -106,8 +107,27 @@ static int read_back(const char *path, buf *out)
 	return rc;
 }
 
+/* Bump when the workbooks' layout changes (formats, options, what a cell
+ * holds), so that no build keeps a workbook of the old layout. */
+#define XLSX_LAYOUT "qingdan-xlsx-1"
+
+uint64_t xlsx_key(dc_table t, const char *sheet, qdate created, const char *csv, size_t csv_len)
+{
+	const dc_def *d = &dc_tables[t];
+	uint64_t h = keep_hash(KEEP_SEED, XLSX_LAYOUT, sizeof XLSX_LAYOUT);
+	h = keep_hash(h, LXW_VERSION, sizeof LXW_VERSION);
+	for (size_t c = 0; c < d->ncols; c++) {
+		h = keep_hash(h, d->cols[c].zh, strlen(d->cols[c].zh) + 1);
+		h = keep_hash(h, &d->cols[c].type, sizeof d->cols[c].type);
+		h = keep_hash(h, &d->cols[c].width, sizeof d->cols[c].width);
+	}
+	h = keep_hash(h, sheet, strlen(sheet) + 1);
+	h = keep_hash(h, &created, sizeof created);
+	return keep_hash(h, csv, csv_len);
+}
+
 int xlsx_write(output_writer *w, const view_ctx *vc, dc_table t, const void *const *recs, size_t n,
-	       const char *rel, const char *sheet, arena *a)
+	       const char *rel, const char *sheet, qdate created, size_t *size, arena *a)
 {
 	static atomic_uint serial;
 	const dc_def *d = &dc_tables[t];
@@ -123,7 +143,7 @@ int xlsx_write(output_writer *w, const view_ctx *vc, dc_table t, const void *con
 		return -1;
 	}
 	int y, m, day;
-	date_to_ymd(vc->s->today, &y, &m, &day);
+	date_to_ymd(created != DATE_NONE ? created : vc->s->today, &y, &m, &day);
 	struct tm tm = { .tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = day };
 	lxw_doc_properties props = { .title = (char *)sheet, .author = (char *)(vc->s->publisher ? vc->s->publisher : vc->s->title),
 				     .created = timegm(&tm) };
@@ -156,6 +176,7 @@ int xlsx_write(output_writer *w, const view_ctx *vc, dc_table t, const void *con
 			    err != LXW_NO_ERROR ? lxw_strerror(err) : "reading it back failed");
 	else
 		rc = output_put(w, rel, bytes.ptr, bytes.len);
+	*size = bytes.len;
 	buf_free(&bytes);
 	return rc;
 }

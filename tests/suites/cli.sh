@@ -68,7 +68,7 @@ expect_status rebuild 0 qd build --quiet --content tests/fixtures/mini --output 
 # reproducible: two builds are byte-identical
 SOURCE_DATE_EPOCH=1596240000 qd build --quiet --content tests/fixtures/mini --output "$scratch/r1" 2>/dev/null
 SOURCE_DATE_EPOCH=1596240000 qd build --quiet --content tests/fixtures/mini --output "$scratch/r2" 2>/dev/null
-diff -r "$scratch/r1" "$scratch/r2" >/dev/null && ok reproducible || fail reproducible "two builds differ"
+diff -r "$scratch/r1" "$scratch/r2" >"$scratch/rdiff" && ok reproducible || { fail reproducible "two builds differ"; head -5 "$scratch/rdiff"; }
 
 # parallel rendering writes the same bytes as one thread
 export SOURCE_DATE_EPOCH=1767225600
@@ -86,6 +86,9 @@ mkdir -p "$scratch/inc"
 cp -R content "$scratch/inc/content"
 qd build --quiet --content "$scratch/inc/content" --output "$scratch/inc/out" 2>/dev/null
 before=$(stat -c %i "$scratch/inc/out/orgs/index.html")
+# workbooks (out/keep.h): the edited list's is made again, another's kept
+xl_edit=$(stat -c %i "$scratch/inc/out/data/lists/2020-bailianchi-needs.xlsx")
+xl_other=$(stat -c %i "$scratch/inc/out/data/lists/2025-chenghua-needs.xlsx")
 sed -i 's/title: 院落党小组“红色议事厅”建设/title: 院落党小组“红色议事厅”建设（修订）/' "$scratch/inc/content/lists/2020-bailianchi-needs.yaml"
 qd build --content "$scratch/inc/content" --output "$scratch/inc/out" 2>"$scratch/err"
 qd build --quiet --content "$scratch/inc/content" --output "$scratch/inc/fresh" 2>/dev/null
@@ -93,6 +96,22 @@ diff -r "$scratch/inc/out" "$scratch/inc/fresh" >/dev/null && ok incremental-sam
 	|| fail incremental-same-bytes "rebuild differs from a fresh build"
 [ "$(stat -c %i "$scratch/inc/out/orgs/index.html")" = "$before" ] && ok incremental-keeps-unchanged \
 	|| fail incremental-keeps-unchanged "an unchanged page was rewritten"
+[ "$(stat -c %i "$scratch/inc/out/data/lists/2025-chenghua-needs.xlsx")" = "$xl_other" ] \
+	&& [ "$(stat -c %i "$scratch/inc/out/data/lists/2020-bailianchi-needs.xlsx")" != "$xl_edit" ] \
+	&& ok incremental-workbooks || fail incremental-workbooks "an unchanged list's workbook was made again, or the edited one kept"
+# a workbook is made again, with the same bytes as a fresh build, when its
+# key in the list does not match (a hand-edited list), and when the file
+# is not the size it was made with (a hand-edited file)
+wb="$scratch/inc/out/data/lists/2025-chenghua-needs.xlsx"
+sed -i 's/^[0-9a-f]\{16\} \([0-9]* data\/lists\/2025-chenghua-needs.xlsx\)$/0000000000000000 \1/' "$scratch/inc/out/.qingdan-keys"
+cp "$wb" "$scratch/wb" && rm "$wb" && cp "$scratch/wb" "$wb" && printf 'X' | dd of="$wb" bs=1 seek=100 conv=notrunc 2>/dev/null
+qd build --quiet --content "$scratch/inc/content" --output "$scratch/inc/out" 2>/dev/null
+diff -r "$scratch/inc/out" "$scratch/inc/fresh" >/dev/null && ok workbook-key-mismatch \
+	|| fail workbook-key-mismatch "a workbook whose key did not match was kept"
+cp "$wb" "$scratch/wb" && rm "$wb" && cp "$scratch/wb" "$wb" && printf 'X' >>"$wb"
+qd build --quiet --content "$scratch/inc/content" --output "$scratch/inc/out" 2>/dev/null
+diff -r "$scratch/inc/out" "$scratch/inc/fresh" >/dev/null && ok workbook-resized \
+	|| fail workbook-resized "a workbook of another size than it was made with was kept"
 written=$(sed -n 's/.*: \([0-9]*\) written, \([0-9]*\) unchanged/\1/p' "$scratch/err")
 kept=$(sed -n 's/.*: \([0-9]*\) written, \([0-9]*\) unchanged/\2/p' "$scratch/err")
 if [ -n "$written" ] && [ "$written" -gt 0 ] && [ "$written" -lt 40 ] && [ "$kept" -gt 100 ]; then
