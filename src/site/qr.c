@@ -34,6 +34,20 @@ static QRcode *encode(const char *text)
 	return q;
 }
 
+/* a small number (a code is at most 177 modules wide), or its negative */
+static void num(buf *out, int v)
+{
+	char t[8];
+	int n = 0;
+	if (v < 0)
+		buf_putc(out, '-'), v = -v;
+	do
+		t[n++] = (char)('0' + v % 10);
+	while ((v /= 10) && n < 7);
+	while (n)
+		buf_putc(out, t[--n]);
+}
+
 int qr_svg(buf *out, const char *text, const char *label)
 {
 	QRcode *q = encode(text);
@@ -62,19 +76,19 @@ int qr_svg(buf *out, const char *text, const char *label)
 			int sx = x + QUIET, sy = 2 * (y + QUIET) + 1; /* y in half modules */
 			if (first) {
 				buf_putc(out, 'M');
-				buf_puti(out, sx);
+				num(out, sx);
 				buf_putc(out, ' ');
-				buf_puti(out, sy / 2);
+				num(out, sy / 2);
 				buf_puts(out, ".5");
 				first = false;
 			} else {
 				buf_putc(out, 'm');
-				buf_puti(out, sx - px);
+				num(out, sx - px);
 				buf_putc(out, ' ');
-				buf_puti(out, (sy - py) / 2);
+				num(out, (sy - py) / 2);
 			}
 			buf_putc(out, 'h');
-			buf_puti(out, run);
+			num(out, run);
 			px = sx + run, py = sy;
 			x += run;
 		}
