@@ -1,6 +1,7 @@
 /* datacols: the open data's columns and their cells (see datacols.h). */
 #include "datacols.h"
 
+#include <math.h>
 #include <string.h>
 
 /* ---- the columns ---- */
@@ -167,9 +168,11 @@ static dc_cell text(const char *s)
 	return (dc_cell){ .set = s != NULL, .s = s };
 }
 
+/* money in 万元 to the yuan (four decimals): a sum of budgets is a sum
+ * of doubles (28.299999999999997), the pages show 28.3 */
 static dc_cell number(amount v)
 {
-	return (dc_cell){ .set = v.set, .num = v.v };
+	return (dc_cell){ .set = v.set, .num = round(v.v * 10000) / 10000 };
 }
 
 static dc_cell integer(long long i)

@@ -91,7 +91,10 @@ const char *jsonld_item(const view_ctx *vc, arena *a, const item *it, const char
 	buf b = BUF_INIT;
 	head(&b, need ? "Demand" : "Offer", url, it->title);
 	kv(&b, "identifier", arena_printf(a, "%s/%lld", it->list->id, it->no));
-	kv(&b, "category", it->category ? it->category->name : NULL);
+	/* Demand takes Offer's properties but not `category`: the category is
+	 * the service's type */
+	if (!need)
+		kv(&b, "category", it->category ? it->category->name : NULL);
 	kdate(&b, "availabilityEnds", it->deadline);
 	buf_puts(&b, ",\"itemOffered\":{\"@type\":\"Service\"");
 	kv(&b, "name", it->title);

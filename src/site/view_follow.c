@@ -77,14 +77,18 @@ void view_put_follow(const view_ctx *vc, arena *a, value *page, const page_job *
 
 /* ---- the feeds page ---- */
 
+/* {name, url (the feed or calendar), page_url, streets (a district's:
+ * entries like this one; else null), has_streets} */
 static value *feed_link(const view_ctx *vc, arena *a, const char *name, url_file_kind k, const char *id,
-			const char *page)
+			const char *page, value *streets)
 {
-	value *m = view_rec(a, 4);
+	value *m = view_rec(a, 5);
 	view_put(a, m, "name", name);
 	view_put(a, m, "url", url_file_of(a, vc->s->base_path, k, id));
 	view_put(a, m, "page_url", page);
-	view_set(a, m, "streets", NULL);
+	view_put_list(a, m, "streets", streets);
+	if (!streets) /* view_put_list sets has_streets for a list */
+		view_put_bool(a, m, "has_streets", false);
 	return m;
 }
 
@@ -98,19 +102,17 @@ value *view_feeds(const view_ctx *vc, arena *a, const page_job *job)
 	value *ds = value_list(a, s->ndistricts);
 	for (size_t i = 0; i < s->ndistricts; i++) {
 		const district *d = s->districts[i];
-		value *e = feed_link(vc, a, d->name, URL_FEED_DISTRICT, d->id, vc->district_url[i]);
 		value *sts = value_list(a, d->nstreets);
 		for (size_t j = 0; j < d->nstreets; j++)
 			value_push(a, sts, feed_link(vc, a, d->streets[j]->name, URL_FEED_STREET, d->streets[j]->id,
-						     vc->street_url[d->streets[j]->idx]));
-		view_put_list(a, e, "streets", sts);
-		value_push(a, ds, e);
+						     vc->street_url[d->streets[j]->idx], NULL));
+		value_push(a, ds, feed_link(vc, a, d->name, URL_FEED_DISTRICT, d->id, vc->district_url[i], sts));
 	}
 	view_put_list(a, m, "districts", ds);
 	value *cs = value_list(a, s->ncategories);
 	for (size_t i = 0; i < s->ncategories; i++)
 		value_push(a, cs, feed_link(vc, a, s->categories[i]->name, URL_FEED_CATEGORY, s->categories[i]->id,
-					    vc->category_url[i]));
+					    vc->category_url[i], NULL));
 	view_put_list(a, m, "categories", cs);
 	/* calendars: all events, and each district's that has any */
 	view_put(a, m, "calendar", vc->ix->events.n ? url_file_of(a, s->base_path, URL_CAL_ALL, NULL) : NULL);
@@ -118,7 +120,7 @@ value *view_feeds(const view_ctx *vc, arena *a, const page_job *job)
 	for (size_t i = 0; i < s->ndistricts; i++)
 		if (vc->ix->district_events[i].n)
 			value_push(a, cals, feed_link(vc, a, s->districts[i]->name, URL_CAL_DISTRICT, s->districts[i]->id,
-						      vc->district_url[i]));
+						      vc->district_url[i], NULL));
 	view_put_list(a, m, "calendars", cals);
 	view_put_int(a, m, "max", 50);
 	view_set(a, root, "feeds", m);

@@ -5,8 +5,9 @@
 # every row, card and record page
 # showing its own record's values (demo and rows fixture), the Nu HTML
 # Checker, linkchecker over a local server, browser checks (360 px, no
-# JavaScript, no foreign hosts, axe-core WCAG 2.1 AA), and the home page's
-# weight. The demo is built under a sub-path (/jihui/) so that base-path
+# JavaScript, no foreign hosts, axe-core WCAG 2.1 AA), the follow-and-reuse
+# files (feeds, calendars, open data, JSON-LD, QR codes: check_follow.py),
+# and the home page's weight. The demo is built under a sub-path (/jihui/) so that base-path
 # handling is checked everywhere.
 . tests/lib.sh
 export SOURCE_DATE_EPOCH=1767225600 # 2026-01-01: some demo deadlines past, some not
@@ -97,6 +98,15 @@ fi
 [ -s "$scratch/root/jihui/favicon.ico" ] && grep -q '<link rel="icon" href="/jihui/favicon.ico">' "$scratch/root/jihui/index.html" &&
 	ok favicon || fail favicon "no favicon.ico at the root, or no link to it"
 
+# follow and reuse: feeds, calendars, open data (CSV, Excel, JSON), JSON-LD
+# and QR codes, read back by real parsers (xml.etree, icalendar, csv,
+# openpyxl, zbarimg) and checked against the dump; with Debian's python
+# (python3-icalendar, python3-openpyxl), not whatever python3 is first on PATH
+/usr/bin/python3 tests/site/check_follow.py "$scratch/dump.json" "$scratch/root/jihui" "$base" >"$scratch/follow" 2>&1
+grep -v ' passed, ' "$scratch/follow" | head -40 || true
+tail -n 1 "$scratch/follow"
+grep -q ' 0 failed$' "$scratch/follow" && ok follow || fail follow "$(tail -n 1 "$scratch/follow")"
+
 # 3. valid HTML (Nu HTML Checker), at the root and under the sub-path
 vnu="java -jar node_modules/vnu-jar/build/dist/vnu.jar"
 qd build --quiet --content content --output "$scratch/rootsite" --base-url "https://example.org/" 2>/dev/null
@@ -154,6 +164,10 @@ orgs/
 orgs/demo-service-centre.html
 pages/about.html
 pages/how-to-claim.html
+feeds/
+data/
+posters/lists/2020-bailianchi-needs.html
+posters/events/2025-chenghua-partners-fair.html
 404.html
 search/
 search/?q=%E7%A4%BE%E5%8C%BA
