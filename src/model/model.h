@@ -389,6 +389,16 @@ static inline int item_shown_status(const item *it)
 	return it->expired ? STATUS_EXPIRED : (int)it->status;
 }
 
+/* How many of a list's items are shown open (待认领 or 可对接, not past
+ * their deadline). */
+static inline size_t list_open_items(const list *l)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < l->nitems; i++)
+		n += item_shown_status(l->items[i]) == STATUS_OPEN;
+	return n;
+}
+
 /* Labels for display: Chinese, as the content model names them.
  * status_label/status_id also take STATUS_EXPIRED. */
 const char *status_label(item_status st, list_kind kind);

@@ -281,14 +281,6 @@ static dc_cell item_cell(const view_ctx *vc, const item *it, int id, arena *a)
 	return text(NULL);
 }
 
-static size_t list_open(const list *l)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < l->nitems; i++)
-		n += item_shown_status(l->items[i]) == STATUS_OPEN;
-	return n;
-}
-
 static dc_cell list_cell(const view_ctx *vc, const list *l, int id, arena *a)
 {
 	switch (id) {
@@ -305,7 +297,7 @@ static dc_cell list_cell(const view_ctx *vc, const list *l, int id, arena *a)
 	case C_EVENT: return text(l->event ? l->event->id : NULL);
 	case C_FUND: return text(l->fund);
 	case C_ITEMS: return integer((long long)l->nitems);
-	case C_OPEN: return integer((long long)list_open(l));
+	case C_OPEN: return integer((long long)list_open_items(l));
 	case C_TOTAL: return number((amount){ l->total_budget, l->total_given || l->budget_items > 0 });
 	case C_BUDGET_SUM: return number((amount){ l->budget_sum, l->budget_items > 0 });
 	case C_URL: return text(absolute(vc, a, vc->list_url[l->idx]));

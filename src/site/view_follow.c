@@ -206,6 +206,24 @@ static value *poster_root(const view_ctx *vc, arena *a, const page_job *job, con
 	return root;
 }
 
+/* "成华区白莲池街道", or the district's name alone */
+static const char *place_name(arena *a, const district *d, const street *st)
+{
+	return st ? arena_printf(a, "%s%s", st->district->name, st->name) : d ? d->name : NULL;
+}
+
+/* what a poster counts: items (needs: how many are open), an event's lists */
+static void poster_counts(arena *a, value *m, size_t count, size_t open, size_t lists, bool needs)
+{
+	view_put_int(a, m, "count", (long long)count);
+	view_put_bool(a, m, "has_count", count > 0);
+	view_put_int(a, m, "open", (long long)open);
+	view_put_bool(a, m, "has_open", open > 0);
+	view_put_int(a, m, "lists", (long long)lists);
+	view_put_bool(a, m, "has_lists", lists > 0);
+	view_put_bool(a, m, "is_needs", needs);
+}
+
 value *view_list_poster(const view_ctx *vc, arena *a, const page_job *job)
 {
 	const list *l = job->rec;
@@ -213,26 +231,33 @@ value *view_list_poster(const view_ctx *vc, arena *a, const page_job *job)
 	view_crumb(a, crumbs, l->title, vc->list_url[l->idx]);
 	value *root = poster_root(vc, a, job, l->title, vc->list_url[l->idx], crumbs);
 	value *m = value_get(root, "poster");
+	bool needs = l->kind == LIST_NEEDS;
 	view_put(a, m, "kind_label", list_kind_label(l->kind));
-	view_put(a, m, "place", l->street ? arena_printf(a, "%s%s", l->district->name, l->street->name)
-				  : l->district ? l->district->name : NULL);
+	view_put(a, m, "place", place_name(a, l->district, l->street));
 	view_put(a, m, "publisher", l->publisher);
 	view_put(a, m, "date", view_date_text(a, l->published));
 	view_put(a, m, "deadline", view_date_text(a, l->deadline));
 	view_put(a, m, "time", NULL);
 	view_put(a, m, "venue", NULL);
-	view_put_int(a, m, "count", (long long)l->nitems);
-	view_put_bool(a, m, "has_count", l->nitems > 0);
-	size_t open = 0;
-	for (size_t i = 0; l->kind == LIST_NEEDS && i < l->nitems; i++)
-		open += item_shown_status(l->items[i]) == STATUS_OPEN;
-	view_put_int(a, m, "open", (long long)open);
-	view_put_bool(a, m, "has_open", open > 0);
-	view_put_bool(a, m, "is_needs", l->kind == LIST_NEEDS);
-	view_put_int(a, m, "lists", 0);
-	view_put_bool(a, m, "has_lists", false);
+	poster_counts(a, m, l->nitems, needs ? list_open_items(l) : 0, 0, needs);
 	view_put_list(a, m, "contact", view_contact(a, l->contact ? l->contact : vc->s->contact));
 	return root;
+}
+
+/* Of the lists released at an event: the nearest deadline still to come,
+ * else the latest one past. */
+static qdate event_deadline(const event *e, qdate today)
+{
+	qdate best = DATE_NONE;
+	for (size_t i = 0; i < e->nlists; i++) {
+		qdate d = e->lists[i]->deadline;
+		if (d == DATE_NONE)
+			continue;
+		bool future = d >= today, best_future = best != DATE_NONE && best >= today;
+		if (best == DATE_NONE || (future && (!best_future || d < best)) || (!future && !best_future && d > best))
+			best = d;
+	}
+	return best;
 }
 
 value *view_event_poster(const view_ctx *vc, arena *a, const page_job *job)
@@ -243,39 +268,22 @@ value *view_event_poster(const view_ctx *vc, arena *a, const page_job *job)
 	value *root = poster_root(vc, a, job, e->title, vc->event_url[e->idx], crumbs);
 	value *m = value_get(root, "poster");
 	view_put(a, m, "kind_label", "活动");
-	view_put(a, m, "place", e->street ? arena_printf(a, "%s%s", e->district->name, e->street->name)
-				  : e->district ? e->district->name : NULL);
+	view_put(a, m, "place", place_name(a, e->district, e->street));
 	view_put(a, m, "publisher", e->organizer.n ? e->organizer.v[0] : NULL);
 	view_put(a, m, "date", view_date_text(a, e->date));
 	view_put(a, m, "time", e->time);
 	view_put(a, m, "venue", e->venue);
-	/* the lists released there: their nearest deadline still to come,
-	 * else their latest, and a contact */
-	qdate deadline = DATE_NONE;
-	const contact *ct = NULL;
+	view_put(a, m, "deadline", view_date_text(a, event_deadline(e, vc->s->today)));
 	size_t count = 0, open = 0;
+	const contact *ct = NULL;
 	for (size_t i = 0; i < e->nlists; i++) {
 		const list *l = e->lists[i];
 		count += l->nitems;
-		for (size_t k = 0; l->kind == LIST_NEEDS && k < l->nitems; k++)
-			open += item_shown_status(l->items[k]) == STATUS_OPEN;
+		open += l->kind == LIST_NEEDS ? list_open_items(l) : 0;
 		if (!ct)
 			ct = l->contact;
-		qdate d = l->deadline;
-		if (d == DATE_NONE)
-			continue;
-		bool future = d >= vc->s->today, cur_future = deadline != DATE_NONE && deadline >= vc->s->today;
-		if (deadline == DATE_NONE || (future && (!cur_future || d < deadline)) || (!future && !cur_future && d > deadline))
-			deadline = d;
 	}
-	view_put(a, m, "deadline", view_date_text(a, deadline));
-	view_put_int(a, m, "count", (long long)count);
-	view_put_bool(a, m, "has_count", count > 0);
-	view_put_int(a, m, "open", (long long)open);
-	view_put_bool(a, m, "has_open", open > 0);
-	view_put_bool(a, m, "is_needs", false);
-	view_put_int(a, m, "lists", (long long)e->nlists);
-	view_put_bool(a, m, "has_lists", e->nlists > 0);
+	poster_counts(a, m, count, open, e->nlists, false);
 	view_put_list(a, m, "contact", view_contact(a, ct ? ct : vc->s->contact));
 	return root;
 }
