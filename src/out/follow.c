@@ -130,14 +130,6 @@ static void write_site(follow_job *j)
 		atomic_store(&j->failed, 1);
 }
 
-int follow_write(const view_ctx *vc, output *o)
-{
-	follow_job j = { .vc = vc, .o = o, .keep = keep_open(o) };
-	write_site(&j);
-	write_lists(&j);
-	return follow_finish(&j);
-}
-
 static void *run(void *arg)
 {
 	follow_job *j = arg;

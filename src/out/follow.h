@@ -34,7 +34,5 @@ void follow_help(follow_job *j);
 /* Wait for it; returns 0, or -1 when a file could not be written
  * (reported). */
 int follow_finish(follow_job *j);
-/* The whole of it, in the calling thread. */
-int follow_write(const view_ctx *vc, output *o);
 
 #endif

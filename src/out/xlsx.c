@@ -16,8 +16,34 @@
  * at a character boundary (no field of the content model comes near) */
 #define CELL_MAX 32767
 
+/* XML 1.0 has no place for the C0 controls but TAB, LF and CR (a YAML
+ * escape can make one): each becomes U+FFFD, as in the other XML files
+ * (escape.h), rather than a sheet Excel refuses to open */
+static const char *xml_safe(const char *s, size_t *len, arena *a)
+{
+	size_t bad = 0;
+	for (size_t i = 0; i < *len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		bad += c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+	}
+	if (!bad)
+		return s;
+	char *t = arena_alloc_raw(a, *len + 2 * bad + 1), *p = t;
+	for (size_t i = 0; i < *len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+			memcpy(p, "\xEF\xBF\xBD", 3), p += 3;
+		else
+			*p++ = (char)c;
+	}
+	*p = '\0';
+	*len = (size_t)(p - t);
+	return t;
+}
+
 static void put_text(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s, size_t len, arena *a)
 {
+	s = xml_safe(s, &len, a);
 	if (utf8_count(s, len) > CELL_MAX) {
 		size_t cut = 0, chars = 0;
 		const char *p = s;
@@ -131,6 +157,8 @@ int xlsx_write(output_writer *w, const view_ctx *vc, dc_table t, const void *con
 {
 	static atomic_uint serial;
 	const dc_def *d = &dc_tables[t];
+	size_t sheet_len = strlen(sheet);
+	sheet = xml_safe(sheet, &sheet_len, a); /* also the workbook's title */
 	/* libxlsxwriter writes to a named file: a hidden one in the staging
 	 * folder, read back and removed, so that the workbook goes through
 	 * output_put like every other file */

@@ -362,7 +362,7 @@ def check_feed(M, path, page_rel, in_scope, recs, newest):
         r = recs.get(rel)
         if not truth(f"{ew} record", r is not None, f"{rel} is no dated record of the site"):
             continue
-        check(f"{ew} title", e.findtext(ATOM + "title"), r["title"])
+        check(f"{ew} title", e.findtext(ATOM + "title"), xml_text(r["title"]))
         check(f"{ew} date", upd[:10], r["date"])
         truth(f"{ew} id", eid.startswith(f"tag:{M.host},") and eid.endswith(":" + rel),
               f"{eid!r} is not a tag URI of {M.host} and {rel}")
@@ -756,6 +756,10 @@ def check_csvs(M):
     return done
 
 
+def xml_text(s):
+    return "".join("\ufffd" if ord(ch) < 0x20 and ch not in "\t\n\r" else ch for ch in s)
+
+
 def check_xlsx(M, csvs):
     """Each workbook: one sheet, the CSV's header frozen above the rows,
     the CSV's rows cell for cell, typed (numbers, dates), text never a
@@ -803,6 +807,8 @@ def check_xlsx(M, csvs):
                           (v == c and not "1900" <= c[:4] <= "9999"), f"{v!r}, CSV {c!r}")
                 else:
                     raw = c[1:] if c.startswith("'") and c[1:].startswith(FORMULA) else c
+                    # XML has no C0 controls but TAB, LF, CR: U+FFFD in Excel
+                    raw, c = xml_text(raw), xml_text(c)
                     truth(cw, x.data_type == "s" and v in (raw, c), f"{v!r} ({x.data_type}), CSV {c!r}")
 
 
@@ -1147,6 +1153,8 @@ HOSTILE = [
     ("-2+3", None),
     ("\t+tab", None),
     ("</script><b>x</b>\u2028y\u2029z & <!--", None),
+    # control characters a YAML escape makes: U+FFFD in XML (feeds, Excel)
+    ("响铃\u0007标题\u001b[31m", None),
 ]
 TITLE_LINE = re.compile(r"^(?P<ind>[ ]*(?:-[ ]+)?)(?P<key>项目名称|title)[ ]*:[ ]*(?P<val>.*?)[ ]*$")
 NOTES_LINE = re.compile(r"^[ ]*(?:-[ ]+)?(?:备注|notes)[ ]*:")
@@ -1289,8 +1297,8 @@ def check_hostile(tmp, base_url, env):
                 if not truth(f"{rel} {iid}", row, "no row"):
                     continue
                 cell = row[head.index("项目名称")]
-                truth(f"{rel} {iid} 项目名称", cell.data_type == "s" and cell.value == title,
-                      f"{cell.value!r} ({cell.data_type}), want the text {title!r}")
+                truth(f"{rel} {iid} 项目名称", cell.data_type == "s" and cell.value == xml_text(title),
+                      f"{cell.value!r} ({cell.data_type}), want the text {xml_text(title)!r}")
                 if notes:
                     cell = row[head.index("备注")]
                     truth(f"{rel} {iid} 备注", cell.data_type == "s" and cell.value == notes,
