@@ -26,15 +26,16 @@ $(foreach s,$(STAGES),$(eval $(s)_SRC := $(sort $(wildcard src/$(s)/*.c))))
 MAIN_SRC := src/cmd/main.c
 LIB_SRC := $(filter-out $(MAIN_SRC),$(foreach s,$(STAGES),$($(s)_SRC)))
 THEME   := $(sort $(shell find templates -type f))
+SKELETON := $(sort $(shell find skeleton -type f))
 # generated sources: the default theme, the search's script folding table
-GEN     := theme_files t2s_table
+GEN     := theme_files skeleton_files t2s_table
 GEN_SRC := $(GEN:%=build/%.c)
 OBJ     := $(LIB_SRC:src/%.c=build/rel/%.o) $(GEN:%=build/rel/%.o)
 SAN_OBJ := $(LIB_SRC:src/%.c=build/san/%.o) $(GEN:%=build/san/%.o)
 TEST_SRC := $(sort $(wildcard tests/unit/*.c))
 TEST_HDR := tests/unit/t.h tests/unit/test_mustache.h
 
-.PHONY: all site deps deps-dev check check-valgrind check-tsan test clean bench bench-mustache help fuzz
+.PHONY: all site deps deps-dev check install uninstall check-valgrind check-tsan test clean bench bench-mustache help fuzz
 .DEFAULT_GOAL := all
 
 all: qingdan
@@ -43,6 +44,7 @@ help:
 	@echo "make deps site      install build dependencies, build, render the demo site"
 	@echo "make deps-dev check install test dependencies too, run every test"
 	@echo "make bench          benchmarks (see bench/)"
+	@echo "make install        install qingdan, its man page and bash completion (PREFIX, DESTDIR)"
 	@$(foreach s,$(STAGES),echo "  src/$(s)/: $(notdir $($(s)_SRC))";)
 
 qingdan: build/rel/cmd/main.o $(OBJ)
@@ -68,6 +70,10 @@ build/tools/embed: tools/embed.c | build/tools
 
 build/theme_files.c: build/tools/embed $(THEME)
 	build/tools/embed $@ $(THEME)
+
+# what `qingdan init` and `qingdan new` write
+build/skeleton_files.c: build/tools/embed $(SKELETON)
+	build/tools/embed $@ $(SKELETON)
 
 # traditional characters and their simplified forms, from OpenCC's t2s
 # (src/derive/fold_table.h): OpenCC is needed to compile qingdan, not to
@@ -159,6 +165,23 @@ bench-search: build/search_bench
 bench: qingdan
 	@sh tools/deps.sh bench
 	python3 bench/run.py $(BENCH_ARGS)
+
+# Install like any Unix tool: the binary (the default theme and what
+# `qingdan init` writes are compiled in), the man page, bash completion.
+# `make install PREFIX=/usr/local DESTDIR=/tmp/stage`
+PREFIX  ?= /usr/local
+BINDIR  := $(PREFIX)/bin
+MANDIR  := $(PREFIX)/share/man/man1
+BASHDIR := $(PREFIX)/share/bash-completion/completions
+INSTALL_BIN ?= qingdan
+install: $(INSTALL_BIN)
+	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANDIR)" "$(DESTDIR)$(BASHDIR)"
+	install -m 755 $(INSTALL_BIN) "$(DESTDIR)$(BINDIR)/qingdan"
+	install -m 644 doc/qingdan.1 "$(DESTDIR)$(MANDIR)/qingdan.1"
+	install -m 644 completions/qingdan.bash "$(DESTDIR)$(BASHDIR)/qingdan"
+
+uninstall:
+	rm -f "$(DESTDIR)$(BINDIR)/qingdan" "$(DESTDIR)$(MANDIR)/qingdan.1" "$(DESTDIR)$(BASHDIR)/qingdan"
 
 clean:
 	rm -rf build qingdan

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "build.h"
+#include "cmd_init.h"
 #include "cmd_template.h"
 #include "usage.h"
 
@@ -25,8 +26,11 @@ static const char usage[] =
 	"                   unless the whole build succeeds)\n"
 	"  check            check the content only: report every error and warning\n"
 	"  dump             check the content and print it as JSON (for debugging)\n"
+	"  init DIR         start a new site in DIR: content/ with commented examples\n"
+	"  new KIND ID      a new content file: KIND is list, event, case, org or page\n"
 	"  template render FILE --data DATA [--partials DIR]\n"
 	"                   render one Mustache template against a YAML/JSON file\n"
+	"  help [COMMAND]   this help, or one command's\n"
 	"\n"
 	"options:\n"
 	"  --content DIR    content folder (default: content)\n"
@@ -50,12 +54,66 @@ static const char usage[] =
 	"applications), so that two builds of the same content are identical.\n"
 	"Documentation: docs/content.md (writing content), docs/templates.md.\n";
 
+/* `qingdan help COMMAND`, `qingdan COMMAND --help` */
+static const struct {
+	const char *name, *text;
+} helps[] = {
+	{ "build", "usage: qingdan build [--content DIR] [--output DIR] [--base-url URL] [--templates DIR]\n"
+		   "                     [--jobs N] [--no-search] [--timings] [--quiet]\n"
+		   "Check the content, then write the whole site to the output folder (public).\n"
+		   "Nothing is written unless every file succeeds: the previous output stays as\n"
+		   "it was until the new one replaces it in one step. Files whose bytes did not\n"
+		   "change keep their inode (hard links), so rsync uploads only what changed.\n" },
+	{ "check", "usage: qingdan check [--content DIR] [--base-url URL] [--quiet]\n"
+		   "Read and check every content file; print every error and warning as\n"
+		   "file:line:col: error: what is wrong; what to do. Writes nothing.\n" },
+	{ "dump", "usage: qingdan dump [--content DIR] [--base-url URL]\n"
+		  "Check the content and print what qingdan understood, as JSON.\n" },
+	{ "init", "usage: qingdan init DIR\n"
+		  "Start a new site in DIR (which must be empty or not exist): DIR/content/\n"
+		  "with site.yaml, places.yaml, categories.yaml, one commented example of a\n"
+		  "list, an event, a case, an organisation and a page, and an empty static/.\n"
+		  "It passes qingdan check as made.\n" },
+	{ "new", "usage: qingdan new list|event|case|org|page ID [--content DIR]\n"
+		 "Write one new content file, content/<lists|events|cases|orgs|pages>/ID.yaml\n"
+		 "or .md, with every field commented in Chinese; required values are\n"
+		 "【placeholders】 to fill in. Refuses an invalid id (as check does) and a\n"
+		 "file that exists.\n" },
+	{ "template", "usage: qingdan template render FILE --data DATA [--partials DIR]\n"
+		      "Render one Mustache template against a YAML or JSON file, to try a\n"
+		      "template of a theme (docs/templates.md).\n" },
+	{ "help", "usage: qingdan help [COMMAND]\n" },
+};
+
+static int help(const char *cmd)
+{
+	if (!cmd) {
+		fputs(usage, stdout);
+		return 0;
+	}
+	for (size_t i = 0; i < sizeof helps / sizeof *helps; i++)
+		if (!strcmp(helps[i].name, cmd)) {
+			fputs(helps[i].text, stdout);
+			return 0;
+		}
+	return usage_error("help", "unknown command '%s' (commands: build, check, dump, init, new, template, help)",
+			   cmd);
+}
+
 int main(int argc, char **argv)
 {
 	build_opts opt = { .content = "content", .output = "public", .exiting = 1 };
 	const char *verb = NULL;
+	const char *new_args[3] = { "new", NULL, NULL }; /* qingdan new KIND ID */
+	int nargs = 0;
 	if (argc > 1 && strcmp(argv[1], "template") == 0)
 		return cmd_template(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "help") == 0)
+		return argc > 3 ? usage_error("help", "one command at a time") : help(argc > 2 ? argv[2] : NULL);
+	if (argc > 2 && (!strcmp(argv[2], "--help") || !strcmp(argv[2], "-h")))
+		return help(argv[1]);
+	if (argc > 1 && strcmp(argv[1], "init") == 0)
+		return cmd_init(argc - 1, argv + 1);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		const char **slot = NULL;
@@ -96,6 +154,9 @@ int main(int argc, char **argv)
 		} else if (!verb) {
 			verb = a;
 			continue;
+		} else if (!strcmp(verb, "new") && nargs < 2) {
+			new_args[1 + nargs++] = a;
+			continue;
 		} else {
 			return usage_error(NULL, "unexpected argument '%s'", a);
 		}
@@ -113,5 +174,7 @@ int main(int argc, char **argv)
 		return build_run(&opt, BUILD_CHECK);
 	if (!strcmp(verb, "dump"))
 		return build_run(&opt, BUILD_DUMP);
-	return usage_error(NULL, "unknown command '%s' (commands: build, check, dump, template)", verb);
+	if (!strcmp(verb, "new"))
+		return cmd_new(1 + nargs, new_args, opt.content);
+	return usage_error(NULL, "unknown command '%s' (commands: build, check, dump, init, new, template, help)", verb);
 }

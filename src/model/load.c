@@ -153,9 +153,7 @@ static void read_collection(walker *w, coll k, docs *out)
 			continue;
 		}
 		if (!fld_slug_ok(name, stem)) {
-			diag_report(c->d, DIAG_ERROR, path, 0, 0,
-				    "file name '%.*s' is not a valid id; rename the file using lowercase letters a-z, digits and '-' (at most 80), e.g. 2020-bailianchi-needs%s",
-				    (int)stem, name, name + stem);
+			load_report_bad_id(c->d, path, name, stem);
 			continue;
 		}
 		const char *id = arena_strndup(c->a, name, stem);
@@ -481,4 +479,11 @@ void site_free(site *s)
 			   &s->list_ids, &s->list_titles, &s->event_ids, &s->event_titles, &s->static_paths };
 	for (size_t i = 0; i < sizeof maps / sizeof maps[0]; i++)
 		strmap_free(maps[i]);
+}
+
+void load_report_bad_id(diag *d, const char *path, const char *name, size_t stem)
+{
+	diag_report(d, DIAG_ERROR, path, 0, 0,
+		    "file name '%.*s' is not a valid id; rename the file using lowercase letters a-z, digits and '-' (at most 80), e.g. 2020-bailianchi-needs%s",
+		    (int)stem, name, name + stem);
 }

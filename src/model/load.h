@@ -19,4 +19,9 @@ site *site_load(arena *a, diag *d, const char *dir, const char *base_url, unsign
 /* Free the site's lookup tables (its records go with the arena). */
 void site_free(site *s);
 
+/* Report that the record file `path`, whose name is `name` and whose id
+ * would be its first `stem` bytes, has no valid id (what `check` says, and
+ * `qingdan new` for an id it would refuse). */
+void load_report_bad_id(diag *d, const char *path, const char *name, size_t stem);
+
 #endif

@@ -1,0 +1,50 @@
+# bash completion for qingdan (installed by `make install` as
+# $(PREFIX)/share/bash-completion/completions/qingdan)
+_qingdan()
+{
+	local cur prev cmd i
+	cur=${COMP_WORDS[COMP_CWORD]}
+	prev=${COMP_WORDS[COMP_CWORD-1]}
+	cmd=""
+	for ((i = 1; i < COMP_CWORD; i++)); do
+		case ${COMP_WORDS[i]} in
+		-*) ;;
+		*) cmd=${COMP_WORDS[i]}; break ;;
+		esac
+	done
+	case $prev in
+	--content|--output|--templates|--partials|init)
+		COMPREPLY=($(compgen -d -- "$cur")); return ;;
+	--data|render)
+		COMPREPLY=($(compgen -f -- "$cur")); return ;;
+	--base-url|--jobs|-j)
+		return ;;
+	new)
+		COMPREPLY=($(compgen -W "list event case org page" -- "$cur")); return ;;
+	help)
+		COMPREPLY=($(compgen -W "build check dump init new template help" -- "$cur")); return ;;
+	template)
+		COMPREPLY=($(compgen -W "render" -- "$cur")); return ;;
+	esac
+	if [[ -z $cmd ]]; then
+		if [[ $cur == -* ]]; then
+			COMPREPLY=($(compgen -W "--help --version" -- "$cur"))
+		else
+			COMPREPLY=($(compgen -W "build check dump init new template help" -- "$cur"))
+		fi
+		return
+	fi
+	case $cmd in
+	build)
+		COMPREPLY=($(compgen -W "--content --output --base-url --templates --jobs --no-search --timings --quiet --help" -- "$cur")) ;;
+	check)
+		COMPREPLY=($(compgen -W "--content --base-url --quiet --help" -- "$cur")) ;;
+	dump)
+		COMPREPLY=($(compgen -W "--content --base-url --help" -- "$cur")) ;;
+	new)
+		COMPREPLY=($(compgen -W "--content --help" -- "$cur")) ;;
+	template)
+		COMPREPLY=($(compgen -W "--data --partials --help" -- "$cur")) ;;
+	esac
+}
+complete -F _qingdan qingdan
