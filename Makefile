@@ -2,11 +2,11 @@
 # Quick start (README): `make deps site`, then `make deps-dev check`.
 
 CC      ?= cc
-PKGS    := libcmark-gfm yaml-0.1 xlsxwriter libqrencode
+PKGS    := libcmark-gfm yaml-0.1 xlsxwriter libqrencode libzip expat freexl
 # `=`, not `:=`: on a fresh machine `make deps site` installs pkg-config and
 # the libraries before these are first needed
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lcmark-gfm -lcmark-gfm-extensions -lyaml -lxlsxwriter -lz -lqrencode)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lcmark-gfm -lcmark-gfm-extensions -lyaml -lxlsxwriter -lz -lqrencode -lzip -lexpat -lfreexl)
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
 
@@ -17,7 +17,7 @@ STAGES  := base read model derive mustache site out cmd
 INC     := $(addprefix -Isrc/,$(STAGES))
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(INC) $(PKG_CFLAGS) $(CFLAGS)
 DEPFLAGS := -MMD -MP
-LIBS    = $(PKG_LIBS) -lpthread -lm
+LIBS    = $(PKG_LIBS) -lcsv -lpthread -lm
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 # the sources of each stage (base_SRC, read_SRC, ...); every module but

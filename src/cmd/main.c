@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "build.h"
+#include "cmd_import.h"
 #include "cmd_init.h"
 #include "cmd_template.h"
 #include "usage.h"
@@ -28,6 +29,8 @@ static const char usage[] =
 	"  dump             check the content and print it as JSON (for debugging)\n"
 	"  init DIR         start a new site in DIR: content/ with commented examples\n"
 	"  new KIND ID      a new content file: KIND is list, event, case, org or page\n"
+	"  import FILE --list ID --street ID|--district ID\n"
+	"                   a spreadsheet (.xlsx, .xls, CSV) as content/lists/ID.yaml\n"
 	"  template render FILE --data DATA [--partials DIR]\n"
 	"                   render one Mustache template against a YAML/JSON file\n"
 	"  help [COMMAND]   this help, or one command's\n"
@@ -79,6 +82,17 @@ static const struct {
 		 "or .md, with every field commented in Chinese; required values are\n"
 		 "【placeholders】 to fill in. Refuses an invalid id (as check does) and a\n"
 		 "file that exists.\n" },
+	{ "import", "usage: qingdan import FILE --list ID (--street ID | --district ID) [--kind needs|supply|pain-points]\n"
+		    "                      [--title TEXT] [--published YYYY-MM-DD] [--sheet NAME] [--unknown-as-notes]\n"
+		    "                      [--force] [--content DIR]\n"
+		    "Read the spreadsheet a street office sent (.xlsx, .xls, or CSV in UTF-8 or GBK)\n"
+		    "and write its rows as the list content/lists/ID.yaml. Columns are matched by\n"
+		    "their headers (序号, 项目名称, 社区, 类别, 预算（万元）, 截止日期, 状态, 联系人,\n"
+		    "联系电话, 备注, ...); 6.6万元, 66000元 and dates like 2024/4/8 are converted,\n"
+		    "each conversion listed as a note. The list is checked as qingdan check\n"
+		    "would; every error is given as FILE:row:column (header), and nothing is\n"
+		    "written while there is one. An existing list is replaced only with --force\n"
+		    "(the old file kept as ID.yaml.bak).\n" },
 	{ "template", "usage: qingdan template render FILE --data DATA [--partials DIR]\n"
 		      "Render one Mustache template against a YAML or JSON file, to try a\n"
 		      "template of a theme (docs/templates.md).\n" },
@@ -96,7 +110,7 @@ static int help(const char *cmd)
 			fputs(helps[i].text, stdout);
 			return 0;
 		}
-	return usage_error("help", "unknown command '%s' (commands: build, check, dump, init, new, template, help)",
+	return usage_error("help", "unknown command '%s' (commands: build, check, dump, init, new, import, template, help)",
 			   cmd);
 }
 
@@ -114,6 +128,8 @@ int main(int argc, char **argv)
 		return help(argv[1]);
 	if (argc > 1 && strcmp(argv[1], "init") == 0)
 		return cmd_init(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "import") == 0)
+		return cmd_import(argc - 1, argv + 1);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		const char **slot = NULL;

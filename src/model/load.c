@@ -147,7 +147,9 @@ static void read_collection(walker *w, coll k, docs *out)
 			continue;
 		}
 		if (!md && !has_ext(name, ".yaml", &stem) && !has_ext(name, ".yml", &stem)) {
-			if (name[strlen(name) - 1] != '~')
+			/* editors' backups (x~) and qingdan import's (x.yaml.bak) quietly */
+			size_t nl = strlen(name);
+			if (name[nl - 1] != '~' && !(nl > 4 && !strcmp(name + nl - 4, ".bak")))
 				diag_report(c->d, DIAG_WARNING, path, 0, 0,
 					    "file ignored: only .md and .yaml files are read here");
 			continue;
