@@ -40,6 +40,10 @@ static void grow(sheet *s, unsigned rows, unsigned cols)
 
 void sheet_set(sheet *s, unsigned r, unsigned c, cell_kind k, const char *text, size_t len, double num)
 {
+	if (r >= SHEET_MAX_ROWS || c >= SHEET_MAX_COLS) {
+		s->too_big = true;
+		return;
+	}
 	grow(s, r + 1, c + 1);
 	if (r >= s->rows)
 		s->rows = r + 1;
@@ -93,15 +97,22 @@ int sheet_read(sheet *s, const char *path, const char *name, char *err, size_t e
 	unsigned char magic[8] = { 0 };
 	size_t n = fread(magic, 1, sizeof magic, f);
 	fclose(f);
+	int rc;
 	if (n >= 4 && !memcmp(magic, "PK\3\4", 4))
-		return sheet_read_xlsx(s, path, name, err, errlen);
-	if (n == 8 && !memcmp(magic, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
-		return sheet_read_xls(s, path, name, err, errlen);
-	if (name) {
+		rc = sheet_read_xlsx(s, path, name, err, errlen);
+	else if (n == 8 && !memcmp(magic, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
+		rc = sheet_read_xls(s, path, name, err, errlen);
+	else if (name) {
 		snprintf(err, errlen, "a CSV file has one sheet; leave out --sheet");
-		return -1;
+		rc = -1;
+	} else
+		rc = sheet_read_csv(s, path, err, errlen);
+	if (rc == 0 && s->too_big) {
+		snprintf(err, errlen, "the sheet goes past row %u or column %u; is it a list? Copy the list's rows into a new sheet",
+			 SHEET_MAX_ROWS, SHEET_MAX_COLS);
+		rc = -1;
 	}
-	return sheet_read_csv(s, path, err, errlen);
+	return rc;
 }
 
 void sheet_free(sheet *s)

@@ -37,7 +37,13 @@ typedef struct sheet {
 	size_t nmerges;
 	bool date1904;         /* dates count from 1904-01-01 (old Mac Excel) */
 	const char *encoding;  /* CSV: what the file was in ("UTF-8", "GB18030") */
+	bool too_big;          /* a cell past SHEET_MAX_ROWS or SHEET_MAX_COLS was left out */
 } sheet;
+
+/* A list is a few hundred rows; the grid is dense, so a hostile file's
+ * cell at XFD1048576 must not make it 17 billion cells. */
+#define SHEET_MAX_ROWS 100000u
+#define SHEET_MAX_COLS 512u
 
 /* Read sheet `name` of the file (NULL: the first), choosing the reader by
  * the file's first bytes (a zip: .xlsx; OLE: .xls; else CSV). On failure

@@ -105,4 +105,13 @@ expect_status import-no-place 2 qd import "$fx/needs-76.xlsx" --list 2026-x --co
 expect_status import-no-sheet 1 qd import "$fx/needs-76.xlsx" --list 2026-x --street bailianchi --sheet 没有 --content "$c"
 expect_status import-not-a-sheet 1 qd import content/site.yaml --list 2026-x --street bailianchi --content "$c"
 
+# a hostile sheet (a cell at XFD1048576): refused, in bounded time and memory
+/usr/bin/python3 -c "
+import openpyxl, sys
+wb = openpyxl.Workbook(); ws = wb.active
+ws['A1'] = '序号'; ws['B1'] = '项目名称'; ws['XFD1048576'] = 'x'
+wb.save(sys.argv[1])" "$scratch/huge.xlsx"
+expect_status import-huge-sheet 1 qd import "$scratch/huge.xlsx" --list 2026-x --street bailianchi --content "$c"
+grep -q 'the sheet goes past row' "$scratch/err" && ok import-huge-says || fail import-huge-says "$(cat "$scratch/err")"
+
 finish import
