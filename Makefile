@@ -2,11 +2,11 @@
 # Quick start (README): `make deps site`, then `make deps-dev check`.
 
 CC      ?= cc
-PKGS    := libcmark-gfm yaml-0.1 xlsxwriter libqrencode libzip expat freexl
+PKGS    := libcmark-gfm yaml-0.1 xlsxwriter libqrencode libzip expat freexl libmicrohttpd
 # `=`, not `:=`: on a fresh machine `make deps site` installs pkg-config and
 # the libraries before these are first needed
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lcmark-gfm -lcmark-gfm-extensions -lyaml -lxlsxwriter -lz -lqrencode -lzip -lexpat -lfreexl)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lcmark-gfm -lcmark-gfm-extensions -lyaml -lxlsxwriter -lz -lqrencode -lzip -lexpat -lfreexl -lmicrohttpd)
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
 
@@ -35,7 +35,7 @@ SAN_OBJ := $(LIB_SRC:src/%.c=build/san/%.o) $(GEN:%=build/san/%.o)
 TEST_SRC := $(sort $(wildcard tests/unit/*.c))
 TEST_HDR := tests/unit/t.h tests/unit/test_mustache.h
 
-.PHONY: all site deps deps-dev check install uninstall check-valgrind check-tsan test clean bench bench-mustache help fuzz
+.PHONY: all site deps deps-dev check install uninstall serve check-valgrind check-tsan test clean bench bench-mustache help fuzz
 .DEFAULT_GOAL := all
 
 all: qingdan
@@ -44,6 +44,7 @@ help:
 	@echo "make deps site      install build dependencies, build, render the demo site"
 	@echo "make deps-dev check install test dependencies too, run every test"
 	@echo "make bench          benchmarks (see bench/)"
+	@echo "make serve          preview the demo site, rebuilt and reloaded on every change"
 	@echo "make install        install qingdan, its man page and bash completion (PREFIX, DESTDIR)"
 	@$(foreach s,$(STAGES),echo "  src/$(s)/: $(notdir $($(s)_SRC))";)
 
@@ -165,6 +166,10 @@ bench-search: build/search_bench
 bench: qingdan
 	@sh tools/deps.sh bench
 	python3 bench/run.py $(BENCH_ARGS)
+
+# a preview of the demo site that rebuilds and reloads on every change
+serve: qingdan
+	./qingdan serve --content content
 
 # Install like any Unix tool: the binary (the default theme and what
 # `qingdan init` writes are compiled in), the man page, bash completion.

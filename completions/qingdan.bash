@@ -17,12 +17,14 @@ _qingdan()
 		COMPREPLY=($(compgen -d -- "$cur")); return ;;
 	--data|render)
 		COMPREPLY=($(compgen -f -- "$cur")); return ;;
-	--base-url|--jobs|-j)
+	--base-url|--jobs|-j|--list|--title|--street|--district|--published|--sheet|--port|--bind)
 		return ;;
+	--kind)
+		COMPREPLY=($(compgen -W "needs supply pain-points" -- "$cur")); return ;;
 	new)
 		COMPREPLY=($(compgen -W "list event case org page" -- "$cur")); return ;;
 	help)
-		COMPREPLY=($(compgen -W "build check dump init new template help" -- "$cur")); return ;;
+		COMPREPLY=($(compgen -W "build check dump init new import serve template help" -- "$cur")); return ;;
 	template)
 		COMPREPLY=($(compgen -W "render" -- "$cur")); return ;;
 	esac
@@ -30,7 +32,7 @@ _qingdan()
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W "--help --version" -- "$cur"))
 		else
-			COMPREPLY=($(compgen -W "build check dump init new template help" -- "$cur"))
+			COMPREPLY=($(compgen -W "build check dump init new import serve template help" -- "$cur"))
 		fi
 		return
 	fi
@@ -43,6 +45,14 @@ _qingdan()
 		COMPREPLY=($(compgen -W "--content --base-url --help" -- "$cur")) ;;
 	new)
 		COMPREPLY=($(compgen -W "--content --help" -- "$cur")) ;;
+	import)
+		if [[ $cur == -* ]]; then
+			COMPREPLY=($(compgen -W "--list --kind --title --street --district --published --sheet --unknown-as-notes --force --content --help" -- "$cur"))
+		else
+			COMPREPLY=($(compgen -f -X '!*.@(xlsx|xls|csv|XLSX|XLS|CSV)' -- "$cur") $(compgen -d -- "$cur"))
+		fi ;;
+	serve)
+		COMPREPLY=($(compgen -W "--port --bind --content --templates --help" -- "$cur")) ;;
 	template)
 		COMPREPLY=($(compgen -W "--data --partials --help" -- "$cur")) ;;
 	esac

@@ -3,7 +3,8 @@
 #   tools/deps.sh build   compiler, pkg-config, libcmark-gfm, libyaml, libopencc,
 #                         libxlsxwriter (Excel files), libqrencode (QR codes),
 #                         libzip, libexpat, libfreexl, libcsv (reading the
-#                         spreadsheets `qingdan import` takes)
+#                         spreadsheets `qingdan import` takes), libmicrohttpd
+#                         (`qingdan serve`)
 #   tools/deps.sh dev     also what the test suites use: valgrind, a Java
 #                         runtime (Nu HTML Checker), linkchecker, chromium
 #                         and CJK fonts (browser tests and screenshots),
@@ -18,7 +19,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-build_pkgs="build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libopencc-dev libxlsxwriter-dev libqrencode-dev libzip-dev libexpat1-dev libfreexl-dev libcsv-dev"
+build_pkgs="build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libopencc-dev libxlsxwriter-dev libqrencode-dev libzip-dev libexpat1-dev libfreexl-dev libcsv-dev libmicrohttpd-dev"
 bench_pkgs="hugo time python3"
 dev_pkgs="valgrind default-jre-headless linkchecker chromium fonts-noto-cjk poppler-utils python3 python3-yaml python3-icalendar python3-openpyxl zbar-tools librsvg2-bin python3-xlwt"
 

@@ -8,6 +8,7 @@
 #include "build.h"
 #include "cmd_import.h"
 #include "cmd_init.h"
+#include "cmd_serve.h"
 #include "cmd_template.h"
 #include "usage.h"
 
@@ -31,6 +32,8 @@ static const char usage[] =
 	"  new KIND ID      a new content file: KIND is list, event, case, org or page\n"
 	"  import FILE --list ID --street ID|--district ID\n"
 	"                   a spreadsheet (.xlsx, .xls, CSV) as content/lists/ID.yaml\n"
+	"  serve [--port 8000] [--bind 127.0.0.1]\n"
+	"                   preview: build, serve, rebuild and reload on every change\n"
 	"  template render FILE --data DATA [--partials DIR]\n"
 	"                   render one Mustache template against a YAML/JSON file\n"
 	"  help [COMMAND]   this help, or one command's\n"
@@ -93,6 +96,11 @@ static const struct {
 		    "would; every error is given as FILE:row:column (header), and nothing is\n"
 		    "written while there is one. An existing list is replaced only with --force\n"
 		    "(the old file kept as ID.yaml.bak).\n" },
+	{ "serve", "usage: qingdan serve [--port 8000] [--bind 127.0.0.1] [--content DIR] [--templates DIR]\n"
+		   "Build the site into a private folder and serve it at http://BIND:PORT/ under\n"
+		   "its base path; build again whenever a file under the content or templates\n"
+		   "folder changes. Open pages reload after a good build, and show the errors\n"
+		   "(file:line:col) over the last good build after a bad one. Ctrl-C stops.\n" },
 	{ "template", "usage: qingdan template render FILE --data DATA [--partials DIR]\n"
 		      "Render one Mustache template against a YAML or JSON file, to try a\n"
 		      "template of a theme (docs/templates.md).\n" },
@@ -110,7 +118,7 @@ static int help(const char *cmd)
 			fputs(helps[i].text, stdout);
 			return 0;
 		}
-	return usage_error("help", "unknown command '%s' (commands: build, check, dump, init, new, import, template, help)",
+	return usage_error("help", "unknown command '%s' (commands: build, check, dump, init, new, import, serve, template, help)",
 			   cmd);
 }
 
@@ -130,6 +138,8 @@ int main(int argc, char **argv)
 		return cmd_init(argc - 1, argv + 1);
 	if (argc > 1 && strcmp(argv[1], "import") == 0)
 		return cmd_import(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "serve") == 0)
+		return cmd_serve(argc - 1, argv + 1);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		const char **slot = NULL;

@@ -1,0 +1,502 @@
+/* cmd_serve: a local preview with rebuilds and reloads (see cmd_serve.h). */
+#include "cmd_serve.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <arpa/inet.h>
+#include <linux/openat2.h>
+#include <netinet/in.h>
+#include <microhttpd.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/inotify.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "build.h"
+#include "dirwalk.h"
+#include "output.h"
+#include "source.h"
+#include "usage.h"
+#include "yamlload.h"
+
+/* ---- what the server shares with the build loop ---- */
+
+typedef struct state {
+	pthread_mutex_t lock;
+	pthread_cond_t changed;
+	unsigned long generation; /* good builds so far */
+	char *errors;             /* the last build's messages when it failed, else NULL */
+	unsigned long error_gen;  /* counts failed builds */
+	int outfd;                /* the build folder */
+	const char *base_path;    /* "/" or "/jihui/" */
+	volatile sig_atomic_t stopping;
+} state;
+
+static state st = { .lock = PTHREAD_MUTEX_INITIALIZER, .changed = PTHREAD_COND_INITIALIZER, .outfd = -1 };
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	st.stopping = 1;
+}
+
+/* ---- the reload script ---- */
+
+static const char reload_js[] =
+	"(function(){var box;function show(t){if(!box){box=document.createElement('div');"
+	"box.setAttribute('role','alert');box.style.cssText='position:fixed;inset:0;z-index:99999;overflow:auto;"
+	"background:rgba(20,20,20,.94);color:#fff;font:16px/1.5 monospace;padding:1.5rem;white-space:pre-wrap';"
+	"document.body.appendChild(box)}box.textContent='qingdan: 内容有错误，显示的是上一次成功的构建。\\n\\n'+t}"
+	"var es=new EventSource('/__qingdan/events');"
+	"es.addEventListener('reload',function(){location.reload()});"
+	"es.addEventListener('errors',function(e){show(e.data)});})();\n";
+
+static const char inject[] = "<script src=\"/__qingdan/reload.js\"></script>\n";
+
+/* ---- serving files ---- */
+
+static const char *mime(const char *path)
+{
+	static const struct {
+		const char *ext, *type;
+	} t[] = {
+		{ ".html", "text/html; charset=utf-8" }, { ".css", "text/css; charset=utf-8" },
+		{ ".js", "text/javascript; charset=utf-8" }, { ".json", "application/json" },
+		{ ".xml", "application/xml" }, { ".svg", "image/svg+xml" }, { ".png", "image/png" },
+		{ ".jpg", "image/jpeg" }, { ".jpeg", "image/jpeg" }, { ".gif", "image/gif" },
+		{ ".webp", "image/webp" }, { ".ico", "image/x-icon" }, { ".ics", "text/calendar; charset=utf-8" },
+		{ ".csv", "text/csv; charset=utf-8" },
+		{ ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+		{ ".txt", "text/plain; charset=utf-8" }, { ".pdf", "application/pdf" },
+	};
+	const char *dot = strrchr(path, '.');
+	for (size_t i = 0; dot && i < sizeof t / sizeof *t; i++)
+		if (!strcmp(dot, t[i].ext))
+			return t[i].type;
+	return "application/octet-stream";
+}
+
+/* A path inside the build folder: no empty, '.' or '..' segment, no
+ * backslash or control byte (the URL is already percent-decoded). */
+static bool safe_rel(const char *rel)
+{
+	if (!*rel)
+		return true;
+	for (const char *p = rel;;) {
+		size_t n = strcspn(p, "/");
+		if ((n == 1 && p[0] == '.') || (n == 2 && p[0] == '.' && p[1] == '.'))
+			return false;
+		for (size_t i = 0; i < n; i++)
+			if ((unsigned char)p[i] < 0x20 || p[i] == '\\')
+				return false;
+		if (!p[n])
+			return true;
+		if (n == 0)
+			return false;
+		p += n + 1;
+		if (!*p)
+			return true; /* a folder: "x/" */
+	}
+}
+
+/* open rel beneath the build folder, never through a symlink */
+static int open_beneath(int dirfd, const char *rel)
+{
+	struct open_how how = { .flags = O_RDONLY | O_CLOEXEC, .resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS };
+	return (int)syscall(SYS_openat2, dirfd, rel, &how, sizeof how);
+}
+
+static enum MHD_Result send_text(struct MHD_Connection *c, unsigned code, const char *type, const char *text)
+{
+	struct MHD_Response *r = MHD_create_response_from_buffer(strlen(text), (void *)text, MHD_RESPMEM_MUST_COPY);
+	MHD_add_response_header(r, "Content-Type", type);
+	MHD_add_response_header(r, "Cache-Control", "no-store");
+	enum MHD_Result ok = MHD_queue_response(c, code, r);
+	MHD_destroy_response(r);
+	return ok;
+}
+
+static enum MHD_Result send_file(struct MHD_Connection *c, unsigned code, int dirfd, const char *rel)
+{
+	int fd = open_beneath(dirfd, rel);
+	struct stat sb;
+	if (fd < 0 || fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_size > (256 << 20)) {
+		if (fd >= 0)
+			close(fd);
+		return MHD_NO;
+	}
+	size_t len = (size_t)sb.st_size, got = 0;
+	bool html = strlen(rel) > 5 && !strcmp(rel + strlen(rel) - 5, ".html");
+	char *data = malloc(len + sizeof inject);
+	ssize_t n;
+	while (data && got < len && (n = read(fd, data + got, len - got)) > 0)
+		got += (size_t)n;
+	close(fd);
+	if (!data || got != len) {
+		free(data);
+		return MHD_NO;
+	}
+	if (html) { /* the reload script, before </body> */
+		char *end = NULL;
+		for (char *p = data; (p = memmem(p, (size_t)(data + len - p), "</body>", 7)); p++)
+			end = p;
+		if (end) {
+			memmove(end + sizeof inject - 1, end, (size_t)(data + len - end));
+			memcpy(end, inject, sizeof inject - 1);
+			len += sizeof inject - 1;
+		}
+	}
+	struct MHD_Response *r = MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
+	MHD_add_response_header(r, "Content-Type", mime(rel));
+	MHD_add_response_header(r, "Cache-Control", "no-store");
+	enum MHD_Result ok = MHD_queue_response(c, code, r);
+	MHD_destroy_response(r);
+	return ok;
+}
+
+/* ---- the event stream: reload after a good build, errors after a bad one ---- */
+
+typedef struct stream {
+	unsigned long gen, err_gen;
+	bool first;
+} stream;
+
+static ssize_t events(void *cls, uint64_t pos, char *out, size_t max)
+{
+	stream *s = cls;
+	(void)pos;
+	pthread_mutex_lock(&st.lock);
+	if (!s->first && s->gen == st.generation && s->err_gen == st.error_gen && !st.stopping) {
+		struct timespec t;
+		clock_gettime(CLOCK_REALTIME, &t);
+		t.tv_sec += 10;
+		pthread_cond_timedwait(&st.changed, &st.lock, &t);
+	}
+	ssize_t n = 0;
+	if (st.stopping) {
+		n = MHD_CONTENT_READER_END_OF_STREAM;
+	} else if (s->gen != st.generation) {
+		s->gen = st.generation, s->err_gen = st.error_gen;
+		n = snprintf(out, max, "event: reload\ndata: %lu\n\n", s->gen);
+	} else if ((s->err_gen != st.error_gen || s->first) && st.errors) {
+		s->err_gen = st.error_gen;
+		/* each line of the messages as a data: line */
+		buf b = BUF_INIT;
+		buf_puts(&b, "event: errors\n");
+		for (const char *p = st.errors; *p;) {
+			size_t k = strcspn(p, "\n");
+			buf_puts(&b, "data: ");
+			buf_put(&b, p, k);
+			buf_putc(&b, '\n');
+			p += k + (p[k] == '\n');
+		}
+		buf_putc(&b, '\n');
+		n = (ssize_t)(b.len < max ? b.len : max);
+		memcpy(out, b.ptr, (size_t)n);
+		buf_free(&b);
+	} else {
+		s->err_gen = st.error_gen;
+		n = snprintf(out, max, ": ping\n\n");
+	}
+	s->first = false;
+	pthread_mutex_unlock(&st.lock);
+	return n;
+}
+
+static void events_free(void *cls)
+{
+	free(cls);
+}
+
+static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+			      const char *version, const char *upload, size_t *upload_len, void **con_cls)
+{
+	(void)cls, (void)version, (void)upload, (void)upload_len, (void)con_cls;
+	if (strcmp(method, "GET") && strcmp(method, "HEAD"))
+		return send_text(c, 405, "text/plain; charset=utf-8", "GET only\n");
+	if (!strcmp(url, "/__qingdan/reload.js"))
+		return send_text(c, 200, "text/javascript; charset=utf-8", reload_js);
+	if (!strcmp(url, "/__qingdan/events")) {
+		stream *s = calloc(1, sizeof *s);
+		pthread_mutex_lock(&st.lock);
+		s->gen = st.generation, s->err_gen = st.error_gen, s->first = true;
+		pthread_mutex_unlock(&st.lock);
+		struct MHD_Response *r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 4096, events, s, events_free);
+		MHD_add_response_header(r, "Content-Type", "text/event-stream");
+		MHD_add_response_header(r, "Cache-Control", "no-store");
+		enum MHD_Result ok = MHD_queue_response(c, 200, r);
+		MHD_destroy_response(r);
+		return ok;
+	}
+	size_t bl = strlen(st.base_path);
+	if (strncmp(url, st.base_path, bl) != 0) {
+		if (!strcmp(url, "/")) { /* the site lives under its base path */
+			struct MHD_Response *r = MHD_create_response_from_buffer(0, "", MHD_RESPMEM_PERSISTENT);
+			MHD_add_response_header(r, "Location", st.base_path);
+			enum MHD_Result ok = MHD_queue_response(c, 302, r);
+			MHD_destroy_response(r);
+			return ok;
+		}
+		return send_text(c, 404, "text/plain; charset=utf-8", "not under the site's base path\n");
+	}
+	const char *rel = url + bl;
+	if (!safe_rel(rel))
+		return send_text(c, 400, "text/plain; charset=utf-8", "bad path\n");
+	buf path = BUF_INIT;
+	buf_puts(&path, rel);
+	if (!path.len || path.ptr[path.len - 1] == '/')
+		buf_puts(&path, "index.html");
+	pthread_mutex_lock(&st.lock);
+	int dirfd = dup(st.outfd);
+	pthread_mutex_unlock(&st.lock);
+	enum MHD_Result ok = dirfd >= 0 ? send_file(c, 200, dirfd, path.ptr) : MHD_NO;
+	if (ok == MHD_NO && dirfd >= 0) {
+		/* a folder without its slash: there */
+		struct stat sb;
+		if (*rel && fstatat(dirfd, rel, &sb, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(sb.st_mode)) {
+			buf loc = BUF_INIT;
+			buf_printf(&loc, "%s/", url);
+			struct MHD_Response *r = MHD_create_response_from_buffer(0, "", MHD_RESPMEM_PERSISTENT);
+			MHD_add_response_header(r, "Location", loc.ptr);
+			ok = MHD_queue_response(c, 301, r);
+			MHD_destroy_response(r);
+			buf_free(&loc);
+		} else {
+			ok = send_file(c, 404, dirfd, "404.html");
+			if (ok == MHD_NO)
+				ok = send_text(c, 404, "text/plain; charset=utf-8", "not found\n");
+		}
+	}
+	if (dirfd >= 0)
+		close(dirfd);
+	buf_free(&path);
+	return ok;
+}
+
+/* ---- building ---- */
+
+/* site.yaml's base path ("/jihui/"), "/" when it has none */
+static const char *site_base_path(const char *content)
+{
+	arena a;
+	arena_init(&a);
+	diag d;
+	diag_init(&d);
+	buf p = BUF_INIT;
+	buf_printf(&p, "%s/site.yaml", content);
+	source src;
+	const char *bp = "/";
+	if (source_read(&a, &d, p.ptr, &src) == 0) {
+		value *root = yamlload_parse(&a, &d, src.path, src.text, src.len, 1);
+		const value *u = root && root->kind == V_MAP ? value_get(root, "base_url") : NULL;
+		if (!u && root && root->kind == V_MAP)
+			u = value_get(root, "网址");
+		if (u && u->kind == V_STR) {
+			const char *s = strstr(u->s, "://");
+			s = s ? strchr(s + 3, '/') : NULL;
+			if (s && *s) {
+				size_t n = strlen(s);
+				char *t = malloc(n + 2);
+				memcpy(t, s, n + 1);
+				if (t[n - 1] != '/')
+					t[n] = '/', t[n + 1] = '\0';
+				bp = t;
+			}
+		}
+	}
+	diag_free(&d);
+	buf_free(&p);
+	arena_free(&a);
+	return bp;
+}
+
+/* one build, its messages captured (and echoed); returns its status */
+static int build_once(const build_opts *opt, char **messages)
+{
+	fflush(stderr);
+	FILE *cap = tmpfile();
+	int saved = dup(2);
+	if (cap)
+		dup2(fileno(cap), 2);
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	int status = build_run(opt, BUILD_WRITE);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	buf b = BUF_INIT;
+	if (cap) {
+		rewind(cap);
+		char chunk[4096];
+		size_t n;
+		while ((n = fread(chunk, 1, sizeof chunk, cap)) > 0)
+			buf_put(&b, chunk, n);
+		fclose(cap);
+	}
+	fputs(b.ptr, stderr);
+	fprintf(stderr, "qingdan serve: %s in %.0f ms\n", status == 0 ? "built" : "build failed, serving the last good one",
+		(double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
+	*messages = strdup(b.ptr);
+	buf_free(&b);
+	return status;
+}
+
+/* watch dir and every folder below it */
+static void watch_tree(int ifd, const char *dir)
+{
+	inotify_add_watch(ifd, dir, IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_MODIFY);
+	size_t n = 0;
+	int err = 0;
+	dir_entry *v = dir_list(dir, &n, &err);
+	for (size_t i = 0; i < n; i++) {
+		buf p = BUF_INIT;
+		buf_printf(&p, "%s/%s", dir, v[i].name);
+		struct stat sb;
+		if (lstat(p.ptr, &sb) == 0 && S_ISDIR(sb.st_mode))
+			watch_tree(ifd, p.ptr);
+		buf_free(&p);
+	}
+	dir_list_free(v, n);
+}
+
+int cmd_serve(int argc, char **argv)
+{
+	build_opts opt = { .content = "content", .quiet = 1 };
+	const char *bind = "127.0.0.1";
+	long port = 8000;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const char **slot = NULL;
+		if (!strcmp(a, "--content"))
+			slot = &opt.content;
+		else if (!strcmp(a, "--templates"))
+			slot = &opt.templates;
+		else if (!strcmp(a, "--bind"))
+			slot = &bind;
+		else if (!strcmp(a, "--port")) {
+			char *end;
+			port = i + 1 < argc ? strtol(argv[i + 1], &end, 10) : 0;
+			if (i + 1 >= argc || *end || port < 1 || port > 65535)
+				return usage_error("serve", "--port needs a number from 1 to 65535");
+			i++;
+			continue;
+		} else
+			return usage_error("serve", "unknown option '%s'", a);
+		if (i + 1 >= argc || !*argv[i + 1])
+			return usage_error("serve", "option '%s' needs a value", a);
+		*slot = argv[++i];
+	}
+	struct sockaddr_in addr = { .sin_family = AF_INET, .sin_port = htons((uint16_t)port) };
+	if (inet_pton(AF_INET, bind, &addr.sin_addr) != 1)
+		return usage_error("serve", "--bind needs an IPv4 address such as 127.0.0.1, not '%s'", bind);
+	/* the build folder: private, removed at the end */
+	char out[] = "/tmp/qingdan-serve-XXXXXX";
+	if (!mkdtemp(out)) {
+		fprintf(stderr, "qingdan serve: error: cannot make a build folder: %s\n", strerror(errno));
+		return 3;
+	}
+	buf site = BUF_INIT;
+	buf_printf(&site, "%s/site", out);
+	opt.output = site.ptr;
+	st.base_path = site_base_path(opt.content);
+	buf base_url = BUF_INIT;
+	buf_printf(&base_url, "http://%s:%ld%s", bind, port, st.base_path);
+	opt.base_url = base_url.ptr;
+	char *msgs = NULL;
+	int status = build_once(&opt, &msgs);
+	free(msgs);
+	if (status == 3) {
+		output_rmtree(out);
+		return 3;
+	}
+	st.outfd = open(site.ptr, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (status == 0)
+		st.generation = 1;
+	struct sigaction sa = { .sa_handler = on_signal };
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	struct MHD_Daemon *d = MHD_start_daemon(MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD, 0,
+						NULL, NULL, handle, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+						MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)120, MHD_OPTION_END);
+	if (!d) {
+		fprintf(stderr, "qingdan serve: error: cannot listen on %s:%ld (is the port taken? --port N)\n", bind, port);
+		output_rmtree(out);
+		return 3;
+	}
+	printf("qingdan serve: http://%s:%ld%s (build folder %s); watching %s%s%s; Ctrl-C stops\n", bind, port,
+	       st.base_path, site.ptr, opt.content, opt.templates ? " and " : "", opt.templates ? opt.templates : "");
+	fflush(stdout);
+	int ifd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
+	watch_tree(ifd, opt.content);
+	const char *tdir = opt.templates;
+	buf tbuf = BUF_INIT;
+	if (!tdir) { /* as build does: templates/ beside the content folder */
+		const char *slash = strrchr(opt.content, '/');
+		buf_printf(&tbuf, "%.*s%stemplates", slash ? (int)(slash - opt.content) : 0, opt.content, slash ? "/" : "");
+		struct stat sb;
+		if (stat(tbuf.ptr, &sb) == 0 && S_ISDIR(sb.st_mode))
+			tdir = tbuf.ptr;
+	}
+	if (tdir)
+		watch_tree(ifd, tdir);
+	char ev[8192];
+	while (!st.stopping) {
+		struct pollfd p = { .fd = ifd, .events = POLLIN };
+		if (poll(&p, 1, 200) <= 0)
+			continue;
+		/* a save is several events: take them all, and those of the
+		 * next 50 ms, then build once */
+		do {
+			while (read(ifd, ev, sizeof ev) > 0)
+				;
+		} while (poll(&p, 1, 50) > 0 && !st.stopping);
+		if (st.stopping)
+			break;
+		watch_tree(ifd, opt.content); /* new folders too (a watch already there is kept) */
+		if (tdir)
+			watch_tree(ifd, tdir);
+		char *m = NULL;
+		status = build_once(&opt, &m);
+		/* a good build swapped a new folder in: serve from it */
+		int fresh = status == 0 ? open(site.ptr, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
+		pthread_mutex_lock(&st.lock);
+		free(st.errors);
+		st.errors = NULL;
+		if (status == 0) {
+			if (fresh >= 0) {
+				close(st.outfd);
+				st.outfd = fresh;
+			}
+			st.generation++;
+			free(m);
+		} else {
+			st.errors = m;
+			st.error_gen++;
+		}
+		pthread_cond_broadcast(&st.changed);
+		pthread_mutex_unlock(&st.lock);
+	}
+	pthread_mutex_lock(&st.lock);
+	pthread_cond_broadcast(&st.changed);
+	pthread_mutex_unlock(&st.lock);
+	MHD_stop_daemon(d);
+	close(ifd);
+	close(st.outfd);
+	output_rmtree(out);
+	free(st.errors);
+	buf_free(&tbuf);
+	buf_free(&site);
+	buf_free(&base_url);
+	printf("qingdan serve: stopped\n");
+	return 0;
+}

@@ -1,0 +1,110 @@
+#!/bin/sh
+# qingdan serve, end to end, every wait bounded: it serves the site under
+# its base path with the reload script added, refuses paths out of the
+# build folder (.., %2e%2e, a symlink), rebuilds on an edit and tells the
+# open pages (an event stream), shows a mistake's file:line:col while the
+# last good build is still served, recovers once it is fixed, and stops
+# on SIGTERM leaving nothing behind.
+. tests/lib.sh
+export SOURCE_DATE_EPOCH=1767225600
+
+cp -R tests/fixtures/mini "$scratch/content"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+# not through qd(): $! must be qingdan's own pid (or valgrind's, which passes signals on)
+$QD_WRAP "$QD" serve --port "$port" --content "$scratch/content" >"$scratch/log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null; rm -rf "$scratch"' EXIT
+
+cat >"$scratch/fetch.py" <<'PY'
+# fetch.py get URL | events URL SECONDS OUT: a GET's status and body, or
+# an event stream read for SECONDS into OUT
+import sys, time, urllib.error, urllib.request
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *a, **k):
+        return None
+opener = urllib.request.build_opener(NoRedirect)
+if sys.argv[1] == "get":
+    try:
+        r = opener.open(sys.argv[2], timeout=5)
+        code, body = r.status, r.read()
+    except urllib.error.HTTPError as e:
+        code, body = e.code, e.read()
+    sys.stdout.write(f"{code}\n")
+    sys.stdout.buffer.write(body)
+else:
+    end = time.time() + float(sys.argv[3])
+    with open(sys.argv[4], "wb") as out:
+        try:
+            r = urllib.request.urlopen(sys.argv[2], timeout=float(sys.argv[3]))
+            while time.time() < end:
+                line = r.readline()
+                if not line:
+                    break
+                out.write(line)
+                out.flush()
+        except Exception:
+            pass
+PY
+get() { python3 "$scratch/fetch.py" get "$1" >"$scratch/body" 2>/dev/null; head -n 1 "$scratch/body"; }
+wait_for() { # SECONDS COMMAND...: until the command succeeds
+	n=$(( $1 * 10 )); shift
+	while [ $n -gt 0 ]; do "$@" && return 0; sleep 0.1; n=$((n - 1)); done
+	return 1
+}
+up() { [ "$(get "http://127.0.0.1:$port/")" = 302 ]; }
+if wait_for 20 up; then ok serve-starts; else fail serve-starts "$(cat "$scratch/log")"; finish serve; exit 1; fi
+grep -q "http://127.0.0.1:$port/" "$scratch/log" && ok serve-binds-localhost || fail serve-binds-localhost "$(head -3 "$scratch/log")"
+base="http://127.0.0.1:$port/"
+[ "$(get "$base")" = 302 ] && ok serve-root-redirect || fail serve-root-redirect "no redirect to the base path"
+site=$(sed -n 's|.*http://127.0.0.1:[0-9]*\(/[^ ]*\) (build folder \([^)]*\)).*|\1 \2|p' "$scratch/log")
+path=${site%% *}
+folder=${site#* }
+url="http://127.0.0.1:$port$path"
+[ "$(get "$url")" = 200 ] && grep -q '/__qingdan/reload.js' "$scratch/body" && ok serve-page-with-reload \
+	|| fail serve-page-with-reload "no page, or no reload script"
+[ "$(get "http://127.0.0.1:$port/__qingdan/reload.js")" = 200 ] && ok serve-reload-script || fail serve-reload-script "missing"
+# never outside the build folder
+python3 -c "import http.client,sys; c=http.client.HTTPConnection('127.0.0.1',$port,timeout=5); c.request('GET','${path}../../../etc/passwd'); print(c.getresponse().status)" >"$scratch/st"
+[ "$(cat "$scratch/st")" = 400 ] && ok serve-dotdot || fail serve-dotdot "status $(cat "$scratch/st")"
+python3 -c "import http.client,sys; c=http.client.HTTPConnection('127.0.0.1',$port,timeout=5); c.request('GET','${path}%2e%2e/%2e%2e/etc/passwd'); print(c.getresponse().status)" >"$scratch/st"
+[ "$(cat "$scratch/st")" = 400 ] && ok serve-encoded-dotdot || fail serve-encoded-dotdot "status $(cat "$scratch/st")"
+ln -s /etc/passwd "$folder/leak.txt" 2>/dev/null
+code=$(get "${url}leak.txt")
+[ "$code" = 404 ] && ! grep -q 'root:' "$scratch/body" && ok serve-no-symlink || fail serve-no-symlink "status $code"
+rm -f "$folder/leak.txt"
+
+# an edit: rebuilt, and the open pages are told
+python3 "$scratch/fetch.py" events "http://127.0.0.1:$port/__qingdan/events" 12 "$scratch/events" &
+reader=$!
+sleep 0.5
+page="${url}lists/2020-bailianchi/1.html"
+sed -i 's/title: 院落微更新/title: 院落微更新（修订）/' "$scratch/content/lists/2020-bailianchi.yaml"
+edited() { get "$page" >/dev/null; grep -q '（修订）' "$scratch/body"; }
+wait_for 10 edited && ok serve-rebuilds || fail serve-rebuilds "the page did not change; $(tail -3 "$scratch/log")"
+wait_for 5 grep -q 'event: reload' "$scratch/events" && ok serve-reload-event || fail serve-reload-event "no reload event"
+# a mistake: its file:line:col reach the page; the last good build stays
+printf 'broken: [\n' >>"$scratch/content/lists/2020-bailianchi.yaml"
+wait_for 10 grep -q 'event: errors' "$scratch/events" && ok serve-error-event || fail serve-error-event "no errors event"
+grep -q 'data: .*lists/2020-bailianchi.yaml:[0-9]*:[0-9]*: error:' "$scratch/events" && ok serve-error-position \
+	|| fail serve-error-position "$(cat "$scratch/events")"
+[ "$(get "$page")" = 200 ] && grep -q '（修订）' "$scratch/body" && ok serve-keeps-last-good \
+	|| fail serve-keeps-last-good "the last good build is not served"
+# fixed: built again
+sed -i '$d' "$scratch/content/lists/2020-bailianchi.yaml"
+sed -i 's/（修订）/（再修订）/' "$scratch/content/lists/2020-bailianchi.yaml"
+refixed() { get "$page" >/dev/null; grep -q '（再修订）' "$scratch/body"; }
+wait_for 10 refixed && ok serve-recovers || fail serve-recovers "$(tail -3 "$scratch/log")"
+wait "$reader" 2>/dev/null
+
+# stopped: exit 0, its build folder gone
+kill -TERM $pid
+i=0
+while kill -0 $pid 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+wait $pid
+st=$?
+[ $st -eq 0 ] && ok serve-stops || fail serve-stops "status $st"
+[ ! -e "$folder" ] && ok serve-cleans-up || fail serve-cleans-up "$folder left"
+expect_bad_port=$(qd serve --port 70000 >/dev/null 2>&1; echo $?)
+[ "$expect_bad_port" = 2 ] && ok serve-bad-port || fail serve-bad-port "status $expect_bad_port"
+
+finish serve
