@@ -52,8 +52,8 @@ static void on_signal(int sig)
 
 static const char reload_js[] =
 	"(function(){var box;function show(t){if(!box){box=document.createElement('div');"
-	"box.setAttribute('role','alert');box.style.cssText='position:fixed;inset:0;z-index:99999;overflow:auto;"
-	"background:rgba(20,20,20,.94);color:#fff;font:16px/1.5 monospace;padding:1.5rem;white-space:pre-wrap';"
+	"box.setAttribute('role','alert');box.style.cssText='position:fixed;top:0;left:0;right:0;bottom:0;z-index:99999;overflow:auto;"
+	"background:#141414;color:#fff;font:16px/1.6 monospace;padding:1.5rem;white-space:pre-wrap;overflow-wrap:anywhere';"
 	"document.body.appendChild(box)}box.textContent='qingdan: 内容有错误，显示的是上一次成功的构建。\\n\\n'+t}"
 	"var es=new EventSource('/__qingdan/events');"
 	"es.addEventListener('reload',function(){location.reload()});"
