@@ -13,3 +13,10 @@ qd() { $QD_WRAP "$QD" "$@"; }
 # a scratch folder removed at exit
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
+expect_status() { # NAME WANT CMD...: CMD exits with WANT (its output in $scratch/out and err)
+	name=$1 want=$2
+	shift 2
+	"$@" >"$scratch/out" 2>"$scratch/err"
+	got=$?
+	if [ "$got" = "$want" ]; then ok "$name"; else fail "$name" "status $got, want $want"; cat "$scratch/err"; fi
+}

@@ -1,6 +1,6 @@
 /* feeds: Atom feeds (RFC 4287) of what the site publishes: lists, their
  * items (needs, offers, pain points), events and cases, newest first, at
- * most FEEDS_MAX entries each. One feed for the whole site, one per
+ * most FEEDS_MAX (view_follow.h) entries each. One feed for the whole site, one per
  * district, street and category (url.h: feeds/...). A record is in the
  * feeds of its district and street, and of its category and that
  * category's group (an event or case: each of its categories; a list:
@@ -16,8 +16,7 @@
 #define QD_FEEDS_H
 #include "output.h"
 #include "view.h"
-
-#define FEEDS_MAX 50
+#include "view_follow.h" /* FEEDS_MAX */
 
 /* Write every feed through w. Returns 0, or -1 after reporting. */
 int feeds_write(const view_ctx *vc, output_writer *w);

@@ -122,7 +122,7 @@ value *view_feeds(const view_ctx *vc, arena *a, const page_job *job)
 			value_push(a, cals, feed_link(vc, a, s->districts[i]->name, URL_CAL_DISTRICT, s->districts[i]->id,
 						      vc->district_url[i], NULL));
 	view_put_list(a, m, "calendars", cals);
-	view_put_int(a, m, "max", 50);
+	view_put_int(a, m, "max", FEEDS_MAX);
 	view_set(a, root, "feeds", m);
 	return root;
 }

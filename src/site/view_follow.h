@@ -7,6 +7,9 @@
 #define QD_VIEW_FOLLOW_H
 #include "view.h"
 
+/* The entries of a feed (out/feeds.c): its newest 50; the feeds page says so. */
+#define FEEDS_MAX 50
+
 /* page.feed, page.feed_title (the page's Atom feed, or null), page.qr
  * (the SVG QR code of the page's address, for a list, an item and an
  * event page, else null), page.poster_url (a list's or event's A5

@@ -9,14 +9,6 @@
 . tests/lib.sh
 export SOURCE_DATE_EPOCH=1767225600 # 2026-01-01
 
-expect_status() { # NAME WANT CMD...
-	name=$1 want=$2
-	shift 2
-	"$@" >"$scratch/out" 2>"$scratch/err"
-	got=$?
-	if [ "$got" = "$want" ]; then ok "$name"; else fail "$name" "status $got, want $want"; cat "$scratch/err"; fi
-}
-
 site="$scratch/jihui"
 c="$site/content"
 

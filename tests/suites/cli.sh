@@ -4,14 +4,6 @@
 # reproducible output, dot-files kept).
 . tests/lib.sh
 
-expect_status() { # NAME WANT CMD...
-	name=$1 want=$2
-	shift 2
-	"$@" >"$scratch/out" 2>"$scratch/err"
-	got=$?
-	if [ "$got" = "$want" ]; then ok "$name"; else fail "$name" "status $got, want $want"; cat "$scratch/err"; fi
-}
-
 expect_status help 0 qd --help
 grep -q 'usage: qingdan' "$scratch/out" && ok help-text || fail help-text "no usage line"
 expect_status version 0 qd --version

@@ -9,14 +9,6 @@
 export SOURCE_DATE_EPOCH=1767225600 # 2026-01-01
 fx=tests/fixtures/import
 
-expect_status() { # NAME WANT CMD...
-	name=$1 want=$2
-	shift 2
-	"$@" >"$scratch/out" 2>"$scratch/err"
-	got=$?
-	if [ "$got" = "$want" ]; then ok "$name"; else fail "$name" "status $got, want $want"; cat "$scratch/err"; fi
-}
-
 c="$scratch/content"
 cp -R content "$c"
 for f in needs-76.xlsx needs-76.xls needs-76-gbk.csv; do
