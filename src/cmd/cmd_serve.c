@@ -398,8 +398,14 @@ int cmd_serve(int argc, char **argv)
 	struct sockaddr_in addr = { .sin_family = AF_INET, .sin_port = htons((uint16_t)port) };
 	if (inet_pton(AF_INET, bind, &addr.sin_addr) != 1)
 		return usage_error("serve", "--bind needs an IPv4 address such as 127.0.0.1, not '%s'", bind);
-	/* the build folder: private, removed at the end */
-	char out[] = "/tmp/qingdan-serve-XXXXXX";
+	/* the build folder: private, removed at the end; in memory (/dev/shm)
+	 * where there is such a folder, since a build writes every file */
+	const char *tmpdir = getenv("TMPDIR");
+	struct stat shm;
+	if (!tmpdir || !*tmpdir)
+		tmpdir = stat("/dev/shm", &shm) == 0 && S_ISDIR(shm.st_mode) && access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
+	char out[4096];
+	snprintf(out, sizeof out, "%s/qingdan-serve-XXXXXX", tmpdir);
 	if (!mkdtemp(out)) {
 		fprintf(stderr, "qingdan serve: error: cannot make a build folder: %s\n", strerror(errno));
 		return 3;
