@@ -82,7 +82,8 @@ fi
 
 # two builds are byte-identical
 qd build --quiet --content content --output "$scratch/again" --base-url "$base" 2>/dev/null
-diff -r "$scratch/root/jihui" "$scratch/again" >/dev/null && ok demo-reproducible || fail demo-reproducible "two builds differ"
+diff -r "$scratch/root/jihui" "$scratch/again" >"$scratch/rdiff" 2>&1 && ok demo-reproducible \
+	|| { fail demo-reproducible "two builds differ:"; diff -rq "$scratch/root/jihui" "$scratch/again" | head -5; head -c 2000 "$scratch/rdiff"; }
 
 # every <img> has width and height (from the image file), and the
 # favicon is at the site's root
