@@ -2,6 +2,7 @@
 #include "xlsx.h"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
@@ -152,6 +153,14 @@ uint64_t xlsx_key(dc_table t, const char *sheet, qdate created, const char *csv,
 	return keep_hash(h, csv, csv_len);
 }
 
+/* libxlsxwriter is not safe to use from two threads at once, even for
+ * two workbooks: it formats the workbook's date with gmtime(), whose
+ * result is one buffer for the process, so two workbooks made at once
+ * could swap dates (seen: 10 of 2,400 workbooks made on two threads
+ * differed from the same ones made on one). The lists' own workbooks are
+ * made on two threads (follow.c), so the library is used by one at a time. */
+static pthread_mutex_t lxw_lock = PTHREAD_MUTEX_INITIALIZER;
+
 int xlsx_write(output_writer *w, const view_ctx *vc, dc_table t, const void *const *recs, size_t n,
 	       const char *rel, const char *sheet, qdate created, size_t *size, arena *a)
 {
@@ -165,8 +174,10 @@ int xlsx_write(output_writer *w, const view_ctx *vc, dc_table t, const void *con
 	char tmp[4200];
 	snprintf(tmp, sizeof tmp, "%s/.xlsx-%u.tmp", w->o->staging, atomic_fetch_add(&serial, 1));
 	lxw_workbook_options opt = { .constant_memory = 1, .tmpdir = w->o->staging };
+	pthread_mutex_lock(&lxw_lock);
 	lxw_workbook *wb = workbook_new_opt(tmp, &opt);
 	if (!wb) {
+		pthread_mutex_unlock(&lxw_lock);
 		output_fail(w->o, rel, "cannot create the workbook");
 		return -1;
 	}
@@ -196,6 +207,7 @@ int xlsx_write(output_writer *w, const view_ctx *vc, dc_table t, const void *con
 			put_cell(ws, (lxw_row_t)(r + 1), (lxw_col_t)c, &d->cols[c], &cells[c], date_fmt, a);
 	}
 	lxw_error err = workbook_close(wb);
+	pthread_mutex_unlock(&lxw_lock);
 	buf bytes = BUF_INIT;
 	int rc = err == LXW_NO_ERROR ? read_back(tmp, &bytes) : -1;
 	unlink(tmp);
