@@ -108,3 +108,23 @@ void static_file_size(static_file *f)
 	f->height = sz.height;
 	f->sized = true;
 }
+
+const char *claimant_id(arena *a, const claimant *c)
+{
+	switch (c->kind) {
+	case CLAIMANT_ORG: return c->org->id;
+	case CLAIMANT_STREET: return c->street->id;
+	case CLAIMANT_COMMUNITY: break;
+	}
+	return arena_printf(a, "%s/%s", c->community->street->id, c->community->id);
+}
+
+const char *claimant_name(const claimant *c)
+{
+	switch (c->kind) {
+	case CLAIMANT_ORG: return c->org->name;
+	case CLAIMANT_STREET: return c->street->name;
+	case CLAIMANT_COMMUNITY: break;
+	}
+	return c->community->name;
+}

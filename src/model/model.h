@@ -399,6 +399,12 @@ static inline size_t list_open_items(const list *l)
 	return n;
 }
 
+/* Who claimed, as content writes it by id (an organisation's or a
+ * street's id, "street/community" for a community; in `a` when made), and
+ * by name. */
+const char *claimant_id(arena *a, const claimant *c);
+const char *claimant_name(const claimant *c);
+
 /* Labels for display: Chinese, as the content model names them.
  * status_label/status_id also take STATUS_EXPIRED. */
 const char *status_label(item_status st, list_kind kind);

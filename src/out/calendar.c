@@ -144,9 +144,7 @@ int calendar_write(const view_ctx *vc, output_writer *w)
 	const site_index *ix = vc->ix;
 	arena a;
 	arena_init(&a);
-	const char *p = strstr(s->base_url, "://");
-	p = p ? p + 3 : s->base_url;
-	cal c = { .vc = vc, .host = arena_strndup(&a, p, strcspn(p, "/:?#")), .a = &a, .out = BUF_INIT };
+	cal c = { .vc = vc, .host = url_host(&a, s->base_url), .a = &a, .out = BUF_INIT };
 	int rc = 0;
 	/* a calendar has at least one event (RFC 5545: one component or more) */
 	if (ix->events.n)

@@ -48,12 +48,7 @@ static value *claimants_v(dumper *d, const item *it)
 {
 	value *l = value_list(d->a, it->nclaims);
 	for (size_t i = 0; i < it->nclaims; i++) {
-		const claimant *c = &it->claims[i];
-		const char *id = c->kind == CLAIMANT_ORG      ? c->org->id
-				 : c->kind == CLAIMANT_STREET ? c->street->id
-							      : arena_printf(d->a, "%s/%s", c->community->street->id,
-									     c->community->id);
-		value_push(d->a, l, str(d, id));
+		value_push(d->a, l, str(d, claimant_id(d->a, &it->claims[i])));
 	}
 	return l;
 }

@@ -116,15 +116,6 @@ static void collect(feeds *f)
 	}
 }
 
-/* the host of base_url ("https://example.org:8443/x/" -> "example.org") */
-static const char *host_of(const char *url, arena *a)
-{
-	const char *p = strstr(url, "://");
-	p = p ? p + 3 : url;
-	size_t n = strcspn(p, "/:?#");
-	return arena_strndup(a, p, n);
-}
-
 static void put_time(buf *out, qdate d)
 {
 	char t[11];
@@ -306,7 +297,7 @@ int feeds_write(const view_ctx *vc, output_writer *w)
 	const site *s = vc->s;
 	arena a;
 	arena_init(&a);
-	feeds f = { .vc = vc, .host = host_of(s->base_url, &a) };
+	feeds f = { .vc = vc, .host = url_host(&a, s->base_url) };
 	collect(&f);
 	buf out = BUF_INIT;
 	int rc = write_feed(&f, w, &f.b[0], "全部更新", vc->index_url[PG_HOME],

@@ -10,11 +10,7 @@
 static void csv_list(buf *out, strs l, arena *a)
 {
 	buf j = BUF_INIT;
-	for (size_t i = 0; i < l.n; i++) {
-		if (i)
-			buf_puts(&j, "、");
-		buf_puts(&j, l.v[i]);
-	}
+	dc_join(&j, l);
 	esc_csv_field(out, j.ptr, j.len);
 	buf_free(&j);
 }

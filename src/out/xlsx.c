@@ -85,11 +85,7 @@ static void put_cell(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const dc_col *
 		if (!v->list.n)
 			break;
 		buf j = BUF_INIT;
-		for (size_t i = 0; i < v->list.n; i++) {
-			if (i)
-				buf_puts(&j, "、");
-			buf_puts(&j, v->list.v[i]);
-		}
+		dc_join(&j, v->list);
 		put_text(ws, r, c, j.ptr, j.len, a);
 		buf_free(&j);
 		break;

@@ -128,6 +128,15 @@ const dc_def dc_tables[DC_TABLE_COUNT] = {
 	[DC_ORGS] = { "orgs", "组织", orgs_cols, N(orgs_cols), false, false },
 };
 
+void dc_join(buf *out, strs l)
+{
+	for (size_t i = 0; i < l.n; i++) {
+		if (i)
+			buf_puts(out, "、");
+		buf_puts(out, l.v[i]);
+	}
+}
+
 dc_table dc_list_table(const list *l)
 {
 	return l->kind == LIST_SUPPLY ? DC_SUPPLY : DC_NEEDS;
@@ -193,26 +202,6 @@ static dc_cell list_of(strs l)
 static const char *absolute(const view_ctx *vc, arena *a, const char *url)
 {
 	return url ? url_absolute(a, vc->s->base_url, vc->s->base_path, url) : NULL;
-}
-
-static const char *claimant_id(arena *a, const claimant *c)
-{
-	switch (c->kind) {
-	case CLAIMANT_ORG: return c->org->id;
-	case CLAIMANT_STREET: return c->street->id;
-	case CLAIMANT_COMMUNITY: break;
-	}
-	return arena_printf(a, "%s/%s", c->community->street->id, c->community->id);
-}
-
-static const char *claimant_name(const claimant *c)
-{
-	switch (c->kind) {
-	case CLAIMANT_ORG: return c->org->name;
-	case CLAIMANT_STREET: return c->street->name;
-	case CLAIMANT_COMMUNITY: break;
-	}
-	return c->community->name;
 }
 
 static strs claims(arena *a, const item *it, bool names)

@@ -54,6 +54,10 @@ typedef struct dc_cell {
 	strs list;      /* DC_LIST */
 } dc_cell;
 
+/* Append a DC_LIST cell as CSV and Excel show it: its texts joined
+ * with 、. */
+void dc_join(buf *out, strs l);
+
 /* The table a list's own files use: its items' (needs for a pain-point
  * list, which has no table of its own). */
 dc_table dc_list_table(const list *l);

@@ -215,3 +215,10 @@ const char *url_file_of(arena *a, const char *prefix, url_file_kind k, const cha
 	url_file_loc(k, id, &b);
 	return take(a, &b);
 }
+
+const char *url_host(arena *a, const char *base_url)
+{
+	const char *p = strstr(base_url, "://");
+	p = p ? p + 3 : base_url;
+	return arena_strndup(a, p, strcspn(p, "/:?#"));
+}

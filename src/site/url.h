@@ -117,6 +117,11 @@ const char *url_site_link(arena *a, const char *base_path, const char *link, boo
 /* True when `link` is site-relative ("/x", not "//host/x"). */
 bool url_is_site_path(const char *link);
 
+/* The host of base_url ("https://example.org:8443/x/" -> "example.org"),
+ * for ids that name the site (feed entries' tag URIs, calendar UIDs); in
+ * `a`. */
+const char *url_host(arena *a, const char *base_url);
+
 /* Files that are not pages: what a reader follows and reuses.
  *   feeds/site.xml, feeds/districts/ID.xml, feeds/streets/ID.xml,
  *   feeds/categories/ID.xml                      Atom feeds
