@@ -17,6 +17,7 @@
 #include "places.h"
 #include "lists.h"
 #include "load.h"
+#include "load_cache.h"
 #include "records.h"
 #include "source.h"
 #include "timer.h"
@@ -79,13 +80,14 @@ static bool entry_stat(walker *w, const dir_entry *entry, const char *path, stru
  * file's text is dead once parsed (the tree copies what it keeps), so it
  * is read into `scratch`, which the caller may reset after each file: the
  * same memory serves every file, rather than 15 MB of fresh pages at 10,000
- * needs. A .md file's text holds its body and goes in the arena. */
-static value *parse_file(loadctx *c, arena *tree, arena *scratch, const char *path, bool md,
+ * needs. A .md file's text holds its body and goes in `texts`, with the
+ * tree's texts (what the records keep). */
+static value *parse_file(loadctx *c, arena *tree, arena *texts, arena *scratch, const char *path, bool md,
 			 markdown_src *body)
 {
 	source src;
 	/* YAML files: libyaml checks the UTF-8 (see yamlload_parse) */
-	if (md ? source_read(c->a, c->d, path, &src) != 0
+	if (md ? source_read(texts, c->d, path, &src) != 0
 	       : source_read_unchecked(scratch, c->d, path, &src) != 0)
 		return NULL;
 	const char *p = src.text;
@@ -96,7 +98,7 @@ static value *parse_file(loadctx *c, arena *tree, arena *scratch, const char *pa
 		return NULL;
 	}
 	if (!md)
-		return yamlload_parse_split(tree, c->a, c->d, path, src.text, src.len, 1);
+		return yamlload_parse_split(tree, texts, c->d, path, src.text, src.len, 1);
 	frontmatter fm;
 	int rc = frontmatter_split(src.text, src.len, &fm);
 	if (rc == 1) {
@@ -112,7 +114,7 @@ static value *parse_file(loadctx *c, arena *tree, arena *scratch, const char *pa
 	body->text = fm.body;
 	body->len = fm.body_len;
 	body->pos = (vpos){ path, fm.body_line, 1 };
-	return yamlload_parse_split(tree, c->a, c->d, path, fm.yaml, fm.yaml_len, fm.yaml_line);
+	return yamlload_parse_split(tree, texts, c->d, path, fm.yaml, fm.yaml_len, fm.yaml_line);
 }
 
 static bool has_ext(const char *name, const char *ext, size_t *stem)
@@ -221,20 +223,32 @@ static void crew_done(crew *w)
 	}
 }
 
+/* With a cache (load_cache.h), per file: what stat said, whether the
+ * cache had it, and the arena a file it lacked is parsed into. */
+typedef struct cached {
+	struct stat st;
+	bool stat_ok, hit, clean;
+	arena own;
+} cached;
+
 typedef struct parse_step {
 	crew w;
 	arena tree[PAR_MAX]; /* the YAML trees (texts go to w's arenas) */
 	doc *top;       /* the site-wide files, parsed first */
 	size_t ntop;
 	docs *all;
+	cached *cache;  /* [ntop + files], or NULL */
 } parse_step;
 
-static doc *nth_doc(docs *all, size_t i)
+static doc *nth_doc(parse_step *p, size_t i)
 {
+	if (i < p->ntop)
+		return &p->top[i];
+	i -= p->ntop;
 	for (int k = 0; k < COLL_COUNT; k++) {
-		if (i < all[k].n)
-			return &all[k].v[i];
-		i -= all[k].n;
+		if (i < p->all[k].n)
+			return &p->all[k].v[i];
+		i -= p->all[k].n;
 	}
 	return NULL;
 }
@@ -242,17 +256,62 @@ static doc *nth_doc(docs *all, size_t i)
 static void parse_one(void *ctx, unsigned worker, size_t i)
 {
 	parse_step *p = ctx;
-	doc *dc = i < p->ntop ? &p->top[i] : nth_doc(p->all, i - p->ntop);
-	dc->root = parse_file(&p->w.c[worker], &p->tree[worker], &p->w.scratch[worker], dc->path,
-			      dc->is_md, &dc->body);
+	doc *dc = nth_doc(p, i);
+	loadctx *c = &p->w.c[worker];
+	if (!p->cache) {
+		dc->root = parse_file(c, &p->tree[worker], c->a, &p->w.scratch[worker], dc->path, dc->is_md, &dc->body);
+	} else if (!p->cache[i].hit) {
+		/* a file parsed without a message is kept, in its own arena */
+		cached *f = &p->cache[i];
+		size_t before = c->d->n;
+		dc->root = parse_file(c, &f->own, &f->own, &p->w.scratch[worker], dc->path, dc->is_md, &dc->body);
+		f->clean = dc->root && c->d->n == before;
+	}
 	arena_reset(&p->w.scratch[worker]);
+}
+
+/* Before parsing with a cache: each file's stat, and its kept parse when
+ * it is unchanged; a file to parse gets its path in its own arena (the
+ * tree's positions point at it). */
+static cached *cache_lookup(load_cache *lc, parse_step *p, size_t n)
+{
+	cached *cf = xcalloc(n ? n : 1, sizeof *cf);
+	for (size_t i = 0; i < n; i++) {
+		doc *dc = nth_doc(p, i);
+		cached *f = &cf[i];
+		arena_init(&f->own);
+		f->stat_ok = load_cache_stat(dc->path, &f->st);
+		f->hit = f->stat_ok && load_cache_take(lc, dc, &f->st);
+		if (!f->hit)
+			dc->path = arena_strdup(&f->own, dc->path);
+	}
+	return cf;
+}
+
+/* After parsing: a file parsed without a message goes into the cache;
+ * another's memory joins the build's arena (its records point into it). */
+static void cache_store(load_cache *lc, parse_step *p, cached *cf, size_t n, arena *a)
+{
+	for (size_t i = 0; i < n; i++) {
+		cached *f = &cf[i];
+		if (f->hit)
+			continue;
+		if (f->clean && f->stat_ok)
+			load_cache_put(lc, nth_doc(p, i), &f->st, &f->own);
+		else
+			arena_adopt(a, &f->own);
+	}
+	free(cf);
 }
 
 /* Parse the `ntop` site-wide files and every collected file with
  * `nthreads` threads (files are independent), then drop the collected
  * files that failed (the site-wide ones are their loaders' business).
- * The trees go to `tree`, the texts the records keep to c's arena. */
-static void parse_all(loadctx *c, arena *tree, doc *top, size_t ntop, docs *all, unsigned nthreads)
+ * The trees go to `tree`, the texts the records keep to c's arena; with
+ * a cache `lc`, an unchanged file is taken from it and a changed one
+ * parsed into it. */
+static void parse_all(loadctx *c, arena *tree, doc *top, size_t ntop, docs *all, unsigned nthreads,
+		      load_cache *lc)
 {
 	parse_step *p = xcalloc(1, sizeof *p);
 	size_t total = 0;
@@ -263,8 +322,12 @@ static void parse_all(loadctx *c, arena *tree, doc *top, size_t ntop, docs *all,
 	p->top = top;
 	p->ntop = ntop;
 	p->all = all;
+	if (lc)
+		p->cache = cache_lookup(lc, p, ntop + total);
 	par_for(nthreads, ntop + total, 1, parse_one, p);
 	crew_done(&p->w);
+	if (lc)
+		cache_store(lc, p, p->cache, ntop + total, c->a);
 	for (int i = 0; i < PAR_MAX; i++)
 		arena_adopt(tree, &p->tree[i]);
 	free(p);
@@ -365,6 +428,12 @@ static void read_statics(walker *w, const char *dir, const char *rel, size_t dep
 
 site *site_load(arena *a, diag *d, const char *dir, const char *base_url, unsigned nthreads)
 {
+	return site_load_cached(a, d, dir, base_url, nthreads, NULL);
+}
+
+site *site_load_cached(arena *a, diag *d, const char *dir, const char *base_url, unsigned nthreads,
+		       load_cache *lc)
+{
 	site *s = arena_alloc(a, sizeof *s);
 	loadctx ctx = { a, d, s }, *c = &ctx;
 	walker w = { .c = c };
@@ -418,7 +487,11 @@ site *site_load(arena *a, diag *d, const char *dir, const char *base_url, unsign
 	 * goes back to the arenas' pool for the views and pages */
 	arena tree;
 	arena_init(&tree);
-	parse_all(c, &tree, tops, ntop, all, nthreads);
+	if (lc)
+		load_cache_begin(lc);
+	parse_all(c, &tree, tops, ntop, all, nthreads, lc);
+	if (lc)
+		load_cache_end(lc);
 	timer_lap(&tm, "  parse");
 	value *roots[3];
 	for (int i = 0; i < 3; i++)

@@ -16,6 +16,12 @@
  * d->errors before using the site, and runs site_check (checks.h) on it
  * before anything reads derived state. */
 site *site_load(arena *a, diag *d, const char *dir, const char *base_url, unsigned nthreads);
+/* site_load, taking unchanged files from `lc` (load_cache.h) and keeping
+ * the files it parses there; the site then points into the cache, so the
+ * cache outlives it (see load_cache_sweep). */
+typedef struct load_cache load_cache;
+site *site_load_cached(arena *a, diag *d, const char *dir, const char *base_url, unsigned nthreads,
+		       load_cache *lc);
 /* Free the site's lookup tables (its records go with the arena). */
 void site_free(site *s);
 
