@@ -8,6 +8,7 @@
  * run found, and maps the outcome to an exit status. */
 #include "build.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,11 +27,14 @@
 #include "match.h"
 #include "output.h"
 #include "pages.h"
+#include "render.h"
 #include "search_write.h"
 #include "stats.h"
+#include "strmap.h"
 #include "theme.h"
 #include "timer.h"
 #include "view.h"
+#include "xalloc.h"
 
 static void summary(const site *s, FILE *out)
 {
@@ -76,20 +80,51 @@ static void print_failure(diag *d, bool writing)
 		warnings == 1 ? "" : "s", writing ? "; nothing was written, the previous output is unchanged" : "");
 }
 
+/* Everything one run holds from loading on: what build_prepare makes,
+ * build_write writes, and (for `serve`) build_render_page renders again
+ * on request. */
+struct build_state {
+	build_opts opt;
+	build_mode mode;
+	unsigned jobs;
+	arena a;
+	diag d;
+	timer tm;
+	site *s;
+	site_index *ix;
+	theme t;
+	view_ctx vc;
+	page_job *pages;
+	const char **urls;
+	size_t npages;
+	search_job sj;
+	search_files sf;
+	filter_files ff;
+	output o;
+	/* the search index is being made; o was begun (output_free it); o
+	 * is open (not yet committed or aborted) */
+	bool searching, begun, opened;
+	strmap by_file; /* a page's file in the output -> its index + 1 */
+};
+
 /* The last stage: everything into the staging folder `o` (opened once
  * the views were made, when the search index began to be written), which
  * is swapped in whole only when every file was written. The search page
  * (the last page) is made once the index is written. Returns 0, 1 (a
  * template's error) or -1 (an output error); all reported to d. */
-static int write_site(const build_opts *opt, unsigned jobs, output *o, const view_ctx *vc, filter_files *ff,
-		      search_job *sj, arena *a, const theme *t, const page_job *pages, const char *const *urls,
-		      size_t npages, diag *d, timer *tm)
+static int write_site(build_state *b)
 {
-	size_t last = npages - 1; /* the search page (url.h) */
-	int rc = assets_write(vc->s, t, o);
+	const build_opts *opt = &b->opt;
+	output *o = &b->o;
+	const view_ctx *vc = &b->vc;
+	diag *d = &b->d;
+	timer *tm = &b->tm;
+	search_job *sj = b->searching ? &b->sj : NULL;
+	size_t last = b->npages - 1; /* the search page (url.h) */
+	int rc = assets_write(vc->s, &b->t, o);
 	if (rc == 0)
-		rc = datafiles_write(ff, o);
-	fdata_release(ff); /* written: the pages need only their names */
+		rc = datafiles_write(&b->ff, o);
+	fdata_release(&b->ff); /* written: the pages need only their names */
 	/* feeds, calendars and open data on a thread of their own, while the
 	 * pages render */
 	follow_job fj;
@@ -97,7 +132,7 @@ static int write_site(const build_opts *opt, unsigned jobs, output *o, const vie
 	if (following)
 		follow_start(&fj, vc, o);
 	if (rc == 0)
-		rc = html_write(vc, t, pages, urls, last, jobs, true, o, d);
+		rc = html_write(vc, &b->t, b->pages, b->urls, last, b->jobs, true, o, d);
 	timer_lap(tm, "pages");
 	if (following) {
 		if (rc == 0)
@@ -110,7 +145,7 @@ static int write_site(const build_opts *opt, unsigned jobs, output *o, const vie
 			rc = follow_rc;
 	}
 	if (sj) {
-		int search_rc = search_finish(sj, a);
+		int search_rc = search_finish(sj, &b->a);
 		timer_lap(tm, "search (waited for)");
 		if (tm->on)
 			fprintf(stderr, "qingdan: search, on its own thread: index %.1f ms, files %.1f ms of CPU\n",
@@ -119,8 +154,7 @@ static int write_site(const build_opts *opt, unsigned jobs, output *o, const vie
 			rc = search_rc;
 	}
 	if (rc == 0)
-		rc = html_write(vc, t, pages + last, urls + last, 1, 1, false, o, d);
-	view_thread_end(); /* this thread's keys: no page needs them now */
+		rc = html_write(vc, &b->t, b->pages + last, b->urls + last, 1, 1, false, o, d);
 	if (rc == 0)
 		rc = output_commit(o);
 	else
@@ -139,129 +173,185 @@ static int write_site(const build_opts *opt, unsigned jobs, output *o, const vie
 arena build_left_arena;
 site *build_left_site;
 
-int build_run(const build_opts *opt, build_mode mode)
+void build_free(build_state *b)
 {
-	arena a;
-	diag d;
-	theme t = { 0 };
-	page_job *pages = NULL;
-	timer tm;
-	search_job sj = { 0 };
-	search_files sf = { 0 };
-	filter_files ff = { 0 };
-	output o;
-	/* o was begun (output_free it), and not yet committed or aborted */
-	bool searching = false, begun = false, opened = false;
-	arena_init(&a);
-	diag_init(&d);
-	timer_start(&tm, opt->timings);
+	if (!b)
+		return;
+	if (b->searching && b->sj.started)
+		search_finish(&b->sj, &b->a); /* a run that stopped before writing */
+	if (b->opened) /* stopped before write_site: nothing is published */
+		output_abort(&b->o);
+	if (b->begun)
+		output_free(&b->o);
+	if (b->t.set)
+		theme_free(&b->t);
+	fdata_release(&b->ff);
+	free(b->pages);
+	diag_free(&b->d);
+	strmap_free(&b->by_file);
+	if (b->opt.exiting) {
+		/* Handing 50 MB back to malloc a block at a time costs 3 ms at
+		 * 10,000 needs, about 1 % of the build, for a process about to
+		 * exit: the kernel takes it back at once. */
+		build_left_arena = b->a;
+		build_left_site = b->s;
+	} else {
+		site_free(b->s);
+		arena_free(&b->a);
+	}
+	free(b);
+}
+
+int build_prepare(const build_opts *opt, build_mode mode, load_cache *lc, build_state **out)
+{
+	build_state *b = xcalloc(1, sizeof *b);
+	*out = NULL;
+	b->opt = *opt;
+	b->mode = mode;
+	arena_init(&b->a);
+	diag_init(&b->d);
+	strmap_init(&b->by_file);
+	timer_start(&b->tm, opt->timings);
+	arena *a = &b->a;
+	diag *d = &b->d;
+	timer *tm = &b->tm;
 	int status = 0;
 	unsigned jobs = opt->jobs;
 	if (!jobs) {
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
 		jobs = n < 1 ? 1 : n > 16 ? 16 : (unsigned)n;
 	}
+	b->jobs = jobs;
 	bool writing = mode == BUILD_WRITE;
 
-	site *s = site_load(&a, &d, opt->content, opt->base_url, jobs);
-	timer_lap(&tm, "load");
+	site *s = b->s = site_load_cached(a, d, opt->content, opt->base_url, jobs, lc);
+	timer_lap(tm, "load");
 	if (s)
-		site_check(s, &d);
-	timer_lap(&tm, "check");
-	if (!s || d.errors)
+		site_check(s, d);
+	timer_lap(tm, "check");
+	if (!s || d->errors)
 		goto failed;
 	if (mode == BUILD_DUMP) {
-		report(&d, s, opt);
-		buf b = BUF_INIT;
-		dump_site(s, &b);
-		fwrite(b.ptr, 1, b.len, stdout);
-		buf_free(&b);
-		goto out;
+		report(d, s, opt);
+		buf j = BUF_INIT;
+		dump_site(s, &j);
+		fwrite(j.ptr, 1, j.len, stdout);
+		buf_free(&j);
+		goto done;
 	}
 
 	/* the search index needs only the checked model: it is made on a
 	 * thread of its own from here on (out/search_write.h) */
-	if (writing && !opt->no_search) {
-		search_start(&sj, &sf, s, 1);
-		searching = true;
+	if (writing && !opt->no_search && !opt->late_search) {
+		search_start(&b->sj, &b->sf, s, 1);
+		b->searching = true;
 	}
-	site_index *ix = index_build(s);
-	timer_lap(&tm, "index");
+	site_index *ix = b->ix = index_build(s);
+	timer_lap(tm, "index");
 	ix->match = match_build(s, ix);
-	timer_lap(&tm, "match");
+	timer_lap(tm, "match");
 	site_stats *stats = stats_build(s);
-	timer_lap(&tm, "stats");
-	if (writing && theme_load(&t, s, &a, &d, templates_dir(opt, &a)) != 0)
+	timer_lap(tm, "stats");
+	if (writing && theme_load(&b->t, s, a, d, templates_dir(opt, a)) != 0)
 		goto failed;
-	timer_lap(&tm, "theme");
-	view_ctx vc;
-	view_init(&vc, s, ix, &a, writing ? t.css_url : "", t.share_url, jobs);
-	vc.stats = stats;
-	timer_lap(&tm, "views");
+	timer_lap(tm, "theme");
+	view_ctx *vc = &b->vc;
+	view_init(vc, s, ix, a, writing ? b->t.css_url : "", b->t.share_url, jobs);
+	vc->stats = stats;
+	timer_lap(tm, "views");
 	/* the staging folder now, for the search index's files: they are
 	 * written while the filters, links and pages are made, and the
 	 * index's memory is given back before the pages need theirs */
 	if (writing) {
-		if (output_begin(&o, opt->output, opt->content, &d) != 0) {
-			output_free(&o);
-			print_failure(&d, true);
+		if (output_begin(&b->o, opt->output, opt->content, d) != 0) {
+			output_free(&b->o);
+			print_failure(d, true);
 			status = 3;
-			goto out;
+			goto done;
 		}
-		begun = opened = true;
-		if (searching)
-			search_write_files(&sj, &vc, &o);
+		b->begun = b->opened = true;
+		if (b->searching)
+			search_write_files(&b->sj, vc, &b->o);
 	}
 	if (writing) {
-		fdata_build(&ff, &vc, &a);
-		vc.filters = &ff;
-		vc.filters_js = t.filters_js;
+		fdata_build(&b->ff, vc, a);
+		vc->filters = &b->ff;
+		vc->filters_js = b->t.filters_js;
 	}
-	timer_lap(&tm, "filters");
-	size_t npages;
-	pages = pages_enumerate(s, ix, &npages);
-	const char **urls = links_page_urls(&vc, pages, npages, &a);
-	links_check(s, &vc.menu, urls, npages, &d);
-	timer_lap(&tm, "links");
-	if (d.errors)
+	timer_lap(tm, "filters");
+	b->pages = pages_enumerate(s, ix, &b->npages);
+	b->urls = links_page_urls(vc, b->pages, b->npages, a);
+	links_check(s, &vc->menu, b->urls, b->npages, d);
+	timer_lap(tm, "links");
+	if (d->errors)
 		goto failed;
 
-	report(&d, s, opt);
-	vc.search = searching ? &sf : NULL;
-	vc.search_js = t.search_js;
-	opened = false; /* write_site commits or aborts it */
-	if (writing && (status = write_site(opt, jobs, &o, &vc, &ff, searching ? &sj : NULL, &a, &t, pages, urls,
-					    npages, &d, &tm)) != 0) {
-		print_failure(&d, true);
+	report(d, s, opt);
+	vc->search = writing && !opt->no_search ? &b->sf : NULL;
+	vc->search_js = b->t.search_js;
+	if (writing) {
+		*out = b;
+		return 0;
+	}
+	goto done;
+failed:
+	print_failure(d, writing);
+	status = 1;
+done:
+	build_free(b);
+	return status;
+}
+
+int build_write(build_state *b)
+{
+	if (!b->searching && !b->opt.no_search) { /* late_search: now */
+		search_start(&b->sj, &b->sf, b->s, 1);
+		b->searching = true;
+		search_write_files(&b->sj, &b->vc, &b->o);
+	}
+	b->opened = false; /* write_site commits or aborts it */
+	int status = write_site(b);
+	if (status != 0) {
+		print_failure(&b->d, true);
 		/* errors of the templates or content found while rendering are
 		 * content errors; failing to write is an I/O error */
 		status = status > 0 ? 1 : 3;
 	}
-	goto out;
-failed:
-	print_failure(&d, writing);
-	status = 1;
-out:
-	if (searching && sj.started)
-		search_finish(&sj, &a); /* a run that stopped before writing */
-	if (opened) /* stopped before write_site: nothing is published */
-		output_abort(&o);
-	if (begun)
-		output_free(&o);
-	if (t.set)
-		theme_free(&t);
-	fdata_release(&ff);
-	free(pages);
-	diag_free(&d);
-	if (opt->exiting) {
-		/* Handing 50 MB back to malloc a block at a time costs 3 ms at
-		 * 10,000 needs, about 1 % of the build, for a process about to
-		 * exit: the kernel takes it back at once. */
-		build_left_arena = a;
-		build_left_site = s;
-		return status;
+	return status;
+}
+
+void build_index_pages(build_state *b)
+{
+	strmap_reserve(&b->by_file, b->npages);
+	for (size_t i = 0; i + 1 < b->npages; i++) { /* not the search page: it waits for the index */
+		const char *url = b->urls[i] ? b->urls[i] : view_url(&b->vc, &b->pages[i], &b->a);
+		const char *file = url_file(&b->a, url_rel(b->s->base_path, url));
+		strmap_put(&b->by_file, file, strlen(file), (void *)(uintptr_t)(i + 1));
 	}
-	site_free(s);
-	arena_free(&a);
+}
+
+int build_render_page(const build_state *b, const char *file, buf *out)
+{
+	uintptr_t at = (uintptr_t)strmap_get(&b->by_file, file, strlen(file));
+	if (!at)
+		return 0;
+	arena scratch;
+	arena_init(&scratch);
+	mu_error err;
+	mu_status rc = render_page(&b->vc, &b->t, &b->pages[at - 1], NULL, &scratch, out, &err);
+	arena_free(&scratch);
+	view_thread_end(); /* this thread's keys went into this page only */
+	return rc == MU_OK ? 1 : -1;
+}
+
+int build_run(const build_opts *opt, build_mode mode)
+{
+	build_state *b;
+	int status = build_prepare(opt, mode, NULL, &b);
+	if (b) {
+		status = build_write(b);
+		view_thread_end(); /* this thread's keys: no page needs them now */
+		build_free(b);
+	}
 	return status;
 }
