@@ -135,7 +135,8 @@ build/rel/fuzz-replay: tests/fuzz/fuzz_content.c tests/fuzz/replay.c $(OBJ)
 check-valgrind: qingdan build/rel/unit build/rel/fuzz-replay
 	@sh tests/run.sh --valgrind
 
-# ThreadSanitizer over parallel parsing and rendering (clang)
+# ThreadSanitizer over parallel parsing and rendering, and over serve's
+# pages made on request while its folder is written (clang)
 build/tsan/qingdan: $(LIB_SRC) $(MAIN_SRC) $(GEN_SRC)
 	mkdir -p build/tsan
 	clang -std=c11 -D_GNU_SOURCE $(WARN) -g -O1 -fsanitize=thread $(INC) $(PKG_CFLAGS) -o $@ $(LIB_SRC) $(MAIN_SRC) $(GEN_SRC) $(LIBS)
@@ -144,6 +145,7 @@ check-tsan: build/tsan/qingdan
 	rm -rf build/tsan/out-a build/tsan/out-b
 	build/tsan/qingdan build --quiet --jobs 4 --content content --output build/tsan/out-a
 	build/tsan/qingdan build --quiet --jobs 4 --content tests/fixtures/mini --output build/tsan/out-b
+	sh tests/tsan-serve.sh build/tsan/qingdan
 	@echo "check-tsan: no data race reported"
 
 # the template engine's micro-benchmark (renders/s, bytes/s)

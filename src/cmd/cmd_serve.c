@@ -15,16 +15,22 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/inotify.h>
+#include <sys/resource.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <stdatomic.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "build.h"
 #include "dirwalk.h"
+#include "load_cache.h"
 #include "output.h"
 #include "source.h"
 #include "usage.h"
+#include "view.h"
+#include "view.h"
 #include "yamlload.h"
 
 /* ---- what the server shares with the build loop ---- */
@@ -38,9 +44,18 @@ typedef struct state {
 	int outfd;                /* the build folder */
 	const char *base_path;    /* "/" or "/jihui/" */
 	volatile sig_atomic_t stopping;
+	/* the newest good build, its pages made on request (read-locked by
+	 * each request that renders one, swapped under the write lock) */
+	pthread_rwlock_t live_lock;
+	build_state *live;
+	/* requests so far, and the last one's time (CLOCK_MONOTONIC, ms),
+	 * to write the folder once the open pages have reloaded */
+	_Atomic unsigned long requests;
+	_Atomic long long last_request;
 } state;
 
-static state st = { .lock = PTHREAD_MUTEX_INITIALIZER, .changed = PTHREAD_COND_INITIALIZER, .outfd = -1 };
+static state st = { .lock = PTHREAD_MUTEX_INITIALIZER, .changed = PTHREAD_COND_INITIALIZER, .outfd = -1,
+		    .live_lock = PTHREAD_RWLOCK_INITIALIZER };
 
 static void on_signal(int sig)
 {
@@ -124,26 +139,12 @@ static enum MHD_Result send_text(struct MHD_Connection *c, unsigned code, const 
 	return ok;
 }
 
-static enum MHD_Result send_file(struct MHD_Connection *c, unsigned code, int dirfd, const char *rel)
+/* Send `len` bytes of `data` (malloc'd, with room for the reload script
+ * after them; taken over), the reload script added before </body> of a
+ * page. */
+static enum MHD_Result send_bytes(struct MHD_Connection *c, unsigned code, const char *rel, char *data, size_t len)
 {
-	int fd = open_beneath(dirfd, rel);
-	struct stat sb;
-	if (fd < 0 || fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_size > (256 << 20)) {
-		if (fd >= 0)
-			close(fd);
-		return MHD_NO;
-	}
-	size_t len = (size_t)sb.st_size, got = 0;
 	bool html = strlen(rel) > 5 && !strcmp(rel + strlen(rel) - 5, ".html");
-	char *data = malloc(len + sizeof inject);
-	ssize_t n;
-	while (data && got < len && (n = read(fd, data + got, len - got)) > 0)
-		got += (size_t)n;
-	close(fd);
-	if (!data || got != len) {
-		free(data);
-		return MHD_NO;
-	}
 	if (html) { /* the reload script, before </body> */
 		char *end = NULL;
 		for (char *p = data; (p = memmem(p, (size_t)(data + len - p), "</body>", 7)); p++)
@@ -160,6 +161,72 @@ static enum MHD_Result send_file(struct MHD_Connection *c, unsigned code, int di
 	enum MHD_Result ok = MHD_queue_response(c, code, r);
 	MHD_destroy_response(r);
 	return ok;
+}
+
+static enum MHD_Result send_file(struct MHD_Connection *c, unsigned code, int dirfd, const char *rel)
+{
+	int fd = open_beneath(dirfd, rel);
+	struct stat sb;
+	if (fd < 0 || fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_size > (256 << 20)) {
+		if (fd >= 0)
+			close(fd);
+		return MHD_NO;
+	}
+	size_t len = (size_t)sb.st_size, got = 0;
+	char *data = malloc(len + sizeof inject);
+	ssize_t n;
+	while (data && got < len && (n = read(fd, data + got, len - got)) > 0)
+		got += (size_t)n;
+	close(fd);
+	if (!data || got != len) {
+		free(data);
+		return MHD_NO;
+	}
+	return send_bytes(c, code, rel, data, len);
+}
+
+/* A page of the newest good build, made now from its values (so an edit
+ * shows before the whole folder is written again); MHD_NO when `rel` is
+ * no such page (then it is served from the folder). */
+static enum MHD_Result send_page(struct MHD_Connection *c, const char *rel)
+{
+	buf out = BUF_INIT;
+	pthread_rwlock_rdlock(&st.live_lock);
+	int made = st.live ? build_render_page(st.live, rel, &out) : 0;
+	pthread_rwlock_unlock(&st.live_lock);
+	enum MHD_Result ok = MHD_NO;
+	if (made > 0) {
+		char *data = malloc(out.len + sizeof inject);
+		if (data) {
+			memcpy(data, out.ptr, out.len);
+			ok = send_bytes(c, 200, rel, data, out.len);
+		}
+	} else if (made < 0) {
+		ok = send_text(c, 500, "text/plain; charset=utf-8",
+			       "qingdan serve: this page's template failed; see the terminal\n");
+	}
+	buf_free(&out);
+	return ok;
+}
+
+static long long now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* After telling open pages to reload: wait until they have (a request
+ * came and none for 100 ms since), at most half a second, so that the
+ * folder's writing does not slow their reload on the same processors. */
+static void let_pages_reload(unsigned long before)
+{
+	long long t0 = now_ms();
+	while (!st.stopping && now_ms() - t0 < 500) {
+		if (atomic_load(&st.requests) != before && now_ms() - atomic_load(&st.last_request) >= 100)
+			return;
+		usleep(5000);
+	}
 }
 
 /* ---- the event stream: reload after a good build, errors after a bad one ---- */
@@ -224,6 +291,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 		return send_text(c, 405, "text/plain; charset=utf-8", "GET only\n");
 	if (!strcmp(url, "/__qingdan/reload.js"))
 		return send_text(c, 200, "text/javascript; charset=utf-8", reload_js);
+	atomic_fetch_add(&st.requests, 1);
+	atomic_store(&st.last_request, now_ms());
 	if (!strcmp(url, "/__qingdan/events")) {
 		stream *s = calloc(1, sizeof *s);
 		pthread_mutex_lock(&st.lock);
@@ -254,10 +323,15 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 	buf_puts(&path, rel);
 	if (!path.len || path.ptr[path.len - 1] == '/')
 		buf_puts(&path, "index.html");
+	enum MHD_Result ok = send_page(c, path.ptr);
+	if (ok != MHD_NO) {
+		buf_free(&path);
+		return ok;
+	}
 	pthread_mutex_lock(&st.lock);
 	int dirfd = dup(st.outfd);
 	pthread_mutex_unlock(&st.lock);
-	enum MHD_Result ok = dirfd >= 0 ? send_file(c, 200, dirfd, path.ptr) : MHD_NO;
+	ok = dirfd >= 0 ? send_file(c, 200, dirfd, path.ptr) : MHD_NO;
 	if (ok == MHD_NO && dirfd >= 0) {
 		/* a folder without its slash: there */
 		struct stat sb;
@@ -318,42 +392,178 @@ static const char *site_base_path(const char *content)
 	return bp;
 }
 
-/* one build, its messages captured (and echoed); returns its status */
-static int build_once(const build_opts *opt, char **messages)
+/* stderr into a file while a build runs, so that its messages can be
+ * shown in the browser too */
+typedef struct capture {
+	FILE *f;
+	int saved;
+} capture;
+
+static void capture_begin(capture *cp)
 {
 	fflush(stderr);
-	FILE *cap = tmpfile();
-	int saved = dup(2);
-	if (cap)
-		dup2(fileno(cap), 2);
-	struct timespec t0, t1;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	int status = build_run(opt, BUILD_WRITE);
-	clock_gettime(CLOCK_MONOTONIC, &t1);
+	cp->f = tmpfile();
+	cp->saved = dup(2);
+	if (cp->f)
+		dup2(fileno(cp->f), 2);
+}
+
+/* the captured text (malloc'd), echoed to the terminal */
+static char *capture_end(capture *cp)
+{
 	fflush(stderr);
-	dup2(saved, 2);
-	close(saved);
+	dup2(cp->saved, 2);
+	close(cp->saved);
 	buf b = BUF_INIT;
-	if (cap) {
-		rewind(cap);
+	if (cp->f) {
+		rewind(cp->f);
 		char chunk[4096];
 		size_t n;
-		while ((n = fread(chunk, 1, sizeof chunk, cap)) > 0)
+		while ((n = fread(chunk, 1, sizeof chunk, cp->f)) > 0)
 			buf_put(&b, chunk, n);
-		fclose(cap);
+		fclose(cp->f);
 	}
 	fputs(b.ptr, stderr);
-	fprintf(stderr, "qingdan serve: %s in %.0f ms\n", status == 0 ? "built" : "build failed, serving the last good one",
-		(double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
-	*messages = strdup(b.ptr);
+	char *text = strdup(b.ptr);
 	buf_free(&b);
+	return text;
+}
+
+static double ms_since(const struct timespec *t0)
+{
+	struct timespec t1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (double)(t1.tv_sec - t0->tv_sec) * 1e3 + (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
+}
+
+/* Tell the open pages: reload (a good build), or show `errors` (taken
+ * over; a failed one). */
+static void announce(char *errors)
+{
+	pthread_mutex_lock(&st.lock);
+	free(st.errors);
+	st.errors = errors;
+	if (errors)
+		st.error_gen++;
+	else
+		st.generation++;
+	pthread_cond_broadcast(&st.changed);
+	pthread_mutex_unlock(&st.lock);
+}
+
+/* Make `b` the build whose pages are served; the one before is freed
+ * once no request renders from it, and with it the parsed files only it
+ * used. */
+static void go_live(build_state *b, load_cache *lc)
+{
+	pthread_rwlock_wrlock(&st.live_lock);
+	build_state *old = st.live;
+	st.live = b;
+	pthread_rwlock_unlock(&st.live_lock);
+	build_free(old);
+	load_cache_sweep(lc);
+}
+
+/* build_write on a thread of lowest priority (nice 19; the threads it
+ * starts inherit it), so that the reloading pages' requests, and the
+ * browser on the same machine, come first. */
+static void *writer(void *arg)
+{
+	build_state *b = arg;
+	setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 19);
+	intptr_t status = build_write(b);
+	view_thread_end(); /* its keys were in its pages only */
+	return (void *)status;
+}
+
+static int write_behind(build_state *b)
+{
+	pthread_t t;
+	if (pthread_create(&t, NULL, writer, b) != 0)
+		return build_write(b);
+	void *status;
+	pthread_join(t, &status);
+	return (int)(intptr_t)status;
+}
+
+/* One build after a change (or at the start). Unchanged files come from
+ * the cache. As soon as the content is checked and the pages' values can
+ * be made, the pages are served from memory and open pages reload
+ * (`early`); then the whole folder is written (feeds, data, search, the
+ * pages' files) and swapped in. With a change to the templates or
+ * static files, pages reload only once the folder is written, since they
+ * name assets that are not there before. Returns the run's status. */
+static int build_once(const build_opts *opt, load_cache *lc, bool early, int *outfd)
+{
+	capture cp;
+	capture_begin(&cp);
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	build_state *b;
+	int status = build_prepare(opt, BUILD_WRITE, lc, &b);
+	size_t parsed, kept;
+	load_cache_counts(lc, &parsed, &kept);
+	if (!b) {
+		fprintf(stderr, "qingdan serve: build failed (%zu files read again, %zu unchanged), serving the last good one\n",
+			parsed, kept);
+		announce(capture_end(&cp));
+		return status;
+	}
+	build_index_pages(b);
+	go_live(b, lc);
+	double ready = ms_since(&t0);
+	if (early) {
+		unsigned long before = atomic_load(&st.requests);
+		announce(NULL);
+		let_pages_reload(before);
+	}
+	status = write_behind(b);
+	if (status == 0) {
+		int fresh = open(opt->output, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		pthread_mutex_lock(&st.lock);
+		if (fresh >= 0) {
+			if (*outfd >= 0)
+				close(*outfd);
+			*outfd = fresh;
+		}
+		pthread_mutex_unlock(&st.lock);
+		fprintf(stderr, "qingdan serve: pages ready in %.0f ms (%zu files read again, %zu unchanged), folder written in %.0f ms\n",
+			ready, parsed, kept, ms_since(&t0));
+	} else {
+		fprintf(stderr, "qingdan serve: writing the folder failed; pages are served from memory\n");
+	}
+	char *text = capture_end(&cp);
+	if (status != 0)
+		announce(text);
+	else {
+		free(text);
+		if (!early)
+			announce(NULL);
+	}
 	return status;
 }
 
+/* The folders watched, by watch descriptor: a change is named by its
+ * folder and its file name. */
+typedef struct watches {
+	char **dir; /* [wd], NULL where none */
+	size_t cap;
+} watches;
+
 /* watch dir and every folder below it */
-static void watch_tree(int ifd, const char *dir)
+static void watch_tree(watches *w, int ifd, const char *dir)
 {
-	inotify_add_watch(ifd, dir, IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_MODIFY);
+	int wd = inotify_add_watch(ifd, dir, IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO);
+	if (wd >= 0) {
+		if ((size_t)wd >= w->cap) {
+			size_t cap = (size_t)wd * 2 + 16;
+			w->dir = realloc(w->dir, cap * sizeof *w->dir);
+			memset(w->dir + w->cap, 0, (cap - w->cap) * sizeof *w->dir);
+			w->cap = cap;
+		}
+		if (!w->dir[wd])
+			w->dir[wd] = strdup(dir);
+	}
 	size_t n = 0;
 	int err = 0;
 	dir_entry *v = dir_list(dir, &n, &err);
@@ -362,15 +572,53 @@ static void watch_tree(int ifd, const char *dir)
 		buf_printf(&p, "%s/%s", dir, v[i].name);
 		struct stat sb;
 		if (lstat(p.ptr, &sb) == 0 && S_ISDIR(sb.st_mode))
-			watch_tree(ifd, p.ptr);
+			watch_tree(w, ifd, p.ptr);
 		buf_free(&p);
 	}
 	dir_list_free(v, n);
 }
 
+/* Whether the change to `name` in the folder watched as `wd` is one to
+ * content records only (not the templates, not static/): then pages may
+ * be served before the folder is written. */
+static bool record_change(const watches *w, int wd, const char *content)
+{
+	const char *dir = wd >= 0 && (size_t)wd < w->cap ? w->dir[wd] : NULL;
+	size_t n = strlen(content);
+	if (!dir || strncmp(dir, content, n) != 0 || (dir[n] != '/' && dir[n] != '\0'))
+		return false;
+	return !(dir[n] == '/' && !strncmp(dir + n + 1, "static", 6) && (dir[n + 7] == '/' || dir[n + 7] == '\0'));
+}
+
+/* Read the events waiting on ifd: false when one of them is not a
+ * change to content records only. */
+static bool read_events(int ifd, const watches *w, const char *content)
+{
+	_Alignas(struct inotify_event) char ev[8192];
+	bool records = true;
+	ssize_t n;
+	while ((n = read(ifd, ev, sizeof ev)) > 0)
+		for (char *p = ev; p < ev + n;) {
+			const struct inotify_event *e = (const struct inotify_event *)p;
+			bool in_static = e->len && !strcmp(e->name, "static");
+			if (!record_change(w, e->wd, content) || (in_static && w->dir[e->wd] && !strcmp(w->dir[e->wd], content)))
+				records = false;
+			p += sizeof *e + e->len;
+		}
+	return records;
+}
+
+static void watches_free(watches *w)
+{
+	for (size_t i = 0; i < w->cap; i++)
+		free(w->dir[i]);
+	free(w->dir);
+}
+
 int cmd_serve(int argc, char **argv)
 {
-	build_opts opt = { .content = "content", .quiet = 1 };
+	build_opts opt = { .content = "content", .quiet = 1, .late_search = 1 };
+	opt.late_search = 1;
 	const char *bind = "127.0.0.1";
 	long port = 8000;
 	for (int i = 1; i < argc; i++) {
@@ -410,23 +658,21 @@ int cmd_serve(int argc, char **argv)
 		fprintf(stderr, "qingdan serve: error: cannot make a build folder: %s\n", strerror(errno));
 		return 3;
 	}
-	buf site = BUF_INIT;
-	buf_printf(&site, "%s/site", out);
-	opt.output = site.ptr;
+	buf site_dir = BUF_INIT;
+	buf_printf(&site_dir, "%s/site", out);
+	opt.output = site_dir.ptr;
 	st.base_path = site_base_path(opt.content);
 	buf base_url = BUF_INIT;
 	buf_printf(&base_url, "http://%s:%ld%s", bind, port, st.base_path);
 	opt.base_url = base_url.ptr;
-	char *msgs = NULL;
-	int status = build_once(&opt, &msgs);
-	free(msgs);
+	load_cache *lc = load_cache_new();
+	int status = build_once(&opt, lc, false, &st.outfd);
 	if (status == 3) {
+		go_live(NULL, lc);
+		load_cache_free(lc);
 		output_rmtree(out);
 		return 3;
 	}
-	st.outfd = open(site.ptr, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (status == 0)
-		st.generation = 1;
 	struct sigaction sa = { .sa_handler = on_signal };
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
@@ -436,14 +682,17 @@ int cmd_serve(int argc, char **argv)
 						MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)120, MHD_OPTION_END);
 	if (!d) {
 		fprintf(stderr, "qingdan serve: error: cannot listen on %s:%ld (is the port taken? --port N)\n", bind, port);
+		go_live(NULL, lc);
+		load_cache_free(lc);
 		output_rmtree(out);
 		return 3;
 	}
 	printf("qingdan serve: http://%s:%ld%s (build folder %s); watching %s%s%s; Ctrl-C stops\n", bind, port,
-	       st.base_path, site.ptr, opt.content, opt.templates ? " and " : "", opt.templates ? opt.templates : "");
+	       st.base_path, site_dir.ptr, opt.content, opt.templates ? " and " : "", opt.templates ? opt.templates : "");
 	fflush(stdout);
 	int ifd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
-	watch_tree(ifd, opt.content);
+	watches w = { 0 };
+	watch_tree(&w, ifd, opt.content);
 	const char *tdir = opt.templates;
 	buf tbuf = BUF_INIT;
 	if (!tdir) { /* as build does: templates/ beside the content folder */
@@ -454,54 +703,38 @@ int cmd_serve(int argc, char **argv)
 			tdir = tbuf.ptr;
 	}
 	if (tdir)
-		watch_tree(ifd, tdir);
-	char ev[8192];
+		watch_tree(&w, ifd, tdir);
 	while (!st.stopping) {
 		struct pollfd p = { .fd = ifd, .events = POLLIN };
 		if (poll(&p, 1, 200) <= 0)
 			continue;
-		/* a save is several events: take them all, and those of the
-		 * next 50 ms, then build once */
-		do {
-			while (read(ifd, ev, sizeof ev) > 0)
-				;
-		} while (poll(&p, 1, 50) > 0 && !st.stopping);
+		/* a save is several events (an editor may write a new file and
+		 * rename it over the old): take them all, and those that follow
+		 * within 5 ms, then build once */
+		bool records = true;
+		do
+			records &= read_events(ifd, &w, opt.content);
+		while (poll(&p, 1, 5) > 0 && !st.stopping);
 		if (st.stopping)
 			break;
-		watch_tree(ifd, opt.content); /* new folders too (a watch already there is kept) */
+		watch_tree(&w, ifd, opt.content); /* new folders too (a watch already there is kept) */
 		if (tdir)
-			watch_tree(ifd, tdir);
-		char *m = NULL;
-		status = build_once(&opt, &m);
-		/* a good build swapped a new folder in: serve from it */
-		int fresh = status == 0 ? open(site.ptr, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
-		pthread_mutex_lock(&st.lock);
-		free(st.errors);
-		st.errors = NULL;
-		if (status == 0) {
-			if (fresh >= 0) {
-				close(st.outfd);
-				st.outfd = fresh;
-			}
-			st.generation++;
-			free(m);
-		} else {
-			st.errors = m;
-			st.error_gen++;
-		}
-		pthread_cond_broadcast(&st.changed);
-		pthread_mutex_unlock(&st.lock);
+			watch_tree(&w, ifd, tdir);
+		build_once(&opt, lc, records, &st.outfd);
 	}
 	pthread_mutex_lock(&st.lock);
 	pthread_cond_broadcast(&st.changed);
 	pthread_mutex_unlock(&st.lock);
 	MHD_stop_daemon(d);
+	go_live(NULL, lc);
+	load_cache_free(lc);
+	watches_free(&w);
 	close(ifd);
 	close(st.outfd);
 	output_rmtree(out);
 	free(st.errors);
 	buf_free(&tbuf);
-	buf_free(&site);
+	buf_free(&site_dir);
 	buf_free(&base_url);
 	printf("qingdan serve: stopped\n");
 	return 0;

@@ -96,6 +96,36 @@ refixed() { get "$page" >/dev/null; grep -q '（再修订）' "$scratch/body"; }
 wait_for 10 refixed && ok serve-recovers || fail serve-recovers "$(tail -3 "$scratch/log")"
 wait "$reader" 2>/dev/null
 
+# pages are made from memory as soon as the content is checked, then the
+# folder is written: a page served is byte for byte the folder's file
+# (less the reload script), and after more edits (a file added, one
+# removed) the folder is what a full build of the content writes, though
+# serve read again only the files that changed
+written() { grep -q '（再修订）' "$folder/lists/2020-bailianchi/1.html" 2>/dev/null; }
+wait_for 20 written || fail serve-folder-written "$(tail -3 "$scratch/log")"
+same=0
+for p in "" "lists/2020-bailianchi/1.html" "lists/2020-bailianchi/" "needs/" "districts/"; do
+	f=$p
+	case "$f" in "" | */) f="${f}index.html" ;; esac
+	get "$url$p" >/dev/null
+	tail -n +2 "$scratch/body" | grep -v '^<script src="/__qingdan/reload.js"></script>$' >"$scratch/served"
+	cmp -s "$scratch/served" "$folder/$f" || { same=1; echo "differs: $p"; }
+done
+[ $same = 0 ] && ok serve-page-from-memory-same-bytes || fail serve-page-from-memory-same-bytes "a page served differs from its file"
+grep -q 'pages ready in [0-9]* ms (1 files read again, [0-9]* unchanged)' "$scratch/log" && ok serve-reads-only-changed \
+	|| fail serve-reads-only-changed "$(grep 'pages ready' "$scratch/log" | tail -3)"
+cp "$scratch/content/pages/about.md" "$scratch/content/pages/serve-added.md"
+sed -i 's/^title: .*/title: 预览时新加的页面/' "$scratch/content/pages/serve-added.md"
+added() { [ "$(get "${url}pages/serve-added.html")" = 200 ]; }
+wait_for 10 added || fail serve-added-page "$(tail -3 "$scratch/log")"
+rm "$scratch/content/pages/serve-added.md"
+removed() { [ "$(get "${url}pages/serve-added.html")" = 404 ] && [ ! -e "$folder/pages/serve-added.html" ]; }
+wait_for 20 removed || fail serve-removed-page "$(tail -3 "$scratch/log")"
+sleep 0.5
+qd build --quiet --content "$scratch/content" --output "$scratch/full" --base-url "http://127.0.0.1:$port$path"
+diff -r "$folder" "$scratch/full" >"$scratch/diff" 2>&1 && ok serve-folder-is-a-full-build \
+	|| fail serve-folder-is-a-full-build "$(head -5 "$scratch/diff")"
+
 # stopped: exit 0, its build folder gone
 kill -TERM $pid
 i=0
