@@ -235,6 +235,58 @@ def search_web(corpus):
             "payload": pay.stdout.strip(), "payload_err": pay.stderr.strip()[-2000:]}
 
 
+def free_port():
+    import socket
+    with socket.socket() as so:
+        so.bind(("127.0.0.1", 0))
+        return so.getsockname()[1]
+
+
+def serve_latency(corpus, edits=5):
+    """One need's title edited while a preview server runs, `edits` times,
+    each server in turn: qingdan serve, then hugo server (in memory, its
+    live reload). bench/serve_latency.mjs measures, in headless Chromium,
+    from the saved file to the open page showing the edit."""
+    import urllib.error
+    import urllib.request
+    hugo_file = os.path.join(corpus, "hugo", "content", "needs", "l0-1.md")
+    title = re.search(r'^title: "(.*)"$', open(hugo_file, encoding="utf-8").read(), re.M).group(1)
+    servers = {
+        "qingdan": (lambda port: [QINGDAN, "serve", "--port", str(port), "--content",
+                                  os.path.join(corpus, "qingdan", "content")], corpus,
+                    "lists/l0/1.html", os.path.join(corpus, "qingdan", "content", "lists", "l0.yaml")),
+        "hugo": (lambda port: ["hugo", "server", "--port", str(port), "--bind", "127.0.0.1", "--baseURL",
+                               f"http://127.0.0.1:{port}/bench/", "--appendPort=false"],
+                 os.path.join(corpus, "hugo"), "needs/l0-1/", hugo_file),
+    }
+    res = {}
+    for tool, (cmd, cwd, page, edited) in servers.items():
+        port = free_port()
+        log = open(os.path.join(TMP, f"serve-{tool}.log"), "w+")
+        proc = subprocess.Popen(cmd(port), cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}/bench/{page}"
+        try:
+            for _ in range(1200):
+                try:
+                    urllib.request.urlopen(url, timeout=5).read()
+                    break
+                except (urllib.error.URLError, ConnectionError, OSError):
+                    time.sleep(0.1)
+            time.sleep(2)
+            r = subprocess.run(["node", os.path.join(HERE, "serve_latency.mjs"), url, edited, title, str(edits)],
+                               capture_output=True, text=True, cwd=ROOT)
+            res[tool] = json.loads(r.stdout.strip().splitlines()[-1]) if r.returncode == 0 else {"error": r.stderr[-500:]}
+        finally:
+            proc.terminate()
+            proc.wait()
+        log.seek(0)
+        ready = [int(m) for m in re.findall(r"pages ready in (\d+) ms \(1 files read again", log.read())]
+        if ready:
+            res[tool]["ready"] = statistics.median(ready)
+        log.close()
+    return res
+
+
 def main():
     os.makedirs(TMP, exist_ok=True)
     runs = (3, 3) if QUICK else (5, 5)
@@ -243,7 +295,7 @@ def main():
                ("plain-4000", ["plain", "4000", "1"], runs)]
     if not QUICK:
         corpora.append(("needs-100k", ["needs", "100000", "1"], (3, 1)))
-    rows, disk, steps, cost, web = [], None, [], None, None
+    rows, disk, steps, cost, web, serving = [], None, [], None, None, None
     for name, args, r in corpora:
         print(f"bench: {name} ...", file=sys.stderr, flush=True)
         row, corpus = bench_corpus(name, args, r)
@@ -253,6 +305,8 @@ def main():
             print("bench: search on needs-10k ...", file=sys.stderr, flush=True)
             cost = search_cost(corpus)
             web = search_web(corpus)
+            print("bench: serve on needs-10k ...", file=sys.stderr, flush=True)
+            serving = serve_latency(corpus)
         if name in ("needs-10k", "needs-100k"):
             t = step_times(corpus)
             steps.append(f"{name}, steps of the build (`--timings`, median of 3): matching (derive/match.c) "
@@ -307,6 +361,18 @@ def main():
                            f"{'yes' if summary['top20_max_kb'] <= 150 else '**no**'} |")
             targets.append(f"| search: a query on a cached index under 50 ms, CPU 4x slower | "
                            f"{summary['slowest_ms']} ms at most | {'yes' if summary['slowest_ms'] < 50 else '**no**'} |")
+    if serving:
+        q, h = serving.get("qingdan", {}), serving.get("hugo", {})
+        if "median" in q and "median" in h:
+            lines.append(f"10k, one need's title edited while serving (bench/serve_latency.mjs, headless Chromium, "
+                         f"save to the open page showing it, {len(q['ms'])} edits each): `qingdan serve` "
+                         f"{', '.join(map(str, q['ms']))} ms (median {q['median']}; its pages ready after "
+                         f"{q.get('ready', float('nan')):.0f} ms), `hugo server` {', '.join(map(str, h['ms']))} ms "
+                         f"(median {h['median']}): {h['median'] / q['median']:.1f}x")
+            targets.append(f"| serve: one edit at 10k, in the browser within 250 ms | {q['median']} ms "
+                           f"(Hugo {h['median']} ms) | {'yes' if q['median'] <= 250 else '**no**'} |")
+        else:
+            lines.append(f"serve measurement failed: {serving}")
     if "needs-10k" in by:
         r = by["needs-10k"]
         sp, rss = r["hugo"]["wall"] / r["qingdan"]["wall"], r["qingdan"]["rss"] / r["hugo"]["rss"]

@@ -99,8 +99,10 @@ static const struct {
 	{ "serve", "usage: qingdan serve [--port 8000] [--bind 127.0.0.1] [--content DIR] [--templates DIR]\n"
 		   "Build the site into a private folder and serve it at http://BIND:PORT/ under\n"
 		   "its base path; build again whenever a file under the content or templates\n"
-		   "folder changes. Open pages reload after a good build, and show the errors\n"
-		   "(file:line:col) over the last good build after a bad one. Ctrl-C stops.\n" },
+		   "folder changes, reading again only the files that changed. Pages are made\n"
+		   "from memory as soon as the content is checked, so open pages reload at once;\n"
+		   "the folder (feeds, data, search) follows. After a bad build they show its\n"
+		   "errors (file:line:col) over the last good build. Ctrl-C stops.\n" },
 	{ "template", "usage: qingdan template render FILE --data DATA [--partials DIR]\n"
 		      "Render one Mustache template against a YAML or JSON file, to try a\n"
 		      "template of a theme (docs/templates.md).\n" },
