@@ -29,6 +29,7 @@
 #include "pages.h"
 #include "render.h"
 #include "search_write.h"
+#include "sitemap.h"
 #include "stats.h"
 #include "strmap.h"
 #include "theme.h"
@@ -131,7 +132,9 @@ static int write_site(build_state *b)
 	bool following = rc == 0;
 	if (following)
 		follow_start(&fj, vc, o);
-	if (rc == 0)
+	if (rc == 0 && opt->pages_on_request) /* serve makes them from memory */
+		rc = sitemap_write(vc->s, b->urls, last, o);
+	else if (rc == 0)
 		rc = html_write(vc, &b->t, b->pages, b->urls, last, b->jobs, true, o, d);
 	timer_lap(tm, "pages");
 	if (following) {
@@ -328,6 +331,11 @@ void build_index_pages(build_state *b)
 		const char *file = url_file(&b->a, url_rel(b->s->base_path, url));
 		strmap_put(&b->by_file, file, strlen(file), (void *)(uintptr_t)(i + 1));
 	}
+}
+
+bool build_has_page(const build_state *b, const char *file)
+{
+	return strmap_get(&b->by_file, file, strlen(file)) != NULL;
 }
 
 int build_render_page(const build_state *b, const char *file, buf *out)

@@ -3,6 +3,7 @@
  * order of the pipeline; each step lives in its own module. */
 #ifndef QD_BUILD_H
 #define QD_BUILD_H
+#include <stdbool.h>
 
 typedef struct build_opts {
 	const char *content, *templates, *output, *base_url;
@@ -16,6 +17,9 @@ typedef struct build_opts {
 	/* start the search index when writing (build_write), not once the
 	 * content is checked: `serve` wants the pages first */
 	int late_search;
+	/* build_write writes no page but the search page (and the sitemap):
+	 * `serve` makes them from memory (build_render_page) */
+	int pages_on_request;
 } build_opts;
 
 typedef enum build_mode { BUILD_CHECK, BUILD_WRITE, BUILD_DUMP } build_mode;
@@ -46,6 +50,8 @@ void build_index_pages(build_state *b);
  * after its index, is not either: serve it from the folder), or -1 when
  * its template failed. */
 int build_render_page(const build_state *b, const char *file, struct buf *out);
+/* Whether build_render_page makes a page for `file`. */
+bool build_has_page(const build_state *b, const char *file);
 /* Free everything b holds. Not this thread's view keys (view.h): b's
  * values share them with the other builds of the process. */
 void build_free(build_state *b);

@@ -52,10 +52,14 @@ typedef struct state {
 	 * to write the folder once the open pages have reloaded */
 	_Atomic unsigned long requests;
 	_Atomic long long last_request;
+	/* a build told open pages to reload before its pages were ready:
+	 * page requests wait for them (under lock, on `prepared`) */
+	bool preparing;
+	pthread_cond_t prepared;
 } state;
 
 static state st = { .lock = PTHREAD_MUTEX_INITIALIZER, .changed = PTHREAD_COND_INITIALIZER, .outfd = -1,
-		    .live_lock = PTHREAD_RWLOCK_INITIALIZER };
+		    .live_lock = PTHREAD_RWLOCK_INITIALIZER, .prepared = PTHREAD_COND_INITIALIZER };
 
 static void on_signal(int sig)
 {
@@ -185,12 +189,20 @@ static enum MHD_Result send_file(struct MHD_Connection *c, unsigned code, int di
 	return send_bytes(c, code, rel, data, len);
 }
 
-/* A page of the newest good build, made now from its values (so an edit
- * shows before the whole folder is written again); MHD_NO when `rel` is
- * no such page (then it is served from the folder). */
-static enum MHD_Result send_page(struct MHD_Connection *c, const char *rel)
+/* A page of the newest good build, made now from its values: an edit
+ * shows as soon as the content is checked, and the folder holds no page
+ * (but the search page, made once its index is). MHD_NO when `rel` is no
+ * such page (then it is served from the folder). */
+static enum MHD_Result send_page(struct MHD_Connection *c, unsigned code, const char *rel)
 {
 	buf out = BUF_INIT;
+	pthread_mutex_lock(&st.lock);
+	struct timespec limit;
+	clock_gettime(CLOCK_REALTIME, &limit);
+	limit.tv_sec += 30; /* a build is never that long; never hang */
+	while (st.preparing && !st.stopping && pthread_cond_timedwait(&st.prepared, &st.lock, &limit) == 0)
+		;
+	pthread_mutex_unlock(&st.lock);
 	pthread_rwlock_rdlock(&st.live_lock);
 	int made = st.live ? build_render_page(st.live, rel, &out) : 0;
 	pthread_rwlock_unlock(&st.live_lock);
@@ -199,7 +211,7 @@ static enum MHD_Result send_page(struct MHD_Connection *c, const char *rel)
 		char *data = malloc(out.len + sizeof inject);
 		if (data) {
 			memcpy(data, out.ptr, out.len);
-			ok = send_bytes(c, 200, rel, data, out.len);
+			ok = send_bytes(c, code, rel, data, out.len);
 		}
 	} else if (made < 0) {
 		ok = send_text(c, 500, "text/plain; charset=utf-8",
@@ -323,7 +335,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 	buf_puts(&path, rel);
 	if (!path.len || path.ptr[path.len - 1] == '/')
 		buf_puts(&path, "index.html");
-	enum MHD_Result ok = send_page(c, path.ptr);
+	enum MHD_Result ok = send_page(c, 200, path.ptr);
 	if (ok != MHD_NO) {
 		buf_free(&path);
 		return ok;
@@ -332,10 +344,16 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 	int dirfd = dup(st.outfd);
 	pthread_mutex_unlock(&st.lock);
 	ok = dirfd >= 0 ? send_file(c, 200, dirfd, path.ptr) : MHD_NO;
-	if (ok == MHD_NO && dirfd >= 0) {
-		/* a folder without its slash: there */
+	if (ok == MHD_NO) {
+		/* a folder without its slash (a page's, or one of the build
+		 * folder's): there */
+		buf_reset(&path);
+		buf_printf(&path, "%s/index.html", rel);
+		pthread_rwlock_rdlock(&st.live_lock);
+		bool page = *rel && st.live && build_has_page(st.live, path.ptr);
+		pthread_rwlock_unlock(&st.live_lock);
 		struct stat sb;
-		if (*rel && fstatat(dirfd, rel, &sb, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(sb.st_mode)) {
+		if (page || (*rel && dirfd >= 0 && fstatat(dirfd, rel, &sb, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(sb.st_mode))) {
 			buf loc = BUF_INIT;
 			buf_printf(&loc, "%s/", url);
 			struct MHD_Response *r = MHD_create_response_from_buffer(0, "", MHD_RESPMEM_PERSISTENT);
@@ -344,7 +362,9 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 			MHD_destroy_response(r);
 			buf_free(&loc);
 		} else {
-			ok = send_file(c, 404, dirfd, "404.html");
+			ok = send_page(c, 404, "404.html");
+			if (ok == MHD_NO && dirfd >= 0)
+				ok = send_file(c, 404, dirfd, "404.html");
 			if (ok == MHD_NO)
 				ok = send_text(c, 404, "text/plain; charset=utf-8", "not found\n");
 		}
@@ -499,24 +519,37 @@ static int build_once(const build_opts *opt, load_cache *lc, bool early, int *ou
 	capture_begin(&cp);
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	/* a change to records: open pages are told at once, and their
+	 * requests wait for the new pages (a browser takes some tens of ms
+	 * to ask again: the build is under way meanwhile) */
+	unsigned long before = atomic_load(&st.requests);
+	if (early) {
+		pthread_mutex_lock(&st.lock);
+		st.preparing = true;
+		pthread_mutex_unlock(&st.lock);
+		announce(NULL);
+	}
 	build_state *b;
 	int status = build_prepare(opt, BUILD_WRITE, lc, &b);
 	size_t parsed, kept;
 	load_cache_counts(lc, &parsed, &kept);
+	if (b) {
+		build_index_pages(b);
+		go_live(b, lc);
+	}
+	pthread_mutex_lock(&st.lock);
+	st.preparing = false;
+	pthread_cond_broadcast(&st.prepared);
+	pthread_mutex_unlock(&st.lock);
 	if (!b) {
 		fprintf(stderr, "qingdan serve: build failed (%zu files read again, %zu unchanged), serving the last good one\n",
 			parsed, kept);
 		announce(capture_end(&cp));
 		return status;
 	}
-	build_index_pages(b);
-	go_live(b, lc);
 	double ready = ms_since(&t0);
-	if (early) {
-		unsigned long before = atomic_load(&st.requests);
-		announce(NULL);
+	if (early)
 		let_pages_reload(before);
-	}
 	status = write_behind(b);
 	if (status == 0) {
 		int fresh = open(opt->output, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -617,7 +650,7 @@ static void watches_free(watches *w)
 
 int cmd_serve(int argc, char **argv)
 {
-	build_opts opt = { .content = "content", .quiet = 1, .late_search = 1 };
+	build_opts opt = { .content = "content", .quiet = 1, .late_search = 1, .pages_on_request = 1 };
 	opt.late_search = 1;
 	const char *bind = "127.0.0.1";
 	long port = 8000;
@@ -724,6 +757,7 @@ int cmd_serve(int argc, char **argv)
 	}
 	pthread_mutex_lock(&st.lock);
 	pthread_cond_broadcast(&st.changed);
+	pthread_cond_broadcast(&st.prepared);
 	pthread_mutex_unlock(&st.lock);
 	MHD_stop_daemon(d);
 	go_live(NULL, lc);

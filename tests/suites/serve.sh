@@ -96,35 +96,58 @@ refixed() { get "$page" >/dev/null; grep -q '（再修订）' "$scratch/body"; }
 wait_for 10 refixed && ok serve-recovers || fail serve-recovers "$(tail -3 "$scratch/log")"
 wait "$reader" 2>/dev/null
 
-# pages are made from memory as soon as the content is checked, then the
-# folder is written: a page served is byte for byte the folder's file
-# (less the reload script), and after more edits (a file added, one
-# removed) the folder is what a full build of the content writes, though
-# serve read again only the files that changed
-written() { grep -q '（再修订）' "$folder/lists/2020-bailianchi/1.html" 2>/dev/null; }
-wait_for 20 written || fail serve-folder-written "$(tail -3 "$scratch/log")"
-same=0
-for p in "" "lists/2020-bailianchi/1.html" "lists/2020-bailianchi/" "needs/" "districts/"; do
-	f=$p
-	case "$f" in "" | */) f="${f}index.html" ;; esac
-	get "$url$p" >/dev/null
-	tail -n +2 "$scratch/body" | grep -v '^<script src="/__qingdan/reload.js"></script>$' >"$scratch/served"
-	cmp -s "$scratch/served" "$folder/$f" || { same=1; echo "differs: $p"; }
-done
-[ $same = 0 ] && ok serve-page-from-memory-same-bytes || fail serve-page-from-memory-same-bytes "a page served differs from its file"
+# pages are made from memory as soon as the content is checked; the
+# folder, written after, holds everything else. After more edits (a page
+# added, one removed), every page served is byte for byte what a full
+# build writes (less the reload script), and so is every other file of
+# the folder, though serve read again only the files that changed
+writes() { grep -c 'folder written' "$scratch/log"; }
 grep -q 'pages ready in [0-9]* ms (1 files read again, [0-9]* unchanged)' "$scratch/log" && ok serve-reads-only-changed \
 	|| fail serve-reads-only-changed "$(grep 'pages ready' "$scratch/log" | tail -3)"
 cp "$scratch/content/pages/about.md" "$scratch/content/pages/serve-added.md"
 sed -i 's/^title: .*/title: 预览时新加的页面/' "$scratch/content/pages/serve-added.md"
 added() { [ "$(get "${url}pages/serve-added.html")" = 200 ]; }
 wait_for 10 added || fail serve-added-page "$(tail -3 "$scratch/log")"
+sleep 0.3
+before=$(writes)
 rm "$scratch/content/pages/serve-added.md"
-removed() { [ "$(get "${url}pages/serve-added.html")" = 404 ] && [ ! -e "$folder/pages/serve-added.html" ]; }
+removed() { [ "$(get "${url}pages/serve-added.html")" = 404 ] && [ "$(writes)" -gt "$before" ]; }
 wait_for 20 removed || fail serve-removed-page "$(tail -3 "$scratch/log")"
-sleep 0.5
 qd build --quiet --content "$scratch/content" --output "$scratch/full" --base-url "http://127.0.0.1:$port$path"
-diff -r "$folder" "$scratch/full" >"$scratch/diff" 2>&1 && ok serve-folder-is-a-full-build \
-	|| fail serve-folder-is-a-full-build "$(head -5 "$scratch/diff")"
+files() { (cd "$1" && find . -type f ! -name '*.html' | sort); }
+files "$folder" >"$scratch/f1"
+files "$scratch/full" >"$scratch/f2"
+differ=0
+cmp -s "$scratch/f1" "$scratch/f2" || differ=1
+while read -r f; do cmp -s "$folder/$f" "$scratch/full/$f" || { differ=1; echo "differs: $f"; }; done <"$scratch/f1"
+[ $differ = 0 ] && [ "$(wc -l <"$scratch/f1")" -gt 20 ] && ok serve-folder-is-a-full-build \
+	|| fail serve-folder-is-a-full-build "$(diff "$scratch/f1" "$scratch/f2" | head -5)"
+[ "$(find "$folder" -name '*.html' | wc -l)" = 1 ] && [ -f "$folder/search/index.html" ] && ok serve-folder-no-pages \
+	|| fail serve-folder-no-pages "$(find "$folder" -name '*.html' | head -3)"
+(cd "$scratch/full" && find . -name '*.html' | sed 's|^\./||' | sort) >"$scratch/pages"
+python3 - "http://127.0.0.1:$port$path" "$scratch/full" "$scratch/pages" >"$scratch/cmp" <<'PY'
+import sys, urllib.request, urllib.error
+base, full, pages = sys.argv[1], sys.argv[2], sys.argv[3]
+inject = b'<script src="/__qingdan/reload.js"></script>\n'
+bad = 0
+names = open(pages).read().split()
+for name in names:
+    url = base + (name[:-len("index.html")] if name.endswith("index.html") else name)
+    try:
+        body = urllib.request.urlopen(url, timeout=10).read()
+    except urllib.error.HTTPError as e:
+        body = e.read()
+    if body.replace(inject, b"", 1) != open(f"{full}/{name}", "rb").read():
+        bad += 1
+        print("differs:", name)
+print(f"{len(names)} pages, {bad} differ")
+PY
+grep -q ' 0 differ$' "$scratch/cmp" && [ "$(wc -l <"$scratch/pages")" -gt 50 ] && ok serve-pages-from-memory-are-a-full-build \
+	|| fail serve-pages-from-memory-are-a-full-build "$(tail -3 "$scratch/cmp")"
+folderless() { code=$(python3 -c "import http.client; c=http.client.HTTPConnection('127.0.0.1',$port,timeout=5); c.request('GET','${path}needs'); r=c.getresponse(); print(r.status, r.getheader('Location'))"); [ "$code" = "301 ${path}needs/" ]; }
+folderless && ok serve-page-folder-redirect || fail serve-page-folder-redirect "$code"
+[ "$(get "${url}no-such-page.html")" = 404 ] && grep -q '<html' "$scratch/body" && ok serve-404-page \
+	|| fail serve-404-page "$(head -c 200 "$scratch/body")"
 
 # stopped: exit 0, its build folder gone
 kill -TERM $pid
