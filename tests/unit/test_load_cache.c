@@ -61,24 +61,13 @@ static size_t agrees(const char *dir, load_cache *lc, bool bad)
 	return parsed;
 }
 
-static void put(const char *dir, const char *name, const char *text)
+/* Write `text` to a file of dir: mode "w" replaces it, "a" appends (its
+ * size changes, as an edit's does). */
+static void write_to(const char *dir, const char *mode, const char *name, const char *text)
 {
 	char path[8400];
 	snprintf(path, sizeof path, "%s/%s", dir, name);
-	FILE *f = fopen(path, "w");
-	CHECK(f != NULL);
-	if (f) {
-		fputs(text, f);
-		fclose(f);
-	}
-}
-
-/* Append to a file (its size changes, as an edit's does). */
-static void append(const char *dir, const char *name, const char *text)
-{
-	char path[8400];
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	FILE *f = fopen(path, "a");
+	FILE *f = fopen(path, mode);
 	CHECK(f != NULL);
 	if (f) {
 		fputs(text, f);
@@ -109,11 +98,11 @@ TEST(load_cache_agrees_with_a_fresh_load)
 	snprintf(cmd, sizeof cmd, "sed -i 's/儿童空间运营与亲子活动/儿童空间运营与亲子活动（缓存测试）/' '%s/lists/2020-bailianchi-needs.yaml'", dir);
 	CHECK_INT(system(cmd), 0);
 	CHECK_INT(agrees(dir, lc, false), 1);
-	append(dir, "orgs/chenghua-yueweilai.md", "\n缓存测试中加上的一段。\n");
+	write_to(dir, "a", "orgs/chenghua-yueweilai.md", "\n缓存测试中加上的一段。\n");
 	CHECK_INT(agrees(dir, lc, false), 1);
 
 	/* a new page, then removed again */
-	put(dir, "pages/cache-test.md", "---\ntitle: 缓存测试页\n---\n正文。\n");
+	write_to(dir, "w", "pages/cache-test.md", "---\ntitle: 缓存测试页\n---\n正文。\n");
 	CHECK_INT(agrees(dir, lc, false), 1);
 	snprintf(cmd, sizeof cmd, "%s/pages/cache-test.md", dir);
 	CHECK_INT(unlink(cmd), 0);
@@ -122,7 +111,7 @@ TEST(load_cache_agrees_with_a_fresh_load)
 	/* a file broken: its error on every load, however often; then mended */
 	snprintf(cmd, sizeof cmd, "cp '%s/lists/2020-bailianchi-needs.yaml' '%s/kept.yaml'", dir, root);
 	CHECK_INT(system(cmd), 0);
-	append(dir, "lists/2020-bailianchi-needs.yaml", "fund: [unclosed\n");
+	write_to(dir, "a", "lists/2020-bailianchi-needs.yaml", "fund: [unclosed\n");
 	CHECK_INT(agrees(dir, lc, true), 1);
 	CHECK_INT(agrees(dir, lc, true), 1);
 	snprintf(cmd, sizeof cmd, "cp '%s/kept.yaml' '%s/lists/2020-bailianchi-needs.yaml'", root, dir);
@@ -130,7 +119,7 @@ TEST(load_cache_agrees_with_a_fresh_load)
 	CHECK_INT(agrees(dir, lc, false), 1);
 
 	/* site.yaml edited: it is a file like the others */
-	append(dir, "site.yaml", "# edited\n");
+	write_to(dir, "a", "site.yaml", "# edited\n");
 	CHECK_INT(agrees(dir, lc, false), 1);
 
 	load_cache_free(lc);
