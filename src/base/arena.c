@@ -126,6 +126,19 @@ static void block_free(arena_block *b)
 	pthread_mutex_unlock(&pool_lock);
 }
 
+void arena_pool_free(size_t *bytes)
+{
+	size_t n = 0;
+	pthread_mutex_lock(&pool_lock);
+	for (arena_block *b = pool_free; b; b = b->next)
+		n += ARENA_BLOCK;
+	for (arena_block *b = huge_free; b; b = b->next)
+		n += ARENA_HUGE;
+	n += (size_t)(pool_end - pool_next);
+	pthread_mutex_unlock(&pool_lock);
+	*bytes = n;
+}
+
 void arena_init(arena *a)
 {
 	memset(a, 0, sizeof *a);

@@ -24,6 +24,10 @@ typedef struct arena {
 
 /* An empty arena; no memory is taken until the first allocation. */
 void arena_init(arena *a);
+/* How many bytes the pool holds ready for arenas (given back, or carved
+ * and not yet handed out): memory the process has and does not use, for
+ * --timings. */
+void arena_pool_free(size_t *bytes);
 /* Release every block; the arena is empty again and may be reused. */
 void arena_free(arena *a);
 /* Release everything allocated, like arena_free, but keep one block of
