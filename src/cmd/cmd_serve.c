@@ -611,20 +611,27 @@ static void watch_tree(watches *w, int ifd, const char *dir)
 	dir_list_free(v, n);
 }
 
-/* Whether the change to `name` in the folder watched as `wd` is one to
- * content records only (not the templates, not static/): then pages may
- * be served before the folder is written. */
-static bool record_change(const watches *w, int wd, const char *content)
+/* Whether a change to `name` in the folder watched as `wd` is one to
+ * content records only (not the templates, not static/ nor the static
+ * folder itself): then pages may be served before the folder is
+ * written. */
+static bool record_change(const watches *w, int wd, const char *name, const char *content)
 {
 	const char *dir = wd >= 0 && (size_t)wd < w->cap ? w->dir[wd] : NULL;
 	size_t n = strlen(content);
-	if (!dir || strncmp(dir, content, n) != 0 || (dir[n] != '/' && dir[n] != '\0'))
+	if (!dir || strncmp(dir, content, n) != 0)
 		return false;
-	return !(dir[n] == '/' && !strncmp(dir + n + 1, "static", 6) && (dir[n + 7] == '/' || dir[n + 7] == '\0'));
+	if (dir[n] == '\0') /* the content folder: anything but static/ */
+		return strcmp(name, "static") != 0;
+	if (dir[n] != '/')
+		return false;
+	const char *sub = dir + n + 1; /* below the content folder: not in static/ */
+	return !(strncmp(sub, "static", 6) == 0 && (sub[6] == '/' || sub[6] == '\0'));
 }
 
 /* Read the events waiting on ifd: false when one of them is not a
- * change to content records only. */
+ * change to content records only (record_change), or the kernel's queue
+ * overflowed. */
 static bool read_events(int ifd, const watches *w, const char *content)
 {
 	_Alignas(struct inotify_event) char ev[8192];
@@ -633,8 +640,7 @@ static bool read_events(int ifd, const watches *w, const char *content)
 	while ((n = read(ifd, ev, sizeof ev)) > 0)
 		for (char *p = ev; p < ev + n;) {
 			const struct inotify_event *e = (const struct inotify_event *)p;
-			bool in_static = e->len && !strcmp(e->name, "static");
-			if (!record_change(w, e->wd, content) || (in_static && w->dir[e->wd] && !strcmp(w->dir[e->wd], content)))
+			if (!record_change(w, e->wd, e->len ? e->name : "", content))
 				records = false;
 			p += sizeof *e + e->len;
 		}

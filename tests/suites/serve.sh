@@ -149,6 +149,27 @@ folderless && ok serve-page-folder-redirect || fail serve-page-folder-redirect "
 [ "$(get "${url}no-such-page.html")" = 404 ] && grep -q '<html' "$scratch/body" && ok serve-404-page \
 	|| fail serve-404-page "$(head -c 200 "$scratch/body")"
 
+# a new file in static/: open pages reload only once the folder has it
+# (a change to records reloads them at once, before the folder is written)
+python3 - "http://127.0.0.1:$port" "$path" "$scratch/content/static/serve-new.txt" >"$scratch/static" 2>&1 <<'PY'
+import sys, time, urllib.request, urllib.error
+host, path, new = sys.argv[1:4]
+events = urllib.request.urlopen(host + "/__qingdan/events", timeout=20)
+time.sleep(0.3)
+open(new, "w").write("新加的静态文件\n")
+end = time.time() + 15
+while time.time() < end:
+    line = events.readline().decode()
+    if line.startswith("event: reload"):
+        try:
+            print(urllib.request.urlopen(host + path + "static/serve-new.txt", timeout=5).status)
+        except urllib.error.HTTPError as e:
+            print(e.code)
+        break
+PY
+[ "$(cat "$scratch/static")" = 200 ] && ok serve-static-reload-after-folder \
+	|| fail serve-static-reload-after-folder "$(cat "$scratch/static")"
+
 # stopped: exit 0, its build folder gone
 kill -TERM $pid
 i=0
