@@ -167,6 +167,10 @@ static int write_site(build_state *b)
 		size_t files = atomic_load(&o->files), kept = atomic_load(&o->kept);
 		fprintf(stderr, "qingdan: %zu files (%zu bytes) in %s: %zu written, %zu unchanged\n", files,
 			(size_t)atomic_load(&o->bytes), opt->output, files - kept, kept);
+		size_t reused = atomic_load(&o->reused);
+		if (reused)
+			fprintf(stderr, "qingdan: %zu of the unchanged files were not even made: workbooks whose key "
+				"matched the previous output's\n", reused);
 	}
 	return rc;
 }

@@ -201,7 +201,7 @@ static bool keep_old(output *o, const char *rel, const void *data, size_t len)
 void output_writer_init(output_writer *w, output *o)
 {
 	w->o = o;
-	w->files = w->bytes = w->kept = 0;
+	w->files = w->bytes = w->kept = w->reused = 0;
 	w->dirfd = -1;
 	w->dirlen = 0;
 	w->dir[0] = '\0';
@@ -220,7 +220,8 @@ void output_writer_end(output_writer *w)
 	atomic_fetch_add(&w->o->files, w->files);
 	atomic_fetch_add(&w->o->bytes, w->bytes);
 	atomic_fetch_add(&w->o->kept, w->kept);
-	w->files = w->bytes = w->kept = 0;
+	atomic_fetch_add(&w->o->reused, w->reused);
+	w->files = w->bytes = w->kept = w->reused = 0;
 }
 
 /* The descriptor to create `rel`'s file from, and in *name its name
@@ -308,6 +309,7 @@ int output_link_old(output_writer *w, const char *rel, size_t size, size_t *got)
 	w->files++;
 	w->bytes += (size_t)st.st_size;
 	w->kept++;
+	w->reused++;
 	return 0;
 }
 

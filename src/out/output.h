@@ -25,6 +25,7 @@ typedef struct output {
 	pthread_mutex_t lock;
 	atomic_size_t files, bytes; /* files in the new tree, their bytes */
 	atomic_size_t kept;         /* of them, unchanged and linked */
+	atomic_size_t reused;       /* of those, linked without being made (output_link_old) */
 } output;
 
 /* True when `rel` is a safe relative output path: not empty, no leading
@@ -46,7 +47,7 @@ int output_write(output *o, const char *rel, const void *data, size_t len);
  * other) is created by name, with no mkdir and no walk from the top. */
 typedef struct output_writer {
 	output *o;
-	size_t files, bytes, kept; /* added to o's counts at the end */
+	size_t files, bytes, kept, reused; /* added to o's counts at the end */
 	int dirfd;      /* `dir` open, or -1 */
 	size_t dirlen;
 	char dir[4096]; /* relative to staging */

@@ -91,6 +91,12 @@ diff -r "$scratch/inc/out" "$scratch/inc/fresh" >/dev/null && ok incremental-sam
 [ "$(stat -c %i "$scratch/inc/out/data/lists/2025-chenghua-needs.xlsx")" = "$xl_other" ] \
 	&& [ "$(stat -c %i "$scratch/inc/out/data/lists/2020-bailianchi-needs.xlsx")" != "$xl_edit" ] \
 	&& ok incremental-workbooks || fail incremental-workbooks "an unchanged list's workbook was made again, or the edited one kept"
+# the report says how many files were not even made: every workbook but
+# the edited list's and needs.xlsx (the need changed)
+not_made=$(sed -n 's/^qingdan: \([0-9]*\) of the unchanged files were not even made.*/\1/p' "$scratch/err")
+workbooks=$(find "$scratch/inc/fresh" -name '*.xlsx' | wc -l)
+[ -n "$not_made" ] && [ "$not_made" = $((workbooks - 2)) ] && ok incremental-report-not-made \
+	|| fail incremental-report-not-made "not made: '$not_made' of $workbooks workbooks"
 # a workbook is made again, with the same bytes as a fresh build, when its
 # key in the list does not match (a hand-edited list), and when the file
 # is not the size it was made with (a hand-edited file)
