@@ -52,7 +52,7 @@ static bool link_inside(walker *w, const char *path)
 	size_t n = strlen(w->root_real);
 	if (strncmp(real, w->root_real, n) != 0 || (real[n] != '/' && real[n] != '\0')) {
 		diag_report(w->c->d, DIAG_ERROR, path, 0, 0,
-			    "symbolic link points outside the content folder (to %s); copy the file into content/ instead",
+			    "symbolic link points outside the content folder (to %s); copy what it points to into content/ instead",
 			    real);
 		return false;
 	}
@@ -90,6 +90,23 @@ static value *parse_file(loadctx *c, arena *tree, arena *texts, arena *scratch, 
 	if (md ? source_read(texts, c->d, path, &src) != 0
 	       : source_read_unchecked(scratch, c->d, path, &src) != 0)
 		return NULL;
+	/* lines ending in a carriage return alone (old Mac files): YAML
+	 * would take them, front matter would not, and the messages would
+	 * not say why */
+	const char *cr = memchr(src.text, '\r', src.len);
+	while (cr && cr[1] == '\n')
+		cr = memchr(cr + 2, '\r', src.len - (size_t)(cr + 2 - src.text));
+	if (cr) {
+		unsigned line = 1, col = 1;
+		for (const char *q = src.text; q < cr; q++) {
+			bool nl = *q == '\n' || (*q == '\r' && q[1] != '\n');
+			line += nl;
+			col = nl ? 1 : col + (((unsigned char)*q & 0xC0) != 0x80);
+		}
+		diag_report(c->d, DIAG_ERROR, path, line, col,
+			    "this line ends with a carriage return alone (an old Mac line ending); save the file with ordinary (LF) line endings");
+		return NULL;
+	}
 	const char *p = src.text;
 	while (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')
 		p++;
@@ -126,10 +143,21 @@ static bool has_ext(const char *name, const char *ext, size_t *stem)
 	return true;
 }
 
+/* A folder of the content folder that is a symlink must stay inside it
+ * too (else content/static -> /etc would publish /etc); false (after
+ * reporting) when it leads out or nowhere. */
+static bool folder_inside(walker *w, const char *dir)
+{
+	struct stat st;
+	return lstat(dir, &st) != 0 || !S_ISLNK(st.st_mode) || link_inside(w, dir);
+}
+
 static void read_collection(walker *w, coll k, docs *out)
 {
 	loadctx *c = w->c;
 	const char *dir = arena_printf(c->a, "%s/%s", c->s->content_dir, coll_dirs[k]);
+	if (!folder_inside(w, dir))
+		return;
 	size_t n;
 	int err;
 	dir_entry *names = dir_list(dir, &n, &err);
@@ -413,6 +441,21 @@ static void read_statics(walker *w, const char *dir, const char *rel, size_t dep
 		struct stat st;
 		if (!entry_stat(w, &names[i], path, &st))
 			continue;
+		const char *nm = names[i].name;
+		while (*nm && (unsigned char)*nm >= 0x20 && *nm != 0x7f)
+			nm++;
+		if (*nm) { /* a newline in a name would break every list of files */
+			buf shown = BUF_INIT; /* and the message's own line */
+			for (const char *q = path; *q; q++)
+				if ((unsigned char)*q < 0x20 || *q == 0x7f)
+					buf_printf(&shown, "\\x%02X", (unsigned char)*q);
+				else
+					buf_putc(&shown, *q);
+			diag_report(c->d, DIAG_WARNING, shown.ptr, 0, 0,
+				    "the name holds a control character (such as a line break): not published; rename it");
+			buf_free(&shown);
+			continue;
+		}
 		if (S_ISDIR(st.st_mode)) {
 			if (depth < 16)
 				read_statics(w, path, r, depth + 1);
@@ -421,6 +464,9 @@ static void read_statics(walker *w, const char *dir, const char *rel, size_t dep
 		} else if (S_ISREG(st.st_mode)) {
 			w->statics = xgrow(w->statics, &w->cap, w->nstatics + 1, sizeof *w->statics);
 			w->statics[w->nstatics++] = (static_file){ .path = r, .src = path };
+		} else {
+			diag_report(c->d, DIAG_WARNING, path, 0, 0,
+				    "not a regular file (a named pipe, socket or device): not published; remove it from static/");
 		}
 	}
 	dir_list_free(names, n);
@@ -499,7 +545,7 @@ site *site_load_cached(arena *a, diag *d, const char *dir, const char *base_url,
 	/* static/ first: photos (records.c) and Markdown images take their
 	 * files and sizes from it, each image's header read once */
 	const char *stat_dir = arena_printf(a, "%s/static", dir);
-	if (stat(stat_dir, &st) == 0 && S_ISDIR(st.st_mode))
+	if (folder_inside(&w, stat_dir) && stat(stat_dir, &st) == 0 && S_ISDIR(st.st_mode))
 		read_statics(&w, stat_dir, "", 0);
 	s->statics = arena_memdup(a, w.statics, w.nstatics * sizeof *w.statics);
 	s->nstatics = w.nstatics;

@@ -71,7 +71,9 @@ bool source_utf8_report(diag *d, const char *path, const char *text, size_t len)
 static int read_all(arena *a, diag *d, const char *path, char **out, size_t *out_len)
 {
 	int rc = -1;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer (it would
+	 * hang the build); a regular file is read as usual */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	char *text = NULL;
 	if (fd < 0) {
 		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
@@ -80,6 +82,13 @@ static int read_all(arena *a, diag *d, const char *path, char **out, size_t *out
 	struct stat st;
 	if (fstat(fd, &st) != 0) {
 		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot stat: %s", strerror(errno));
+		goto out;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		diag_report(d, DIAG_ERROR, path, 0, 0,
+			    "not a regular file (%s); content must be ordinary files: remove it, or replace it with the file itself",
+			    S_ISFIFO(st.st_mode) ? "a named pipe" : S_ISSOCK(st.st_mode) ? "a socket"
+				: S_ISDIR(st.st_mode) ? "a folder" : "a device");
 		goto out;
 	}
 	if (st.st_size > (off_t)SOURCE_MAX_FILE) {

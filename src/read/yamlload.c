@@ -360,6 +360,21 @@ value *yamlload_parse_split(arena *a, arena *texts, diag *d, const char *path, c
 				l.failed = 1;
 				break;
 			}
+			/* an escape ("\0", "\e", "\a") can put a control character
+			 * in a value: NUL would cut it short wherever it is used as a
+			 * C string, the others reach HTML, CSV and iCalendar; only
+			 * tab and newline are text */
+			const unsigned char *sv = e.data.scalar.value;
+			size_t bad = 0;
+			while (bad < e.data.scalar.length && (sv[bad] >= 0x20 || sv[bad] == '\t' || sv[bad] == '\n'))
+				bad++;
+			if (bad < e.data.scalar.length) {
+				diag_report(d, DIAG_ERROR, p.file, p.line, p.col,
+					    "value holds the control character U+%04X (written as an escape such as \\0 or \\x%02X); "
+					    "remove it: only tab and newline may be written as escapes", sv[bad], sv[bad]);
+				l.failed = 1;
+				break;
+			}
 			value *v = scalar(&l, &e);
 			if (e.data.scalar.anchor)
 				anchor = arena_strdup(a, (const char *)e.data.scalar.anchor);

@@ -1,0 +1,2 @@
+rm content/categories.yaml
+mkfifo content/categories.yaml

@@ -1,0 +1,1 @@
+mkfifo content/pages/pipe.md

@@ -1,0 +1,1 @@
+mkfifo content/static/pipe.png

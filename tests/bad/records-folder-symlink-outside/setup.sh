@@ -1,0 +1,2 @@
+rm -r content/pages
+ln -s /etc content/pages

@@ -1,0 +1,2 @@
+mv content/static outside-static
+ln -s /usr/share content/static

@@ -1,0 +1,2 @@
+printf x > "content/static/two
+lines.txt"
