@@ -42,19 +42,52 @@ static int days_in_month(int y, int m)
 	return dm[m - 1];
 }
 
-int date_parse(const char *s, qdate *out)
+int date_month_days(int y, int m)
+{
+	return days_in_month(y, m);
+}
+
+int date_problem(const char *s, int *y, int *m, int *d)
 {
 	for (int i = 0; i < 10; i++) {
 		if (i == 4 || i == 7) {
 			if (s[i] != '-')
-				return -1;
+				return DATE_SHAPE;
 		} else if (s[i] < '0' || s[i] > '9') {
-			return -1;
+			return DATE_SHAPE;
 		}
 	}
 	if (s[10] != '\0')
+		return DATE_SHAPE;
+	*y = atoi(s), *m = atoi(s + 5), *d = atoi(s + 8);
+	if (*y < 1900 || *y > 2999)
+		return DATE_YEAR;
+	if (*m < 1 || *m > 12)
+		return DATE_MONTH;
+	if (*d < 1 || *d > days_in_month(*y, *m))
+		return DATE_DAY;
+	return DATE_OK;
+}
+
+int date_parse(const char *s, qdate *out)
+{
+	int y, m, d;
+	if (date_problem(s, &y, &m, &d) != DATE_OK)
 		return -1;
-	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+	*out = date_from_ymd(y, m, d);
+	return 0;
+}
+
+int date_parse_loose(const char *s, qdate *out)
+{
+	int y, m, d;
+	char s1[8], s2[8], tail[8] = "";
+	if (sscanf(s, "%4d%7[/.-]%2d%7[/.-]%2d%7s", &y, s1, &m, s2, &d, tail) >= 5 && !tail[0] && s1[1] == 0 &&
+	    s1[0] == s2[0]) {
+	} else if (sscanf(s, "%4d年%2d月%2d日", &y, &m, &d) == 3) {
+	} else {
+		return -1;
+	}
 	if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
 		return -1;
 	*out = date_from_ymd(y, m, d);

@@ -11,6 +11,18 @@ typedef int32_t qdate;
 /* Parse exactly YYYY-MM-DD (a real calendar day, years 1900-2999). Returns
  * 0 and sets *out, or -1. */
 int date_parse(const char *s, qdate *out);
+/* Why `s` is not a date date_parse takes, for messages: DATE_SHAPE (not
+ * written YYYY-MM-DD), DATE_YEAR (not 1900-2999), DATE_MONTH (not 01-12),
+ * DATE_DAY (not a day of that month), with *y, *m, *d as written; or
+ * DATE_OK. */
+enum { DATE_OK, DATE_SHAPE, DATE_YEAR, DATE_MONTH, DATE_DAY };
+int date_problem(const char *s, int *y, int *m, int *d);
+/* The number of days of month m (1-12) of year y. */
+int date_month_days(int y, int m);
+/* A date as people write it by hand: 2024/4/8, 2024.4.8, 2024-4-8,
+ * 2024年4月8日 (a real calendar day, years 1900-2999). Returns 0 and sets
+ * *out, or -1. */
+int date_parse_loose(const char *s, qdate *out);
 /* Days since the epoch of y-m-d (proleptic Gregorian). */
 qdate date_from_ymd(int y, int m, int d);
 void date_to_ymd(qdate d, int *y, int *m, int *day);

@@ -167,23 +167,7 @@ static qdate serial_date(double v, bool date1904)
 /* a date written by hand: 2024/4/8, 2024.4.8, 2024-4-8, 2024年4月8日 */
 static bool loose_date(const char *t, qdate *out)
 {
-	int y, m, d;
-	char s1[8], s2[8], tail[8] = "";
-	if (sscanf(t, "%4d%7[/.-]%2d%7[/.-]%2d%7s", &y, s1, &m, s2, &d, tail) >= 5 && !tail[0] &&
-	    s1[1] == 0 && s1[0] == s2[0]) {
-	} else if (sscanf(t, "%4d年%2d月%2d日", &y, &m, &d) == 3) {
-	} else {
-		return false;
-	}
-	if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31)
-		return false;
-	qdate q = date_from_ymd(y, m, d);
-	int y2, m2, d2;
-	date_to_ymd(q, &y2, &m2, &d2);
-	if (y2 != y || m2 != m || d2 != d)
-		return false;
-	*out = q;
-	return true;
+	return date_parse_loose(t, out) == 0;
 }
 
 /* money in 万元: a number, or text with its unit (万元, 万, 元) */

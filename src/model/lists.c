@@ -204,7 +204,7 @@ static void load_item(loadctx *c, list *l, item *it, const value *v, long long *
 	fld_date(c, f[I_DEADLINE], &it->deadline);
 	int st = STATUS_OPEN;
 	if (f[I_STATUS])
-		fld_enum(c, f[I_STATUS], status_names, STATUS_COUNT, &st);
+		fld_enum(c, f[I_STATUS], &item_fields[I_STATUS], status_names, STATUS_COUNT, &st);
 	it->status = (item_status)st;
 	if (f[I_CLAIMED] && f[I_CLAIMED_ALIAS])
 		diag_error(c->d, f[I_CLAIMED_ALIAS]->pos,
@@ -257,7 +257,7 @@ void lists_load(loadctx *c, list *l, const doc *dc)
 	if (!f[L_KIND])
 		fld_missing(c, l->pos, &list_fields[L_KIND], what);
 	else
-		fld_enum(c, f[L_KIND], list_kind_names, 3, &kind);
+		fld_enum(c, f[L_KIND], &list_fields[L_KIND], list_kind_names, 3, &kind);
 	l->kind = (list_kind)kind;
 	ref_place(c, f[L_DISTRICT], f[L_STREET], l->pos, what, true, &l->district, &l->street);
 	l->place_bad = (f[L_STREET] && !l->street) || (f[L_DISTRICT] && !l->district) ||

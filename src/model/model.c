@@ -3,40 +3,40 @@
 #include "model.h"
 
 const enum_name status_names[STATUS_SHOWN_COUNT] = {
-	{ STATUS_OPEN, "open", "待认领" },
-	{ STATUS_NEGOTIATING, "negotiating", "洽谈中" },
-	{ STATUS_CLAIMED, "claimed", "已认领" },
-	{ STATUS_IN_PROGRESS, "in-progress", "实施中" },
-	{ STATUS_COMPLETED, "completed", "已完成" },
-	{ STATUS_CLOSED, "closed", "已关闭" },
-	{ STATUS_EXPIRED, "expired", "已截止" },
+	{ STATUS_OPEN, "open", "待认领", "未认领|可认领|开放|征集中|open to claim" },
+	{ STATUS_NEGOTIATING, "negotiating", "洽谈中", "对接中|协商中|沟通中" },
+	{ STATUS_CLAIMED, "claimed", "已认领", "已对接|已承接|已领取" },
+	{ STATUS_IN_PROGRESS, "in-progress", "实施中", "进行中|执行中|推进中|服务中|in progress|ongoing" },
+	{ STATUS_COMPLETED, "completed", "已完成", "完成|已结项|结项|已结束|done|finished" },
+	{ STATUS_CLOSED, "closed", "已关闭", "关闭|已取消|取消|撤销|cancelled" },
+	{ STATUS_EXPIRED, "expired", "已截止", NULL },
 };
 
 const enum_name list_kind_names[3] = {
-	{ LIST_NEEDS, "needs", "需求清单" },
-	{ LIST_SUPPLY, "supply", "供给清单" },
-	{ LIST_PAIN_POINTS, "pain-points", "痛点清单" },
+	{ LIST_NEEDS, "needs", "需求清单", NULL },
+	{ LIST_SUPPLY, "supply", "供给清单", NULL },
+	{ LIST_PAIN_POINTS, "pain-points", "痛点清单", NULL },
 };
 
 const enum_name org_kind_names[ORG_KIND_COUNT] = {
-	{ ORG_SOCIAL_ORG, "social-organization", "社会组织" },
-	{ ORG_SOCIAL_ENTERPRISE, "social-enterprise", "社会企业" },
-	{ ORG_ENTERPRISE, "enterprise", "企业" },
-	{ ORG_ASSOCIATION, "association", "行业协会商会" },
-	{ ORG_VOLUNTEER, "volunteer-organization", "志愿服务组织" },
-	{ ORG_THINK_TANK, "think-tank", "专家智库" },
-	{ ORG_OTHER, "other", "其他" },
+	{ ORG_SOCIAL_ORG, "social-organization", "社会组织", NULL },
+	{ ORG_SOCIAL_ENTERPRISE, "social-enterprise", "社会企业", NULL },
+	{ ORG_ENTERPRISE, "enterprise", "企业", NULL },
+	{ ORG_ASSOCIATION, "association", "行业协会商会", NULL },
+	{ ORG_VOLUNTEER, "volunteer-organization", "志愿服务组织", NULL },
+	{ ORG_THINK_TANK, "think-tank", "专家智库", NULL },
+	{ ORG_OTHER, "other", "其他", NULL },
 };
 
 const enum_name measure_names[MEASURE_COUNT - 1] = {
-	{ MEASURE_NEEDS, "needs", "需求数" },
-	{ MEASURE_OFFERS, "offers", "供给数" },
-	{ MEASURE_ITEMS, "items", "条目数" },
-	{ MEASURE_BUDGET, "budget", "资金" },
-	{ MEASURE_LISTS, "lists", "清单数" },
-	{ MEASURE_CATEGORIES, "categories", "类别数" },
-	{ MEASURE_COMMUNITIES, "communities", "社区数" },
-	{ MEASURE_CLAIMED, "claimed", "认领数" },
+	{ MEASURE_NEEDS, "needs", "需求数", NULL },
+	{ MEASURE_OFFERS, "offers", "供给数", NULL },
+	{ MEASURE_ITEMS, "items", "条目数", NULL },
+	{ MEASURE_BUDGET, "budget", "资金", NULL },
+	{ MEASURE_LISTS, "lists", "清单数", NULL },
+	{ MEASURE_CATEGORIES, "categories", "类别数", NULL },
+	{ MEASURE_COMMUNITIES, "communities", "社区数", NULL },
+	{ MEASURE_CLAIMED, "claimed", "认领数", NULL },
 };
 
 const char *status_id(item_status st)

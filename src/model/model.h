@@ -372,6 +372,9 @@ typedef struct site {
 typedef struct enum_name {
 	int val;
 	const char *en, *zh;
+	/* other words people write for it, separated by '|' (NULL: none):
+	 * not accepted, only suggested ("进行中: did you mean 实施中?") */
+	const char *also;
 } enum_name;
 
 /* Need statuses; the first STATUS_COUNT are what content may give, the

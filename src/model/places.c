@@ -6,12 +6,12 @@
 #include "resolve.h"
 
 static const enum_name street_kinds[] = {
-	{ PLACE_STREET, "street", "街道" },
-	{ PLACE_TOWN, "town", "镇" },
+	{ PLACE_STREET, "street", "街道", NULL },
+	{ PLACE_TOWN, "town", "镇", NULL },
 };
 static const enum_name community_kinds[] = {
-	{ PLACE_COMMUNITY, "community", "社区" },
-	{ PLACE_VILLAGE, "village", "村" },
+	{ PLACE_COMMUNITY, "community", "社区", NULL },
+	{ PLACE_VILLAGE, "village", "村", NULL },
 };
 
 static bool ends_with(const char *s, const char *suffix)
@@ -39,7 +39,7 @@ static void load_community(loadctx *c, street *st, const value *v, strmap *seen)
 	ok &= fld_text_required(c, f[1], &community_fields[1], v->pos, "a community", &cm->name);
 	int kind = ends_with(cm->name ? cm->name : "", "村") ? PLACE_VILLAGE : PLACE_COMMUNITY;
 	if (f[2])
-		fld_enum(c, f[2], community_kinds, 2, &kind);
+		fld_enum(c, f[2], &community_fields[2], community_kinds, 2, &kind);
 	cm->kind = (place_kind)kind;
 	if (!ok)
 		return;
@@ -75,7 +75,7 @@ static void load_street(loadctx *c, district *d, const value *v)
 	ok &= fld_text_required(c, f[1], &street_fields[1], v->pos, "a street", &st->name);
 	int kind = ends_with(st->name ? st->name : "", "镇") ? PLACE_TOWN : PLACE_STREET;
 	if (f[2])
-		fld_enum(c, f[2], street_kinds, 2, &kind);
+		fld_enum(c, f[2], &street_fields[2], street_kinds, 2, &kind);
 	st->kind = (place_kind)kind;
 	if (!ok)
 		return;

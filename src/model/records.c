@@ -198,7 +198,7 @@ void records_org(loadctx *c, org *o, const doc *dc)
 	if (!f[O_KIND])
 		fld_missing(c, o->pos, &org_fields[O_KIND], what);
 	else
-		fld_enum(c, f[O_KIND], org_kind_names, ORG_KIND_COUNT, &kind);
+		fld_enum(c, f[O_KIND], &org_fields[O_KIND], org_kind_names, ORG_KIND_COUNT, &kind);
 	o->kind = (org_kind)kind;
 	ref_place(c, f[O_DISTRICT], f[O_STREET], o->pos, what, false, &o->district, &o->street);
 	o->nservices = ref_categories(c, f[O_SERVICES], &o->services);

@@ -185,16 +185,32 @@ bool fld_date(loadctx *c, const value *v, qdate *out)
 {
 	if (!v)
 		return false;
-	if (!scalar(v) || date_parse(v->s, out) != 0) {
-		diag_error(c->d, v->pos,
-			   "'%s' is not a date; write dates as YYYY-MM-DD, e.g. 2020-06-23",
+	if (scalar(v) && date_parse(v->s, out) == 0)
+		return true;
+	/* say what is wrong: the form (and the date in the right one, when
+	 * its meaning is certain), or the month or day that does not exist */
+	int y, m, d;
+	qdate loose;
+	int why = scalar(v) ? date_problem(v->s, &y, &m, &d) : DATE_SHAPE;
+	if (why == DATE_MONTH)
+		diag_error(c->d, v->pos, "'%s' is not a date: there is no month %d; write YYYY-MM-DD with a month from 01 to 12",
+			   v->s, m);
+	else if (why == DATE_DAY)
+		diag_error(c->d, v->pos, "'%s' is not a date: month %d of %d has %d days; correct the day", v->s, m, y,
+			   date_month_days(y, m));
+	else if (why == DATE_YEAR)
+		diag_error(c->d, v->pos, "'%s' is not a date qingdan takes: the year must be from 1900 to 2999", v->s);
+	else if (scalar(v) && date_parse_loose(v->s, &loose) == 0) {
+		char iso[11];
+		date_format(loose, iso);
+		diag_error(c->d, v->pos, "'%s' is not written YYYY-MM-DD; write it %s", v->s, iso);
+	} else
+		diag_error(c->d, v->pos, "'%s' is not a date; write dates as YYYY-MM-DD, e.g. 2020-06-23",
 			   scalar(v) ? v->s : value_kind_name(v->kind));
-		return false;
-	}
-	return true;
+	return false;
 }
 
-bool fld_enum(loadctx *c, const value *v, const enum_name *names, size_t n, int *out)
+bool fld_enum(loadctx *c, const value *v, const field *fd, const enum_name *names, size_t n, int *out)
 {
 	if (!v)
 		return false;
@@ -206,11 +222,34 @@ bool fld_enum(loadctx *c, const value *v, const enum_name *names, size_t n, int 
 			}
 		}
 	}
+	/* the nearest accepted value, in the language it was written in
+	 * (进行中 -> 实施中, opne -> open) */
+	const char *near = NULL;
+	for (size_t i = 0; scalar(v) && i < n && !near; i++)
+		for (const char *w = names[i].also; w && *w && !near;) {
+			size_t k = strcspn(w, "|");
+			if (k == strlen(v->s) && strncmp(w, v->s, k) == 0)
+				near = (unsigned char)v->s[0] < 0x80 ? names[i].en : names[i].zh;
+			w += k + (w[k] == '|');
+		}
+	if (scalar(v) && !near) {
+		suggest sg;
+		suggest_init(&sg, v->s);
+		for (size_t i = 0; i < n; i++) {
+			suggest_offer(&sg, names[i].zh);
+			suggest_offer(&sg, names[i].en);
+		}
+		near = suggest_result(&sg);
+	}
 	buf b = BUF_INIT;
 	for (size_t i = 0; i < n; i++)
 		buf_printf(&b, "%s%s (%s)", i ? ", " : "", names[i].en, names[i].zh);
-	diag_error(c->d, v->pos, "'%s' is not one of the accepted values; use one of: %s",
-		   scalar(v) ? v->s : value_kind_name(v->kind), b.ptr);
+	if (near)
+		diag_error(c->d, v->pos, "%s (%s): '%s' is not one of its values; did you mean '%s'? The values are: %s",
+			   fd->en, fd->zh, v->s, near, b.ptr);
+	else
+		diag_error(c->d, v->pos, "%s (%s): '%s' is not one of its values; use one of: %s", fd->en, fd->zh,
+			   scalar(v) ? v->s : value_kind_name(v->kind), b.ptr);
 	buf_free(&b);
 	return false;
 }

@@ -59,8 +59,9 @@ bool fld_number(loadctx *c, const value *v, double *out);
 bool fld_int(loadctx *c, const value *v, long long min, long long max, long long *out);
 /* A date written YYYY-MM-DD. */
 bool fld_date(loadctx *c, const value *v, qdate *out);
-/* One of `names` (English or Chinese). */
-bool fld_enum(loadctx *c, const value *v, const enum_name *names, size_t n, int *out);
+/* One of `names` (English or Chinese); the error names the field `fd` and
+ * the nearest value. */
+bool fld_enum(loadctx *c, const value *v, const field *fd, const enum_name *names, size_t n, int *out);
 /* One text or a list of texts. */
 bool fld_strs(loadctx *c, const value *v, strs *out);
 /* A contact map: name 联系人, phone 电话, email 邮箱, address 地址; a plain
