@@ -4,6 +4,7 @@
 #include <stdarg.h>
 
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <dirent.h>
 #include <ftw.h>
@@ -41,11 +42,62 @@ bool output_path_ok(const char *rel)
 
 #define MARKER ".qingdan"
 
+/* `path` made absolute with symlinks resolved, though it (or its
+ * parents) may not exist yet: the nearest existing folder resolved, the
+ * rest appended. False when nothing of it resolves. */
+static bool resolve(const char *path, char out[PATH_MAX])
+{
+	char head[PATH_MAX];
+	if (snprintf(head, sizeof head, "%s", path) >= (int)sizeof head)
+		return false;
+	size_t n = strlen(head);
+	for (;;) {
+		if (realpath(n ? head : ".", out)) {
+			size_t k = strlen(out);
+			const char *rest = path + n;
+			while (*rest == '/')
+				rest++;
+			if (*rest && snprintf(out + k, PATH_MAX - k, "%s%s", k > 1 ? "/" : "", rest) >= (int)(PATH_MAX - k))
+				return false;
+			return true;
+		}
+		char *slash = strrchr(head, '/');
+		if (!slash)
+			n = 0, head[0] = '\0';
+		else if (slash == head)
+			n = 1, head[1] = '\0';
+		else
+			n = (size_t)(slash - head), *slash = '\0';
+		if (n == 0 && !realpath(".", out))
+			return false;
+	}
+}
+
+/* a is b or inside it (both resolved) */
+static bool within(const char *a, const char *b)
+{
+	size_t n = strlen(b);
+	return strncmp(a, b, n) == 0 && (a[n] == '/' || a[n] == '\0' || (n == 1 && b[0] == '/'));
+}
+
 /* See output_begin: may the existing folder `final` be replaced? */
 static bool replaceable(const char *final, const char *protect, diag *d)
 {
 	char rf[PATH_MAX], rp[PATH_MAX];
 	struct stat st;
+	if (lstat(final, &st) == 0 && S_ISLNK(st.st_mode)) {
+		diag_report(d, DIAG_ERROR, final, 0, 0,
+			    "the output folder is a symbolic link, which a build would replace with a folder; "
+			    "give the folder it points to with --output");
+		return false;
+	}
+	/* an output folder inside the content folder would be read as
+	 * content (in static/, published again inside itself at every build) */
+	if (protect && resolve(final, rf) && realpath(protect, rp) && within(rf, rp) && strcmp(rf, rp) != 0) {
+		diag_report(d, DIAG_ERROR, final, 0, 0,
+			    "the output folder is inside the content folder; choose an --output outside %s", protect);
+		return false;
+	}
 	if (lstat(final, &st) != 0 || !S_ISDIR(st.st_mode))
 		return true; /* absent (created), or not a folder (refused at commit) */
 	if (realpath(final, rf) && protect && realpath(protect, rp)) {
@@ -64,8 +116,8 @@ static bool replaceable(const char *final, const char *protect, diag *d)
 	while ((e = readdir(dh))) {
 		if (strcmp(e->d_name, MARKER) == 0)
 			marked = true;
-		else if (e->d_name[0] != '.')
-			others = true;
+		else if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+			others = true; /* dot-files too: a home folder is mostly .bashrc and .ssh */
 	}
 	closedir(dh);
 	if (others && !marked) {
@@ -75,6 +127,50 @@ static bool replaceable(const char *final, const char *protect, diag *d)
 		return false;
 	}
 	return true;
+}
+
+/* Staging folders of killed builds (.NAME.staging-PID beside the output
+ * folder `final`): removed when no process has that pid any more, and
+ * only when qingdan marked them (their MARKER file) or they are empty.
+ * A build alive under that pid keeps its folder; a pid reused by another
+ * process only delays the removal. */
+static void remove_dead_staging(const char *final)
+{
+	const char *slash = strrchr(final, '/');
+	char parent[PATH_MAX];
+	const char *base = slash ? slash + 1 : final;
+	if (slash)
+		snprintf(parent, sizeof parent, "%.*s", (int)(slash - final) ? (int)(slash - final) : 1, final);
+	else
+		snprintf(parent, sizeof parent, ".");
+	char prefix[NAME_MAX + 16];
+	int plen = snprintf(prefix, sizeof prefix, ".%s.staging-", base);
+	if (plen < 0 || (size_t)plen >= sizeof prefix)
+		return;
+	DIR *dh = opendir(parent);
+	if (!dh)
+		return;
+	struct dirent *e;
+	while ((e = readdir(dh))) {
+		if (strncmp(e->d_name, prefix, (size_t)plen) != 0)
+			continue;
+		char *end;
+		long pid = strtol(e->d_name + plen, &end, 10);
+		if (*end || end == e->d_name + plen || pid <= 0 || pid == (long)getpid() ||
+		    kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		char path[PATH_MAX + NAME_MAX + 2], mark[PATH_MAX + NAME_MAX + 16];
+		snprintf(path, sizeof path, "%s/%s", parent, e->d_name);
+		snprintf(mark, sizeof mark, "%s/" MARKER, path);
+		struct stat st;
+		if (lstat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+			continue;
+		if (access(mark, F_OK) == 0)
+			output_rmtree(path);
+		else
+			rmdir(path); /* killed before it was marked: only if empty */
+	}
+	closedir(dh);
 }
 
 int output_begin(output *o, const char *dir, const char *protect, diag *d)
@@ -98,6 +194,7 @@ int output_begin(output *o, const char *dir, const char *protect, diag *d)
 	if (!replaceable(o->final, protect, d))
 		return -1;
 	output_rmtree(o->staging); /* left over by a killed build of this pid */
+	remove_dead_staging(o->final);
 	/* the output folder's parents, as `mkdir -p` would */
 	for (char *p = o->staging + 1; (p = strchr(p, '/')); p++) {
 		*p = '\0';
@@ -322,25 +419,111 @@ int output_write(output *o, const char *rel, const void *data, size_t len)
 	return rc;
 }
 
+/* Whether the open file `in` (of `size` bytes, read from its start) has
+ * the same bytes as `rel` in the previous output; `in` is left at its
+ * start again. */
+static bool same_as_old(output *o, const char *rel, int in, size_t size)
+{
+	int old = openat(o->oldfd, rel, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	if (old < 0)
+		return false;
+	struct stat st;
+	bool same = fstat(old, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size == size;
+	static _Thread_local char a[65536], b[65536];
+	for (size_t off = 0; same && off < size;) {
+		ssize_t n = read(in, a, sizeof a);
+		if (n <= 0) {
+			same = false;
+			break;
+		}
+		for (ssize_t got = 0; same && got < n;) {
+			ssize_t r = read(old, b + got, (size_t)(n - got));
+			if (r <= 0)
+				same = false;
+			else
+				got += r;
+		}
+		same = same && memcmp(a, b, (size_t)n) == 0;
+		off += (size_t)n;
+	}
+	close(old);
+	lseek(in, 0, SEEK_SET);
+	return same;
+}
+
+/* Copy `size` bytes from `in` to `out`: in the kernel (copy_file_range)
+ * where it can, else through a buffer. */
+static int copy_fd(int in, int out, size_t size)
+{
+	bool kernel = true;
+	static _Thread_local char chunk[65536];
+	for (size_t left = size; left;) {
+		ssize_t n = -1;
+		if (kernel) {
+			n = copy_file_range(in, NULL, out, NULL, left, 0);
+			if (n < 0 && (errno == EXDEV || errno == ENOSYS || errno == EINVAL || errno == EOPNOTSUPP)) {
+				kernel = false; /* not between these files: the slow way */
+				continue;
+			}
+		} else {
+			n = read(in, chunk, left < sizeof chunk ? left : sizeof chunk);
+			if (n > 0 && write_all(out, chunk, (size_t)n) != 0)
+				return -1;
+		}
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1; /* an error, or the file shrank while copied */
+		left -= (size_t)n;
+	}
+	return 0;
+}
+
 int output_copy(output *o, const char *rel, const char *src)
 {
-	FILE *f = fopen(src, "rb");
-	if (!f) {
-		diag_report(o->d, DIAG_ERROR, src, 0, 0, "cannot read: %s", strerror(errno));
+	/* streamed, never read whole (a static file may be a gigabyte);
+	 * O_NONBLOCK: a named pipe must not hang the build */
+	int in = open(src, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	struct stat st;
+	if (in < 0 || fstat(in, &st) != 0 || !S_ISREG(st.st_mode)) {
+		diag_report(o->d, DIAG_ERROR, src, 0, 0, "cannot read: %s",
+			    in < 0 ? strerror(errno) : "not a regular file");
+		if (in >= 0)
+			close(in);
 		return -1;
 	}
-	buf b = BUF_INIT;
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_put(&b, chunk, n);
-	int rc = ferror(f) ? -1 : 0;
-	fclose(f);
-	if (rc != 0)
-		diag_report(o->d, DIAG_ERROR, src, 0, 0, "cannot read: %s", strerror(errno));
-	else
-		rc = output_write(o, rel, b.ptr, b.len);
-	buf_free(&b);
+	if (!output_path_ok(rel)) {
+		diag_report(o->d, DIAG_ERROR, src, 0, 0, "cannot publish a file under this name ('%s'); rename it", rel);
+		close(in);
+		return -1;
+	}
+	output_writer w;
+	output_writer_init(&w, o);
+	size_t size = (size_t)st.st_size;
+	const char *name;
+	int rc = -1, dfd = folder_of(&w, rel, &name);
+	if (dfd >= 0) {
+		w.files++;
+		w.bytes += size;
+		if (o->oldfd >= 0 && same_as_old(o, rel, in, size) && linkat(o->oldfd, rel, dfd, name, 0) == 0) {
+			w.kept++;
+			rc = 0;
+		} else {
+			int out = openat(dfd, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+			if (out < 0) {
+				report(o, rel, "cannot create file", errno);
+			} else {
+				rc = copy_fd(in, out, size);
+				int err = errno;
+				if (close(out) != 0 && rc == 0)
+					rc = -1, err = errno;
+				if (rc != 0)
+					report(o, src, "cannot copy", err);
+			}
+		}
+	}
+	output_writer_end(&w);
+	close(in);
 	return rc;
 }
 

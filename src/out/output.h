@@ -65,7 +65,8 @@ void output_writer_end(output_writer *w);
 int output_link_old(output_writer *w, const char *rel, size_t size, size_t *got);
 /* Report an error about output file `rel` (from any thread). */
 void output_fail(output *o, const char *rel, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-/* Copy the file at `src` to `rel`. */
+/* Copy the file at `src` to `rel`, streamed (never read whole), or link
+ * the previous output's when its bytes are the same. */
 int output_copy(output *o, const char *rel, const char *src);
 /* Swap staging in place of the output folder and remove the old tree.
  * Dot-files at the top of the old output (.git, .gitkeep, .well-known)

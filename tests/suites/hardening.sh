@@ -1,0 +1,88 @@
+#!/bin/sh
+# Hardening (issue 15): the output folder and the build's own leftovers.
+# Each case failed before its fix; the content-side cases (FIFOs, folders
+# linked out of content/, control characters, CR line endings, dates and
+# statuses) are in tests/bad/.
+#   - an output folder inside content/ (static/ would publish it again
+#     inside itself at every build), one holding only dot-files (a home
+#     folder), and one that is a symlink: refused before anything is
+#     written (status 3, an output error);
+#   - staging folders of killed builds: removed when qingdan marked them
+#     and no live process owns them, kept otherwise;
+#   - a malformed SOURCE_DATE_EPOCH: a usage error (status 2);
+#   - a large static file: copied without being read into memory, linked
+#     from the previous output when unchanged.
+. tests/lib.sh
+export SOURCE_DATE_EPOCH=1767225600
+cp -R tests/fixtures/mini "$scratch/content"
+
+# ---- output folders refused ----
+expect_status output-inside-content 3 qd build --content "$scratch/content" --output "$scratch/content/static/out"
+grep -q 'the output folder is inside the content folder' "$scratch/err" && [ ! -e "$scratch/content/static/out" ] \
+	&& ok output-inside-content-message || fail output-inside-content-message "$(cat "$scratch/err")"
+expect_status output-inside-content-nested 3 qd build --content "$scratch/content" --output "$scratch/content/pages/a/b"
+mkdir -p "$scratch/home/.ssh"
+echo 'alias ll=ls' >"$scratch/home/.bashrc"
+expect_status output-dotfiles-only 3 qd build --content "$scratch/content" --output "$scratch/home"
+[ -f "$scratch/home/.bashrc" ] && [ -d "$scratch/home/.ssh" ] && ok output-dotfiles-kept || fail output-dotfiles-kept "the folder was taken over"
+mkdir -p "$scratch/real"
+ln -s "$scratch/real" "$scratch/link"
+expect_status output-symlink 3 qd build --content "$scratch/content" --output "$scratch/link"
+grep -q 'the output folder is a symbolic link' "$scratch/err" && [ -L "$scratch/link" ] && [ -z "$(ls -A "$scratch/real")" ] \
+	&& ok output-symlink-untouched || fail output-symlink-untouched "$(cat "$scratch/err")"
+
+# ---- staging folders of killed builds ----
+dead=$(python3 -c '
+import os
+for pid in range(4000000, 4100000):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        print(pid); break
+    except PermissionError:
+        pass')
+out="$scratch/site"
+qd build --quiet --content "$scratch/content" --output "$out" || fail staging-first-build "status $?"
+mkdir -p "$scratch/.site.staging-$dead/lists" "$scratch/.site.staging-$((dead + 1))" \
+	"$scratch/.site.staging-$((dead + 2))" "$scratch/.site.staging-$$"
+echo x >"$scratch/.site.staging-$dead/.qingdan"
+echo x >"$scratch/.site.staging-$dead/lists/page.html"
+echo x >"$scratch/.site.staging-$((dead + 2))/not-ours.txt" # not marked: kept
+echo x >"$scratch/.site.staging-$$/.qingdan"                # a live pid: kept
+qd build --quiet --content "$scratch/content" --output "$out" || fail staging-second-build "status $?"
+[ ! -e "$scratch/.site.staging-$dead" ] && ok staging-dead-marked-removed || fail staging-dead-marked-removed "left"
+[ ! -e "$scratch/.site.staging-$((dead + 1))" ] && ok staging-dead-empty-removed || fail staging-dead-empty-removed "left"
+[ -e "$scratch/.site.staging-$((dead + 2))/not-ours.txt" ] && ok staging-unmarked-kept || fail staging-unmarked-kept "removed"
+[ -e "$scratch/.site.staging-$$/.qingdan" ] && ok staging-live-kept || fail staging-live-kept "removed"
+[ -z "$(ls -d "$scratch"/.site.staging-* 2>/dev/null | grep -v -e "-$$\$" -e "-$((dead + 2))\$")" ] \
+	&& ok staging-none-left || fail staging-none-left "$(ls -d "$scratch"/.site.staging-*)"
+
+# ---- SOURCE_DATE_EPOCH ----
+SOURCE_DATE_EPOCH=yesterday qd check --content "$scratch/content" >"$scratch/out" 2>"$scratch/err"
+st=$?
+[ $st = 2 ] && grep -q 'SOURCE_DATE_EPOCH must be a whole number' "$scratch/err" && ok source-date-epoch-usage \
+	|| fail source-date-epoch-usage "status $st: $(cat "$scratch/err")"
+
+# ---- a large static file, streamed ----
+python3 -c "
+import sys
+with open(sys.argv[1], 'wb') as f:
+    for i in range(96):
+        f.write(bytes([i]) * (1 << 20))" "$scratch/content/static/big.bin"
+rss() { python3 -c '
+import resource, subprocess, sys
+r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)' "$@"; }
+# the release binary: the sanitizer's shadow memory would blur the bound
+set -- $(rss ./qingdan build --quiet --content "$scratch/content" --output "$scratch/big")
+[ "$1" = 0 ] && [ "$2" -lt 60 ] && ok static-streamed || fail static-streamed "status $1, peak RSS $2 MB for a 96 MB file"
+cmp -s "$scratch/content/static/big.bin" "$scratch/big/static/big.bin" && ok static-copied-whole || fail static-copied-whole "differs"
+before=$(stat -c %i "$scratch/big/static/big.bin")
+qd build --quiet --content "$scratch/content" --output "$scratch/big"
+[ "$(stat -c %i "$scratch/big/static/big.bin")" = "$before" ] && ok static-unchanged-linked || fail static-unchanged-linked "copied again"
+printf 'y' | dd of="$scratch/content/static/big.bin" bs=1 seek=$((50 << 20)) conv=notrunc 2>/dev/null
+qd build --quiet --content "$scratch/content" --output "$scratch/big"
+cmp -s "$scratch/content/static/big.bin" "$scratch/big/static/big.bin" && [ "$(stat -c %i "$scratch/big/static/big.bin")" != "$before" ] \
+	&& ok static-changed-copied || fail static-changed-copied "the changed file was not copied again"
+
+finish hardening
