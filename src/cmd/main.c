@@ -9,6 +9,7 @@
 #include "cmd_import.h"
 #include "cmd_init.h"
 #include "cmd_serve.h"
+#include "date.h"
 #include "cmd_template.h"
 #include "usage.h"
 
@@ -136,6 +137,15 @@ int main(int argc, char **argv)
 		return argc > 3 ? usage_error("help", "one command at a time") : help(argc > 2 ? argv[2] : NULL);
 	if (argc > 2 && (!strcmp(argv[2], "--help") || !strcmp(argv[2], "-h")))
 		return help(argv[1]);
+	/* "today" comes from SOURCE_DATE_EPOCH when it is set: a value that
+	 * is no number is a mistake in how qingdan was run (status 2), not in
+	 * the content */
+	qdate today;
+	if (date_today(&today) != 0) {
+		fprintf(stderr, "qingdan: error: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, "
+				"not '%s'; unset it to use the clock\n", getenv("SOURCE_DATE_EPOCH"));
+		return USAGE_EXIT;
+	}
 	if (argc > 1 && strcmp(argv[1], "init") == 0)
 		return cmd_init(argc - 1, argv + 1);
 	if (argc > 1 && strcmp(argv[1], "import") == 0)

@@ -13,7 +13,7 @@ expect_status unknown-command 2 qd frobnicate
 expect_status unknown-option 2 qd check --frob
 expect_status option-without-value 2 qd check --content
 expect_status missing-content 1 qd check --content "$scratch/nope"
-expect_status bad-epoch 1 env SOURCE_DATE_EPOCH=soon "$QD" check --content tests/fixtures/mini
+expect_status bad-epoch 2 env SOURCE_DATE_EPOCH=soon "$QD" check --content tests/fixtures/mini
 
 # the demo content is clean: no errors and no warnings
 qd check --content content >"$scratch/out" 2>"$scratch/err"
