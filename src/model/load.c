@@ -20,6 +20,7 @@
 #include "load_cache.h"
 #include "records.h"
 #include "source.h"
+#include "statics.h"
 #include "timer.h"
 #include "xalloc.h"
 #include "yamlload.h"
@@ -558,6 +559,7 @@ site *site_load_cached(arena *a, diag *d, const char *dir, const char *base_url,
 	}
 	if (roots[0] || !present[0])
 		records_site(c, roots[0], paths[0], base_url);
+	statics_check(c); /* by site.yaml's allow_static_scripts */
 	if (roots[1] || !present[1])
 		places_load(c, roots[1], paths[1]);
 	if (roots[2] || !present[2])

@@ -333,6 +333,9 @@ typedef struct site {
 	const char *police_code;   /* its number: the first run of digits */
 	const contact *contact;
 	const char *data_license;  /* 数据许可: the open data's licence line */
+	/* 允许静态脚本: publish HTML, JavaScript and scripted SVG from
+	 * static/ (statics.h); for sites whose every contributor is trusted */
+	bool allow_static_scripts;
 	menu_entry *menu;
 	size_t nmenu;
 	qdate today;

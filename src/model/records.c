@@ -34,7 +34,7 @@ void records_body(loadctx *c, const doc *dc, const value *fv, markdown_src *out)
 /* ---- site.yaml ---- */
 
 enum { S_TITLE, S_SUBTITLE, S_DESC, S_LANG, S_URL, S_PER_PAGE, S_PUBLISHER, S_CONTACT, S_ICP,
-       S_SITE_CODE, S_POLICE, S_MENU, S_LICENSE, S_COUNT };
+       S_SITE_CODE, S_POLICE, S_MENU, S_LICENSE, S_SCRIPTS, S_COUNT };
 static const field site_fields[S_COUNT] = {
 	[S_TITLE] = { "title", "标题" },
 	[S_SUBTITLE] = { "subtitle", "副标题" },
@@ -49,6 +49,7 @@ static const field site_fields[S_COUNT] = {
 	[S_POLICE] = { "police_record", "公安备案号" },
 	[S_MENU] = { "menu", "菜单" },
 	[S_LICENSE] = { "data_license", "数据许可" },
+	[S_SCRIPTS] = { "allow_static_scripts", "允许静态脚本" },
 };
 static const field menu_fields[] = { { "title", "标题" }, { "url", "链接" } };
 
@@ -139,6 +140,11 @@ void records_site(loadctx *c, const value *root, const char *path, const char *o
 	site_code(c, f[S_SITE_CODE]);
 	police_record(c, f[S_POLICE]);
 	fld_text(c, f[S_LICENSE], &s->data_license);
+	if (f[S_SCRIPTS] && f[S_SCRIPTS]->kind != V_BOOL)
+		diag_error(c->d, f[S_SCRIPTS]->pos, "allow_static_scripts (允许静态脚本) is true or false, not '%s'",
+			   f[S_SCRIPTS]->s);
+	else if (f[S_SCRIPTS])
+		s->allow_static_scripts = f[S_SCRIPTS]->u.b;
 	const value *menu = f[S_MENU];
 	if (!menu)
 		return;
