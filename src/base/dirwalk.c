@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,11 +46,33 @@ void dir_list_free(dir_entry *v, size_t n)
 	free(v);
 }
 
-static int walk(const char *root, const char *rel, int depth, int max_depth,
-		int (*fn)(void *, const dir_item *), void *ctx)
+/* What a walk carries down: the root resolved (a symlink must lead
+ * inside it) and the folders entered so far (a folder met again is a
+ * loop). */
+typedef struct walker {
+	const char *root;
+	char root_real[PATH_MAX];
+	bool have_real;
+	int max_depth;
+	int (*fn)(void *, const dir_item *);
+	void *ctx;
+	struct stat above[64]; /* dev and inode of each folder entered */
+	int nabove;
+} walker;
+
+static bool inside(const walker *w, const char *path)
+{
+	char real[PATH_MAX];
+	if (!w->have_real || !realpath(path, real))
+		return false;
+	size_t n = strlen(w->root_real);
+	return strncmp(real, w->root_real, n) == 0 && (real[n] == '/' || real[n] == '\0');
+}
+
+static int walk(walker *w, const char *rel, int depth)
 {
 	buf dir = BUF_INIT, sub = BUF_INIT, path = BUF_INIT;
-	buf_puts(&dir, root);
+	buf_puts(&dir, w->root);
 	if (*rel) {
 		buf_putc(&dir, '/');
 		buf_puts(&dir, rel);
@@ -59,7 +82,7 @@ static int walk(const char *root, const char *rel, int depth, int max_depth,
 	dir_entry *v = dir_list(dir.ptr, &n, &err);
 	if (!v && err) {
 		dir_item it = { .path = dir.ptr, .rel = rel, .err = err };
-		rc = depth == 0 ? -1 : fn(ctx, &it);
+		rc = depth == 0 ? -1 : w->fn(w->ctx, &it);
 		if (depth == 0)
 			errno = err;
 	}
@@ -71,15 +94,29 @@ static int walk(const char *root, const char *rel, int depth, int max_depth,
 		buf_puts(&sub, v[i].name);
 		buf_printf(&path, "%s/%s", dir.ptr, v[i].name);
 		dir_item it = { .path = path.ptr, .rel = sub.ptr };
-		if (stat(path.ptr, &it.st) != 0) {
-			it.err = errno;
-			rc = fn(ctx, &it);
+		struct stat lst;
+		if (lstat(path.ptr, &lst) == 0 && S_ISLNK(lst.st_mode) && stat(path.ptr, &it.st) == 0 &&
+		    !inside(w, path.ptr)) {
+			it.outside = true;
+			rc = w->fn(w->ctx, &it);
 			continue;
 		}
-		it.too_deep = S_ISDIR(it.st.st_mode) && depth >= max_depth;
-		rc = fn(ctx, &it);
-		if (rc == 0 && S_ISDIR(it.st.st_mode) && !it.too_deep)
-			rc = walk(root, sub.ptr, depth + 1, max_depth, fn, ctx);
+		if (stat(path.ptr, &it.st) != 0) {
+			it.err = errno;
+			rc = w->fn(w->ctx, &it);
+			continue;
+		}
+		for (int k = 0; k < w->nabove && S_ISDIR(it.st.st_mode); k++)
+			if (w->above[k].st_dev == it.st.st_dev && w->above[k].st_ino == it.st.st_ino)
+				it.loop = true;
+		it.too_deep = S_ISDIR(it.st.st_mode) && !it.loop &&
+			      (depth >= w->max_depth || w->nabove >= (int)(sizeof w->above / sizeof *w->above));
+		rc = w->fn(w->ctx, &it);
+		if (rc == 0 && S_ISDIR(it.st.st_mode) && !it.too_deep && !it.loop) {
+			w->above[w->nabove++] = it.st;
+			rc = walk(w, sub.ptr, depth + 1);
+			w->nabove--;
+		}
 	}
 	dir_list_free(v, n);
 	buf_free(&dir);
@@ -90,5 +127,17 @@ static int walk(const char *root, const char *rel, int depth, int max_depth,
 
 int dir_walk(const char *root, int max_depth, int (*fn)(void *ctx, const dir_item *item), void *ctx)
 {
-	return walk(root, "", 0, max_depth, fn, ctx);
+	walker *w = xcalloc(1, sizeof *w);
+	w->root = root;
+	w->max_depth = max_depth;
+	w->fn = fn;
+	w->ctx = ctx;
+	w->have_real = realpath(root, w->root_real) != NULL;
+	if (stat(root, &w->above[0]) == 0)
+		w->nabove = 1;
+	int rc = walk(w, "", 0);
+	int err = errno;
+	free(w);
+	errno = err;
+	return rc;
 }

@@ -31,11 +31,15 @@ typedef struct dir_item {
 	struct stat st;   /* stat (symlinks followed) */
 	int err;          /* errno when the entry could not be read (st unset) */
 	bool too_deep;    /* a folder below max_depth: not entered */
+	bool outside;     /* a symlink leading out of the root: not entered or read */
+	bool loop;        /* a folder already being walked (a symlink to a folder
+			   * above it): not entered */
 } dir_item;
 
 /* Calls fn(ctx, item) for every file and folder under `root`, in name
  * order, a folder before what it holds, entering folders at most
- * `max_depth` levels down. A non-zero return from fn stops the walk and
+ * `max_depth` levels down; never through a symlink that leads out of
+ * `root`, never into a folder twice (each flagged for fn). A non-zero return from fn stops the walk and
  * is returned. Returns -1 with errno set when `root` cannot be read. */
 int dir_walk(const char *root, int max_depth, int (*fn)(void *ctx, const dir_item *item), void *ctx);
 

@@ -116,7 +116,15 @@ typedef struct walk_ctx {
 static int take(void *ctx, const dir_item *it)
 {
 	walk_ctx *w = ctx;
-	if (it->err) {
+	if (it->outside) {
+		diag_report(w->d, DIAG_ERROR, it->path, 0, 0,
+			    "symbolic link points outside the templates folder; copy what it points to into the folder instead");
+		w->f->io_error = 1;
+	} else if (it->loop) {
+		diag_report(w->d, DIAG_ERROR, it->path, 0, 0,
+			    "this folder link leads back to a folder it is in (a loop); remove it");
+		w->f->io_error = 1;
+	} else if (it->err) {
 		diag_report(w->d, DIAG_ERROR, it->path, 0, 0, "cannot read: %s", strerror(it->err));
 		w->f->io_error = 1;
 	} else if (it->too_deep) {

@@ -43,7 +43,15 @@ typedef struct overrides {
 static int take(void *ctx, const dir_item *it)
 {
 	overrides *o = ctx;
-	if (it->err) {
+	if (it->outside) {
+		diag_report(o->d, DIAG_ERROR, it->path, 0, 0,
+			    "symbolic link points outside the templates folder; copy what it points to into the folder instead");
+		o->rc = 1;
+	} else if (it->loop) {
+		diag_report(o->d, DIAG_ERROR, it->path, 0, 0,
+			    "this folder link leads back to a folder it is in (a loop); remove it");
+		o->rc = 1;
+	} else if (it->err) {
 		diag_report(o->d, DIAG_ERROR, it->path, 0, 0, "cannot read: %s", strerror(it->err));
 		o->rc = 1;
 	} else if (!S_ISREG(it->st.st_mode)) {

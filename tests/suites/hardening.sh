@@ -9,6 +9,9 @@
 #     written (status 3, an output error);
 #   - staging folders of killed builds: removed when qingdan marked them
 #     and no live process owns them, kept otherwise;
+#   - the templates folder: a symlink out of it, or one that loops back
+#     to a folder above it, is an error (not followed), a dangling one too
+#     (without a leak under the sanitizers); a link inside is fine;
 #   - a malformed SOURCE_DATE_EPOCH: a usage error (status 2);
 #   - a large static file: copied without being read into memory, linked
 #     from the previous output when unchanged.
@@ -30,6 +33,25 @@ ln -s "$scratch/real" "$scratch/link"
 expect_status output-symlink 3 qd build --content "$scratch/content" --output "$scratch/link"
 grep -q 'the output folder is a symbolic link' "$scratch/err" && [ -L "$scratch/link" ] && [ -z "$(ls -A "$scratch/real")" ] \
 	&& ok output-symlink-untouched || fail output-symlink-untouched "$(cat "$scratch/err")"
+
+# ---- the templates folder: links out of it, loops, dangling links ----
+mkdir -p "$scratch/t/templates/partials" "$scratch/elsewhere"
+cp -R tests/fixtures/mini "$scratch/t/content"
+echo '{{! not the site theme }}' >"$scratch/elsewhere/404.mustache"
+ln -s "$scratch/elsewhere/404.mustache" "$scratch/t/templates/404.mustache"
+expect_status templates-link-outside 1 qd build --content "$scratch/t/content" --output "$scratch/t/out"
+grep -q 'templates/404.mustache: error: symbolic link points outside the templates folder' "$scratch/err" \
+	&& ok templates-link-outside-message || fail templates-link-outside-message "$(cat "$scratch/err")"
+rm "$scratch/t/templates/404.mustache"
+ln -s .. "$scratch/t/templates/partials/up"
+expect_status templates-loop 1 qd build --content "$scratch/t/content" --output "$scratch/t/out"
+[ "$(grep -c 'a loop' "$scratch/err")" = 1 ] && ok templates-loop-once || fail templates-loop-once "$(head -5 "$scratch/err")"
+rm "$scratch/t/templates/partials/up"
+ln -s "$scratch/t/templates/gone" "$scratch/t/templates/dangling.mustache"
+expect_status templates-dangling 1 qd build --content "$scratch/t/content" --output "$scratch/t/out"
+rm "$scratch/t/templates/dangling.mustache"
+ln -s partials "$scratch/t/templates/inside"
+expect_status templates-link-inside 0 qd build --quiet --content "$scratch/t/content" --output "$scratch/t/out"
 
 # ---- staging folders of killed builds ----
 dead=$(python3 -c '
