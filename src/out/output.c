@@ -132,9 +132,12 @@ static bool replaceable(const char *final, const char *protect, diag *d)
 /* Staging folders of killed builds (.NAME.staging-PID beside the output
  * folder `final`): removed when no process has that pid any more, and
  * only when qingdan marked them (their MARKER file) or they are empty.
+ * A previous output left aside mid-swap (.NAME.staging-PID.old, see
+ * output_commit) is put back when there is no output folder, else
+ * removed.
  * A build alive under that pid keeps its folder; a pid reused by another
  * process only delays the removal. */
-static void remove_dead_staging(const char *final)
+static void remove_dead_staging(const char *final, diag *d)
 {
 	const char *slash = strrchr(final, '/');
 	char parent[PATH_MAX];
@@ -156,7 +159,8 @@ static void remove_dead_staging(const char *final)
 			continue;
 		char *end;
 		long pid = strtol(e->d_name + plen, &end, 10);
-		if (*end || end == e->d_name + plen || pid <= 0 || pid == (long)getpid() ||
+		bool old = !strcmp(end, ".old"); /* the previous output, mid-swap */
+		if ((*end && !old) || end == e->d_name + plen || pid <= 0 || pid == (long)getpid() ||
 		    kill((pid_t)pid, 0) == 0 || errno != ESRCH)
 			continue;
 		char path[PATH_MAX + NAME_MAX + 2], mark[PATH_MAX + NAME_MAX + 16];
@@ -165,6 +169,13 @@ static void remove_dead_staging(const char *final)
 		struct stat st;
 		if (lstat(path, &st) != 0 || !S_ISDIR(st.st_mode))
 			continue;
+		if (old && access(mark, F_OK) == 0 && lstat(final, &st) != 0 && rename(path, final) == 0) {
+			/* killed between the two renames of a swap without
+			 * RENAME_EXCHANGE: the output folder is put back */
+			diag_report(d, DIAG_WARNING, final, 0, 0,
+				    "put back the previous output, left aside by a build that was interrupted");
+			continue;
+		}
 		if (access(mark, F_OK) == 0)
 			output_rmtree(path);
 		else
@@ -194,7 +205,7 @@ int output_begin(output *o, const char *dir, const char *protect, diag *d)
 	if (!replaceable(o->final, protect, d))
 		return -1;
 	output_rmtree(o->staging); /* left over by a killed build of this pid */
-	remove_dead_staging(o->final);
+	remove_dead_staging(o->final, d);
 	/* the output folder's parents, as `mkdir -p` would */
 	for (char *p = o->staging + 1; (p = strchr(p, '/')); p++) {
 		*p = '\0';
@@ -543,27 +554,86 @@ int output_rmtree(const char *path)
 	return nftw(path, rm_entry, 32, FTW_DEPTH | FTW_PHYS);
 }
 
-/* Move the dot-entries at the top of the old output into staging. */
-static void carry_dotfiles(output *o)
+/* Put a copy of the tree `from` (inside folder fd ffd) at `to` (inside
+ * tfd): folders made, files hard-linked (copied where a link cannot be
+ * made), symlinks made again. The original stays where it is. */
+static int link_tree(int ffd, const char *from, int tfd, const char *to, int depth)
+{
+	struct stat st;
+	if (depth > 64 || fstatat(ffd, from, &st, AT_SYMLINK_NOFOLLOW) != 0)
+		return -1;
+	if (S_ISLNK(st.st_mode)) {
+		char target[PATH_MAX];
+		ssize_t n = readlinkat(ffd, from, target, sizeof target - 1);
+		if (n < 0)
+			return -1;
+		target[n] = '\0';
+		return symlinkat(target, tfd, to);
+	}
+	if (S_ISREG(st.st_mode)) {
+		if (linkat(ffd, from, tfd, to, 0) == 0)
+			return 0;
+		int in = openat(ffd, from, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+		int out = in < 0 ? -1 : openat(tfd, to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, st.st_mode & 07777);
+		int rc = in < 0 || out < 0 ? -1 : copy_fd(in, out, (size_t)st.st_size);
+		if (in >= 0)
+			close(in);
+		if (out >= 0 && close(out) != 0)
+			rc = -1;
+		return rc;
+	}
+	if (!S_ISDIR(st.st_mode))
+		return 0; /* a pipe or device is not carried */
+	if (mkdirat(tfd, to, st.st_mode & 07777) != 0)
+		return -1;
+	int sub = openat(ffd, from, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+	int dst = openat(tfd, to, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+	DIR *d = sub < 0 ? NULL : fdopendir(sub);
+	int rc = d && dst >= 0 ? 0 : -1;
+	struct dirent *e;
+	while (rc == 0 && (e = readdir(d)))
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+			rc = link_tree(sub, e->d_name, dst, e->d_name, depth + 1);
+	if (d)
+		closedir(d);
+	else if (sub >= 0)
+		close(sub);
+	if (dst >= 0)
+		close(dst);
+	return rc;
+}
+
+/* Put the dot-entries at the top of the old output (.git, .well-known)
+ * into staging as links, never moving them: until the swap the old
+ * output is whole, whatever happens to this process. */
+static int carry_dotfiles(output *o)
 {
 	DIR *d = opendir(o->final);
 	if (!d)
-		return;
+		return 0;
+	int rc = 0;
 	struct dirent *e;
-	buf from = BUF_INIT, to = BUF_INIT;
-	while ((e = readdir(d))) {
-		if (e->d_name[0] != '.' || !strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-			continue;
-		buf_reset(&from);
-		buf_reset(&to);
-		buf_printf(&from, "%s/%s", o->final, e->d_name);
-		buf_printf(&to, "%s/%s", o->staging, e->d_name);
-		if (access(to.ptr, F_OK) != 0)
-			rename(from.ptr, to.ptr);
+	while (rc == 0 && (e = readdir(d))) {
+		if (e->d_name[0] != '.' || !strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") ||
+		    faccessat(o->dirfd, e->d_name, F_OK, AT_SYMLINK_NOFOLLOW) == 0)
+			continue; /* not a dot-entry, or made by this build (.qingdan) */
+		rc = link_tree(dirfd(d), e->d_name, o->dirfd, e->d_name, 0);
+		if (rc != 0)
+			diag_report(o->d, DIAG_ERROR, o->final, 0, 0, "cannot carry '%s' over to the new output: %s",
+				    e->d_name, strerror(errno));
 	}
 	closedir(d);
-	buf_free(&from);
-	buf_free(&to);
+	return rc;
+}
+
+/* Test hooks (tests/suites/hardening.sh): QINGDAN_FAULT=swap makes the
+ * atomic exchange fail as on a file system without it; =swap-kill also
+ * kills the process between the fallback's two renames; =carry-kill
+ * kills it once the dot-entries are carried, before the swap. */
+static bool fault(const char *what)
+{
+	const char *f = getenv("QINGDAN_FAULT");
+	return f && strncmp(f, what, strlen(what)) == 0;
 }
 
 int output_commit(output *o)
@@ -580,13 +650,25 @@ int output_commit(output *o)
 		output_abort(o);
 		return -1;
 	}
-	carry_dotfiles(o);
+	if (carry_dotfiles(o) != 0) {
+		output_abort(o);
+		return -1;
+	}
+	if (fault("carry-kill"))
+		raise(SIGKILL);
 	/* one atomic step: the old tree moves to the staging name */
-	if (renameat2(AT_FDCWD, o->staging, AT_FDCWD, o->final, RENAME_EXCHANGE) != 0) {
-		/* file systems without RENAME_EXCHANGE: two renames, a short gap */
+	int swapped = fault("swap") ? (errno = EINVAL, -1)
+				    : renameat2(AT_FDCWD, o->staging, AT_FDCWD, o->final, RENAME_EXCHANGE);
+	if (swapped != 0) {
+		/* file systems without RENAME_EXCHANGE: two renames, a short
+		 * gap; the old tree waits as STAGING.old, and a build that finds
+		 * no output but such a folder of a dead process puts it back
+		 * (restore_interrupted) */
 		buf old = BUF_INIT;
 		buf_printf(&old, "%s.old", o->staging);
 		int rc = rename(o->final, old.ptr);
+		if (rc == 0 && fault("swap-kill"))
+			raise(SIGKILL);
 		if (rc == 0 && rename(o->staging, o->final) != 0) {
 			rename(old.ptr, o->final);
 			rc = -1;

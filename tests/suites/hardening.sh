@@ -12,6 +12,10 @@
 #   - the templates folder: a symlink out of it, or one that loops back
 #     to a folder above it, is an error (not followed), a dangling one too
 #     (without a leak under the sanitizers); a link inside is fine;
+#   - the commit: dot-entries of the old output (.git, .well-known) are
+#     linked into the new one, never moved out of the live one; without
+#     RENAME_EXCHANGE (a fault hook) the fallback works, and a build
+#     killed between its two renames is recovered by the next build;
 #   - a malformed SOURCE_DATE_EPOCH: a usage error (status 2);
 #   - a large static file: copied without being read into memory, linked
 #     from the previous output when unchanged.
@@ -78,6 +82,34 @@ qd build --quiet --content "$scratch/content" --output "$out" || fail staging-se
 [ -e "$scratch/.site.staging-$$/.qingdan" ] && ok staging-live-kept || fail staging-live-kept "removed"
 [ -z "$(ls -d "$scratch"/.site.staging-* 2>/dev/null | grep -v -e "-$$\$" -e "-$((dead + 2))\$")" ] \
 	&& ok staging-none-left || fail staging-none-left "$(ls -d "$scratch"/.site.staging-*)"
+
+# ---- the commit: dot-entries carried as links, a swap without RENAME_EXCHANGE ----
+c="$scratch/commit"
+qd build --quiet --content "$scratch/content" --output "$c" || fail commit-first "status $?"
+mkdir -p "$c/.git/objects" "$c/.well-known"
+echo 'ref: refs/heads/main' >"$c/.git/HEAD"
+echo 'contact: mailto:x@example.org' >"$c/.well-known/security.txt"
+ln -s HEAD "$c/.git/head-link"
+head_ino=$(stat -c %i "$c/.git/HEAD")
+qd build --quiet --content "$scratch/content" --output "$c" || fail commit-dotfiles-build "status $?"
+[ "$(stat -c %i "$c/.git/HEAD")" = "$head_ino" ] && [ -f "$c/.well-known/security.txt" ] && [ -L "$c/.git/head-link" ] \
+	&& [ -d "$c/.git/objects" ] && ok commit-dotfiles-carried || fail commit-dotfiles-carried "$(ls -la "$c/.git")"
+# killed once the dot-entries are carried, before the swap: the live
+# output still has them (they were linked, not moved)
+QINGDAN_FAULT=carry-kill qd build --quiet --content "$scratch/content" --output "$c" 2>/dev/null
+[ -f "$c/.git/HEAD" ] && [ -f "$c/.well-known/security.txt" ] && [ -f "$c/index.html" ] && ok commit-killed-after-carry \
+	|| fail commit-killed-after-carry "$(ls -a "$c" "$c/.git")"
+QINGDAN_FAULT=swap qd build --quiet --content "$scratch/content" --output "$c" \
+	&& [ -f "$c/index.html" ] && [ -f "$c/.git/HEAD" ] && ok commit-swap-fallback || fail commit-swap-fallback "$(ls -a "$c")"
+# killed between the fallback's two renames: no output folder for a
+# moment; the next build puts the previous one back, then builds
+QINGDAN_FAULT=swap-kill qd build --quiet --content "$scratch/content" --output "$c" 2>/dev/null
+[ ! -e "$c" ] && [ -n "$(ls -d "$scratch"/.commit.staging-*.old 2>/dev/null)" ] && ok commit-killed-mid-swap \
+	|| fail commit-killed-mid-swap "$(ls -a "$scratch")"
+qd build --content "$scratch/content" --output "$c" 2>"$scratch/err" || fail commit-recover-build "status $?"
+grep -q 'put back the previous output' "$scratch/err" && [ -f "$c/index.html" ] && [ "$(stat -c %i "$c/.git/HEAD")" = "$head_ino" ] \
+	&& [ -z "$(ls -d "$scratch"/.commit.staging-* 2>/dev/null)" ] && ok commit-recovered \
+	|| fail commit-recovered "$(cat "$scratch/err"; ls -a "$scratch")"
 
 # ---- SOURCE_DATE_EPOCH ----
 SOURCE_DATE_EPOCH=yesterday qd check --content "$scratch/content" >"$scratch/out" 2>"$scratch/err"
