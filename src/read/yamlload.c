@@ -30,6 +30,7 @@ typedef struct loader {
 	size_t depth;
 	strmap anchors; /* name -> finished node */
 	size_t aliases, alias_nodes;
+	size_t nodes, max_nodes; /* values made, and the most this file may make */
 	int failed;
 } loader;
 
@@ -154,6 +155,15 @@ vkind yamlload_core_type(const char *s, size_t len, value *v)
 static void fail(loader *l, vpos p, const char *fmt, const char *arg)
 {
 	diag_report(l->d, DIAG_ERROR, p.file, p.line, p.col, fmt, arg);
+	l->failed = 1;
+}
+
+static void too_many(loader *l, vpos p, size_t len)
+{
+	diag_report(l->d, DIAG_ERROR, p.file, p.line, p.col,
+		    "more than %zu values in %zu bytes (one per 4 bytes at most, as content never needs more); "
+		    "the file is not content qingdan can read: split it or write its values out",
+		    l->max_nodes, len);
 	l->failed = 1;
 }
 
@@ -316,7 +326,12 @@ value *yamlload_parse(arena *a, diag *d, const char *path, const char *text, siz
 value *yamlload_parse_split(arena *a, arena *texts, diag *d, const char *path, const char *text,
 			    size_t len, unsigned first_line)
 {
-	loader l = { .a = a, .texts = texts, .d = d, .path = path, .first_line = first_line };
+	/* a value costs about 100 bytes of tree: one per 4 bytes of text
+	 * (more than content ever has: "- 1" and its line break) keeps a
+	 * file's tree under 25 times its size, where 8 MB of "[t,t,t,...]"
+	 * took a gigabyte */
+	loader l = { .a = a, .texts = texts, .d = d, .path = path, .first_line = first_line,
+		     .max_nodes = len / 4 + 4096 };
 	value *root = NULL;
 	yaml_parser_t parser;
 	yaml_event_t e;
@@ -360,6 +375,10 @@ value *yamlload_parse_split(arena *a, arena *texts, diag *d, const char *path, c
 				l.failed = 1;
 				break;
 			}
+			if (++l.nodes > l.max_nodes) {
+				too_many(&l, p, len);
+				break;
+			}
 			/* an escape ("\0", "\e", "\a") can put a control character
 			 * in a value: NUL would cut it short wherever it is used as a
 			 * C string, the others reach HTML, CSV and iCalendar; only
@@ -389,6 +408,10 @@ value *yamlload_parse_split(arena *a, arena *texts, diag *d, const char *path, c
 					    "nesting is deeper than %d levels; content never needs this, flatten the structure",
 					    YL_MAX_DEPTH);
 				l.failed = 1;
+				break;
+			}
+			if (++l.nodes > l.max_nodes) {
+				too_many(&l, p, len);
 				break;
 			}
 			int is_seq = e.type == YAML_SEQUENCE_START_EVENT;

@@ -16,12 +16,19 @@
 #     linked into the new one, never moved out of the live one; without
 #     RENAME_EXCHANGE (a fault hook) the fallback works, and a build
 #     killed between its two renames is recovered by the next build;
+#   - a YAML file of tiny values ([t,t,t,...], 8 MB): refused, with its
+#     peak memory under 64 times its size (it took a gigabyte);
 #   - a malformed SOURCE_DATE_EPOCH: a usage error (status 2);
 #   - a large static file: copied without being read into memory, linked
 #     from the previous output when unchanged.
 . tests/lib.sh
 export SOURCE_DATE_EPOCH=1767225600
 cp -R tests/fixtures/mini "$scratch/content"
+# a command's exit status and peak RSS in MB
+rss() { python3 -c '
+import resource, subprocess, sys
+r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)' "$@"; }
 
 # ---- output folders refused ----
 expect_status output-inside-content 3 qd build --content "$scratch/content" --output "$scratch/content/static/out"
@@ -111,6 +118,19 @@ grep -q 'put back the previous output' "$scratch/err" && [ -f "$c/index.html" ] 
 	&& [ -z "$(ls -d "$scratch"/.commit.staging-* 2>/dev/null)" ] && ok commit-recovered \
 	|| fail commit-recovered "$(cat "$scratch/err"; ls -a "$scratch")"
 
+# ---- a YAML file of tiny values: refused, memory within 64 times its size ----
+cp -R tests/fixtures/mini "$scratch/flow"
+python3 -c "
+import sys
+n = (8 << 20) // 2 - 100
+open(sys.argv[1], 'w').write('title: x\nkind: needs\nstreet: x\nitems: [' + 't,' * n + 't]\n')" "$scratch/flow/lists/flow.yaml"
+size_mb=$(( $(stat -c %s "$scratch/flow/lists/flow.yaml") >> 20 ))
+set -- $(rss ./qingdan check --content "$scratch/flow")
+[ "$1" = 1 ] && [ "$2" -lt $((64 * size_mb)) ] && ok yaml-nodes-bounded \
+	|| fail yaml-nodes-bounded "status $1, peak RSS $2 MB for a $size_mb MB file"
+qd check --content "$scratch/flow" 2>&1 | grep -q 'flow.yaml:4:.*error: more than [0-9]* values in [0-9]* bytes' \
+	&& ok yaml-nodes-message || fail yaml-nodes-message "$(qd check --content "$scratch/flow" 2>&1 | head -2)"
+
 # ---- SOURCE_DATE_EPOCH ----
 SOURCE_DATE_EPOCH=yesterday qd check --content "$scratch/content" >"$scratch/out" 2>"$scratch/err"
 st=$?
@@ -123,10 +143,6 @@ import sys
 with open(sys.argv[1], 'wb') as f:
     for i in range(96):
         f.write(bytes([i]) * (1 << 20))" "$scratch/content/static/big.bin"
-rss() { python3 -c '
-import resource, subprocess, sys
-r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)' "$@"; }
 # the release binary: the sanitizer's shadow memory would blur the bound
 set -- $(rss ./qingdan build --quiet --content "$scratch/content" --output "$scratch/big")
 [ "$1" = 0 ] && [ "$2" -lt 60 ] && ok static-streamed || fail static-streamed "status $1, peak RSS $2 MB for a 96 MB file"
