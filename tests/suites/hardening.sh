@@ -18,6 +18,7 @@
 #     killed between its two renames is recovered by the next build;
 #   - a YAML file of tiny values ([t,t,t,...], 8 MB): refused, with its
 #     peak memory under 64 times its size (it took a gigabyte);
+#   - errors printed: 200 at most, then "and N more", the count exact;
 #   - a malformed SOURCE_DATE_EPOCH: a usage error (status 2);
 #   - a large static file: copied without being read into memory, linked
 #     from the previous output when unchanged.
@@ -130,6 +131,16 @@ set -- $(rss ./qingdan check --content "$scratch/flow")
 	|| fail yaml-nodes-bounded "status $1, peak RSS $2 MB for a $size_mb MB file"
 qd check --content "$scratch/flow" 2>&1 | grep -q 'flow.yaml:4:.*error: more than [0-9]* values in [0-9]* bytes' \
 	&& ok yaml-nodes-message || fail yaml-nodes-message "$(qd check --content "$scratch/flow" 2>&1 | head -2)"
+
+# ---- errors printed: at most 200, then how many more ----
+cp -R tests/fixtures/mini "$scratch/many"
+python3 -c "
+import sys
+open(sys.argv[1], 'w').write('---\ntitle: 很多未知字段\n' + ''.join(f'unknown{i}: x\n' for i in range(300)) + '---\n正文\n')" \
+	"$scratch/many/pages/many.md"
+qd check --content "$scratch/many" >/dev/null 2>"$scratch/err"
+[ "$(grep -c ': error: ' "$scratch/err")" = 200 ] && grep -q '\.\.\. and 100 more errors not shown' "$scratch/err" \
+	&& grep -q '^qingdan: 300 errors' "$scratch/err" && ok errors-capped || fail errors-capped "$(tail -3 "$scratch/err")"
 
 # ---- SOURCE_DATE_EPOCH ----
 SOURCE_DATE_EPOCH=yesterday qd check --content "$scratch/content" >"$scratch/out" 2>"$scratch/err"
