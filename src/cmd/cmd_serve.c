@@ -74,11 +74,16 @@ static const char reload_js[] =
 	"box.setAttribute('role','alert');box.style.cssText='position:fixed;top:0;left:0;right:0;bottom:0;z-index:99999;overflow:auto;"
 	"background:#141414;color:#fff;font:16px/1.6 monospace;padding:1.5rem;white-space:pre-wrap;overflow-wrap:anywhere';"
 	"document.body.appendChild(box)}box.textContent='qingdan: 内容有错误，显示的是上一次成功的构建。\\n\\n'+t}"
-	"var es=new EventSource('/__qingdan/events');"
+	"var g=(/[?&]g=(\\d+)/.exec(document.currentScript&&document.currentScript.src||'')||[])[1]||'';"
+	"var es=new EventSource('/__qingdan/events'+(g?'?g='+g:''));"
 	"es.addEventListener('reload',function(){location.reload()});"
 	"es.addEventListener('errors',function(e){show(e.data)});})();\n";
 
-static const char inject[] = "<script src=\"/__qingdan/reload.js\"></script>\n";
+/* The reload script's tag, with the generation of the build the page is
+ * from: a page whose event stream opens after a newer build was announced
+ * is told to reload at once (see events). */
+#define INJECT_FMT "<script src=\"/__qingdan/reload.js?g=%lu\"></script>\n"
+#define INJECT_MAX (sizeof INJECT_FMT + 20)
 
 /* ---- serving files ---- */
 
@@ -143,20 +148,23 @@ static enum MHD_Result send_text(struct MHD_Connection *c, unsigned code, const 
 	return ok;
 }
 
-/* Send `len` bytes of `data` (malloc'd, with room for the reload script
- * after them; taken over), the reload script added before </body> of a
- * page. */
-static enum MHD_Result send_bytes(struct MHD_Connection *c, unsigned code, const char *rel, char *data, size_t len)
+/* Send `len` bytes of `data` (malloc'd, with INJECT_MAX bytes of room
+ * after them; taken over), the reload script of build `gen` added before
+ * </body> of a page. */
+static enum MHD_Result send_bytes(struct MHD_Connection *c, unsigned code, const char *rel, char *data, size_t len,
+				  unsigned long gen)
 {
 	bool html = strlen(rel) > 5 && !strcmp(rel + strlen(rel) - 5, ".html");
 	if (html) { /* the reload script, before </body> */
+		char tag[INJECT_MAX];
+		size_t n = (size_t)snprintf(tag, sizeof tag, INJECT_FMT, gen);
 		char *end = NULL;
 		for (char *p = data; (p = memmem(p, (size_t)(data + len - p), "</body>", 7)); p++)
 			end = p;
 		if (end) {
-			memmove(end + sizeof inject - 1, end, (size_t)(data + len - end));
-			memcpy(end, inject, sizeof inject - 1);
-			len += sizeof inject - 1;
+			memmove(end + n, end, (size_t)(data + len - end));
+			memcpy(end, tag, n);
+			len += n;
 		}
 	}
 	struct MHD_Response *r = MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
@@ -177,7 +185,7 @@ static enum MHD_Result send_file(struct MHD_Connection *c, unsigned code, int di
 		return MHD_NO;
 	}
 	size_t len = (size_t)sb.st_size, got = 0;
-	char *data = malloc(len + sizeof inject);
+	char *data = malloc(len + INJECT_MAX);
 	ssize_t n;
 	while (data && got < len && (n = read(fd, data + got, len - got)) > 0)
 		got += (size_t)n;
@@ -186,7 +194,10 @@ static enum MHD_Result send_file(struct MHD_Connection *c, unsigned code, int di
 		free(data);
 		return MHD_NO;
 	}
-	return send_bytes(c, code, rel, data, len);
+	pthread_mutex_lock(&st.lock);
+	unsigned long gen = st.generation;
+	pthread_mutex_unlock(&st.lock);
+	return send_bytes(c, code, rel, data, len, gen);
 }
 
 /* A page of the newest good build, made now from its values: an edit
@@ -202,16 +213,17 @@ static enum MHD_Result send_page(struct MHD_Connection *c, unsigned code, const 
 	limit.tv_sec += 30; /* a build is never that long; never hang */
 	while (st.preparing && !st.stopping && pthread_cond_timedwait(&st.prepared, &st.lock, &limit) == 0)
 		;
+	unsigned long gen = st.generation; /* of the build the page is made from */
 	pthread_mutex_unlock(&st.lock);
 	pthread_rwlock_rdlock(&st.live_lock);
 	int made = st.live ? build_render_page(st.live, rel, &out) : 0;
 	pthread_rwlock_unlock(&st.live_lock);
 	enum MHD_Result ok = MHD_NO;
 	if (made > 0) {
-		char *data = malloc(out.len + sizeof inject);
+		char *data = malloc(out.len + INJECT_MAX);
 		if (data) {
 			memcpy(data, out.ptr, out.len);
-			ok = send_bytes(c, code, rel, data, out.len);
+			ok = send_bytes(c, code, rel, data, out.len, gen);
 		}
 	} else if (made < 0) {
 		ok = send_text(c, 500, "text/plain; charset=utf-8",
@@ -307,8 +319,15 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 	atomic_store(&st.last_request, now_ms());
 	if (!strcmp(url, "/__qingdan/events")) {
 		stream *s = calloc(1, sizeof *s);
+		/* the generation of the build the page is from (reload.js?g=N):
+		 * a newer one, announced before this stream opened, is sent at
+		 * once */
+		const char *g = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "g");
+		char *end = NULL;
+		unsigned long page_gen = g ? strtoul(g, &end, 10) : 0;
 		pthread_mutex_lock(&st.lock);
-		s->gen = st.generation, s->err_gen = st.error_gen, s->first = true;
+		s->gen = g && end && !*end && page_gen <= st.generation ? page_gen : st.generation;
+		s->err_gen = st.error_gen, s->first = true;
 		pthread_mutex_unlock(&st.lock);
 		struct MHD_Response *r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 4096, events, s, events_free);
 		MHD_add_response_header(r, "Content-Type", "text/event-stream");

@@ -76,7 +76,9 @@ rm -f "$folder/leak.txt"
 # an edit: rebuilt, and the open pages are told
 python3 "$scratch/fetch.py" events "http://127.0.0.1:$port/__qingdan/events" 12 "$scratch/events" &
 reader=$!
-sleep 0.5
+# the stream's first message (a ping) says it is open: a change announced
+# before a page's stream is open is not seen by that page
+wait_for 10 grep -qs 'ping' "$scratch/events" || fail serve-events-open "$(cat "$scratch/events")"
 page="${url}lists/2020-bailianchi/1.html"
 sed -i 's/title: 院落微更新/title: 院落微更新（修订）/' "$scratch/content/lists/2020-bailianchi.yaml"
 edited() { get "$page" >/dev/null; grep -q '（修订）' "$scratch/body"; }
@@ -128,7 +130,8 @@ while read -r f; do cmp -s "$folder/$f" "$scratch/full/$f" || { differ=1; echo "
 python3 - "http://127.0.0.1:$port$path" "$scratch/full" "$scratch/pages" >"$scratch/cmp" <<'PY'
 import sys, urllib.request, urllib.error
 base, full, pages = sys.argv[1], sys.argv[2], sys.argv[3]
-inject = b'<script src="/__qingdan/reload.js"></script>\n'
+import re
+inject = re.compile(rb'<script src="/__qingdan/reload\.js\?g=[0-9]+"></script>\n')
 bad = 0
 names = open(pages).read().split()
 for name in names:
@@ -137,7 +140,7 @@ for name in names:
         body = urllib.request.urlopen(url, timeout=10).read()
     except urllib.error.HTTPError as e:
         body = e.read()
-    if body.replace(inject, b"", 1) != open(f"{full}/{name}", "rb").read():
+    if inject.sub(b"", body, count=1) != open(f"{full}/{name}", "rb").read():
         bad += 1
         print("differs:", name)
 print(f"{len(names)} pages, {bad} differ")
@@ -148,6 +151,24 @@ folderless() { code=$(python3 -c "import http.client; c=http.client.HTTPConnecti
 folderless && ok serve-page-folder-redirect || fail serve-page-folder-redirect "$code"
 [ "$(get "${url}no-such-page.html")" = 404 ] && grep -q '<html' "$scratch/body" && ok serve-404-page \
 	|| fail serve-404-page "$(head -c 200 "$scratch/body")"
+
+# a page tells the event stream which build it is from: a stream opened
+# after a newer build was announced reloads at once, one from the newest
+# build does not
+python3 - "http://127.0.0.1:$port" "$url" >"$scratch/gens" 2>&1 <<'PY'
+import re, sys, time, urllib.request
+host, page = sys.argv[1:3]
+body = urllib.request.urlopen(page, timeout=10).read().decode()
+g = re.search(r'reload\.js\?g=([0-9]+)', body).group(1)
+for gen in ("1", g):
+    events = urllib.request.urlopen(f"{host}/__qingdan/events?g={gen}", timeout=5)
+    first = events.readline().decode().strip()
+    if first.startswith(":"):  # the ping of a stream that is up to date
+        first = "up to date"
+    print(gen == g, first)
+PY
+grep -q '^False event: reload$' "$scratch/gens" && grep -q '^True up to date$' "$scratch/gens" && ok serve-stale-page-reloads \
+	|| fail serve-stale-page-reloads "$(cat "$scratch/gens")"
 
 # a new file in static/: open pages reload only once the folder has it
 # (a change to records reloads them at once, before the folder is written)
