@@ -16,7 +16,6 @@
 #include <string.h>
 #include <sys/inotify.h>
 #include <sys/resource.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <stdatomic.h>
@@ -29,7 +28,6 @@
 #include "output.h"
 #include "source.h"
 #include "usage.h"
-#include "view.h"
 #include "view.h"
 #include "yamlload.h"
 
@@ -220,11 +218,9 @@ static enum MHD_Result send_page(struct MHD_Connection *c, unsigned code, const 
 	pthread_rwlock_unlock(&st.live_lock);
 	enum MHD_Result ok = MHD_NO;
 	if (made > 0) {
-		char *data = malloc(out.len + INJECT_MAX);
-		if (data) {
-			memcpy(data, out.ptr, out.len);
-			ok = send_bytes(c, code, rel, data, out.len, gen);
-		}
+		size_t len = out.len;
+		buf_grow(&out, INJECT_MAX); /* room for the reload script */
+		ok = send_bytes(c, code, rel, buf_detach(&out, NULL), len, gen);
 	} else if (made < 0) {
 		ok = send_text(c, 500, "text/plain; charset=utf-8",
 			       "qingdan serve: this page's template failed; see the terminal\n");
@@ -258,12 +254,29 @@ static void let_pages_reload(unsigned long before)
 typedef struct stream {
 	unsigned long gen, err_gen;
 	bool first;
+	buf pending;   /* a message longer than one callback's room ... */
+	size_t sent;   /* ... and how much of it has gone */
 } stream;
+
+/* The next piece of s->pending into out (max bytes); 0 when none is left. */
+static ssize_t send_pending(stream *s, char *out, size_t max)
+{
+	size_t n = s->pending.len - s->sent;
+	if (n > max)
+		n = max;
+	memcpy(out, s->pending.ptr + s->sent, n);
+	s->sent += n;
+	if (s->sent == s->pending.len)
+		buf_reset(&s->pending), s->sent = 0;
+	return (ssize_t)n;
+}
 
 static ssize_t events(void *cls, uint64_t pos, char *out, size_t max)
 {
 	stream *s = cls;
 	(void)pos;
+	if (s->pending.len)
+		return send_pending(s, out, max);
 	pthread_mutex_lock(&st.lock);
 	if (!s->first && s->gen == st.generation && s->err_gen == st.error_gen && !st.stopping) {
 		struct timespec t;
@@ -279,20 +292,18 @@ static ssize_t events(void *cls, uint64_t pos, char *out, size_t max)
 		n = snprintf(out, max, "event: reload\ndata: %lu\n\n", s->gen);
 	} else if ((s->err_gen != st.error_gen || s->first) && st.errors) {
 		s->err_gen = st.error_gen;
-		/* each line of the messages as a data: line */
-		buf b = BUF_INIT;
-		buf_puts(&b, "event: errors\n");
+		/* each line of the messages as a data: line; 200 errors are
+		 * some 30 KB, sent over as many calls as it takes */
+		buf_puts(&s->pending, "event: errors\n");
 		for (const char *p = st.errors; *p;) {
 			size_t k = strcspn(p, "\n");
-			buf_puts(&b, "data: ");
-			buf_put(&b, p, k);
-			buf_putc(&b, '\n');
+			buf_puts(&s->pending, "data: ");
+			buf_put(&s->pending, p, k);
+			buf_putc(&s->pending, '\n');
 			p += k + (p[k] == '\n');
 		}
-		buf_putc(&b, '\n');
-		n = (ssize_t)(b.len < max ? b.len : max);
-		memcpy(out, b.ptr, (size_t)n);
-		buf_free(&b);
+		buf_putc(&s->pending, '\n');
+		n = send_pending(s, out, max);
 	} else {
 		s->err_gen = st.error_gen;
 		n = snprintf(out, max, ": ping\n\n");
@@ -304,7 +315,9 @@ static ssize_t events(void *cls, uint64_t pos, char *out, size_t max)
 
 static void events_free(void *cls)
 {
-	free(cls);
+	stream *s = cls;
+	buf_free(&s->pending);
+	free(s);
 }
 
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
@@ -319,6 +332,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 	atomic_store(&st.last_request, now_ms());
 	if (!strcmp(url, "/__qingdan/events")) {
 		stream *s = calloc(1, sizeof *s);
+		buf_init(&s->pending);
 		/* the generation of the build the page is from (reload.js?g=N):
 		 * a newer one, announced before this stream opened, is sent at
 		 * once */
@@ -526,10 +540,10 @@ static int write_behind(build_state *b)
 }
 
 /* One build after a change (or at the start). Unchanged files come from
- * the cache. As soon as the content is checked and the pages' values can
- * be made, the pages are served from memory and open pages reload
- * (`early`); then the whole folder is written (feeds, data, search, the
- * pages' files) and swapped in. With a change to the templates or
+ * the cache. A change to records (`early`) tells open pages to reload at
+ * once, and their requests wait until the pages can be made from memory;
+ * then the folder is written (assets, feeds, data, the search index: no
+ * page but search's) and swapped in. With a change to the templates or
  * static files, pages reload only once the folder is written, since they
  * name assets that are not there before. Returns the run's status. */
 static int build_once(const build_opts *opt, load_cache *lc, bool early, int *outfd)

@@ -16,7 +16,9 @@ static bool ends_with(const char *s, const char *ext)
 	return n > k && strcasecmp(s + n - k, ext) == 0;
 }
 
-static bool is_space(unsigned char ch)
+/* what may come before an attribute's name: a space, or "/" and quotes
+ * as browsers take them (<svg/onload=...>) */
+static bool attr_gap(unsigned char ch)
 {
 	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '/' || ch == '"' || ch == '\'';
 }
@@ -51,7 +53,7 @@ static const char *active_in(const unsigned char *b, size_t n, size_t keep)
 			return at(b + i + 1, left - 1, "script") ? "a <script> element" : "a <foreignObject> element";
 		if ((b[i] == 'j' || b[i] == 'J') && at(b + i, left, "javascript:"))
 			return "a javascript: address";
-		if (is_space(b[i]) && left > 3 && lower(b[i + 1]) == 'o' && lower(b[i + 2]) == 'n') {
+		if (attr_gap(b[i]) && left > 3 && lower(b[i + 1]) == 'o' && lower(b[i + 2]) == 'n') {
 			size_t j = i + 3, letters = 0;
 			while (j < n && lower(b[j]) >= 'a' && lower(b[j]) <= 'z')
 				j++, letters++;

@@ -170,6 +170,28 @@ PY
 grep -q '^False event: reload$' "$scratch/gens" && grep -q '^True up to date$' "$scratch/gens" && ok serve-stale-page-reloads \
 	|| fail serve-stale-page-reloads "$(cat "$scratch/gens")"
 
+# many errors (200 shown, some 40 KB of messages): the errors event arrives whole,
+# over as many writes as it takes
+python3 - "http://127.0.0.1:$port" "$scratch/content/pages/many.md" >"$scratch/many" 2>&1 <<'PY'
+import sys, time, urllib.request
+host, page = sys.argv[1:3]
+events = urllib.request.urlopen(host + "/__qingdan/events", timeout=20)
+events.readline(); events.readline()  # the first ping
+open(page, "w").write("---\ntitle: 很多错误\n" + "".join(f"unknown{i}: x\n" for i in range(400)) + "---\n正文\n")
+lines, end = [], time.time() + 15
+while time.time() < end:
+    line = events.readline().decode()
+    if line.startswith("event: errors"):
+        while (line := events.readline().decode()) not in ("\n", ""):
+            lines.append(line)
+        break
+print(sum("error: unknown field" in l for l in lines), sum(len(l) for l in lines))
+PY
+rm -f "$scratch/content/pages/many.md"
+set -- $(cat "$scratch/many")
+[ "${1:-0}" = 200 ] && [ "${2:-0}" -gt 4096 ] && ok serve-long-errors-whole || fail serve-long-errors-whole "$(cat "$scratch/many")"
+sleep 1
+
 # a new file in static/: open pages reload only once the folder has it
 # (a change to records reloads them at once, before the folder is written)
 python3 - "http://127.0.0.1:$port" "$path" "$scratch/content/static/serve-new.txt" >"$scratch/static" 2>&1 <<'PY'
