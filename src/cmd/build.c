@@ -8,6 +8,7 @@
  * run found, and maps the outcome to an exit status. */
 #include "build.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -106,6 +107,9 @@ struct build_state {
 	 * is open (not yet committed or aborted) */
 	bool searching, begun, opened;
 	strmap by_file; /* a page's file in the output -> its index + 1 */
+	/* the thread that prepared: its view keys (view.h) are in the
+	 * build's values, so a page made on it keeps them */
+	pthread_t preparer;
 };
 
 /* The last stage: everything into the staging folder `o` (opened once
@@ -215,6 +219,7 @@ int build_prepare(const build_opts *opt, build_mode mode, load_cache *lc, build_
 	*out = NULL;
 	b->opt = *opt;
 	b->mode = mode;
+	b->preparer = pthread_self();
 	arena_init(&b->a);
 	diag_init(&b->d);
 	strmap_init(&b->by_file);
@@ -352,7 +357,11 @@ int build_render_page(const build_state *b, const char *file, buf *out)
 	mu_error err;
 	mu_status rc = render_page(&b->vc, &b->t, &b->pages[at - 1], NULL, &scratch, out, &err);
 	arena_free(&scratch);
-	view_thread_end(); /* this thread's keys went into this page only */
+	/* elsewhere this thread's keys went into this page only; on the
+	 * thread that prepared b they are in b's values too (found by
+	 * tests/fuzz/fuzz_site.c, which renders on that thread) */
+	if (!pthread_equal(pthread_self(), b->preparer))
+		view_thread_end();
 	return rc == MU_OK ? 1 : -1;
 }
 
