@@ -110,29 +110,53 @@ deps:
 deps-dev: deps
 	@sh tools/deps.sh dev
 
-build/san/fuzz-replay: tests/fuzz/fuzz_content.c tests/fuzz/replay.c $(SAN_OBJ)
-	$(CC) $(ALL_CFLAGS) $(SAN) -O1 -o $@ tests/fuzz/fuzz_content.c tests/fuzz/replay.c $(SAN_OBJ) $(LIBS)
-
-# libFuzzer run (clang): FUZZ_SECONDS=600 make fuzz; new inputs go to
-# build/fuzz-corpus, copy the interesting ones into tests/fuzz/corpus
+# Fuzz targets (tests/fuzz/fuzz_<name>.c), one per parser or property;
+# each has its saved inputs in tests/fuzz/corpus/<name>/. `make check`
+# replays them under the sanitizers (build/san/fuzz-<name>, a plain main
+# from tests/fuzz/replay.c); `make fuzz` runs libFuzzer (clang) on each in
+# turn for FUZZ_SECONDS: FUZZ_SECONDS=1800 FUZZ_TARGETS="escape search"
+# make fuzz. New inputs go to build/fuzz-corpus/<name>; a crash is written
+# as build/fuzz-corpus/crash-*, to be copied into the corpus with the fix.
+FUZZ_ALL := content markdown site mustache sheet search escape
+FUZZ_TARGETS ?= $(FUZZ_ALL)
 FUZZ_SECONDS ?= 60
-fuzz: $(LIB_SRC) tests/fuzz/fuzz_content.c $(GEN_SRC)
-	mkdir -p build/fuzz-corpus
-	clang -std=c11 -D_GNU_SOURCE $(WARN) -g -O1 -fsanitize=fuzzer,address,undefined $(INC) $(PKG_CFLAGS) \
-		-o build/fuzz-content tests/fuzz/fuzz_content.c $(LIB_SRC) $(GEN_SRC) $(LIBS)
-	build/fuzz-content -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=5 \
-		build/fuzz-corpus tests/fuzz/corpus
+FUZZ_REPLAY := $(FUZZ_ALL:%=build/san/fuzz-%)
+FUZZ_CC := clang -std=c11 -D_GNU_SOURCE $(WARN) -Wno-missing-field-initializers -g -O1 -fno-omit-frame-pointer $(INC) $(PKG_CFLAGS)
+FUZZ_OBJ := $(LIB_SRC:src/%.c=build/fuzz/obj/%.o) $(GEN:%=build/fuzz/obj/%.o)
 
-check: build/san/qingdan build/san/unit build/san/fuzz-replay qingdan
+build/san/fuzz-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(SAN_OBJ)
+	$(CC) $(ALL_CFLAGS) $(SAN) -O1 -o $@ $< tests/fuzz/replay.c $(SAN_OBJ) $(LIBS)
+
+build/rel/fuzz-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $< tests/fuzz/replay.c $(OBJ) $(LIBS)
+
+build/fuzz/obj/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) -fsanitize=fuzzer-no-link,address,undefined $(DEPFLAGS) -c -o $@ $<
+
+build/fuzz/obj/%.o: build/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) -fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
+
+build/fuzz/%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
+	$(FUZZ_CC) -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZ_OBJ) $(LIBS)
+
+fuzz: $(FUZZ_TARGETS:%=build/fuzz/%)
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p build/fuzz-corpus/$$t; \
+		echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+		build/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+			-close_fd_mask=2 -artifact_prefix=build/fuzz-corpus/ -print_final_stats=1 \
+			build/fuzz-corpus/$$t tests/fuzz/corpus/$$t || exit 1; \
+	done
+
+check: build/san/qingdan build/san/unit $(FUZZ_REPLAY) qingdan
 	@sh tests/run.sh
 
 build/rel/unit: $(TEST_SRC) $(TEST_HDR) $(OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $(TEST_SRC) $(OBJ) $(LIBS)
 
-build/rel/fuzz-replay: tests/fuzz/fuzz_content.c tests/fuzz/replay.c $(OBJ)
-	$(CC) $(ALL_CFLAGS) -o $@ tests/fuzz/fuzz_content.c tests/fuzz/replay.c $(OBJ) $(LIBS)
-
-check-valgrind: qingdan build/rel/unit build/rel/fuzz-replay
+check-valgrind: qingdan build/rel/unit $(FUZZ_ALL:%=build/rel/fuzz-%)
 	@sh tests/run.sh --valgrind
 
 # ThreadSanitizer over parallel parsing and rendering, and over serve's
