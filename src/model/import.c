@@ -210,11 +210,42 @@ static void line(import_result *r, unsigned row, unsigned col, const char *optio
 	r->line[++r->nlines] = (import_origin){ row, col, option };
 }
 
+/* A YAML double-quoted scalar. JSON's string escaping (esc_json: quotes,
+ * backslashes, C0 controls, U+2028/U+2029, ill-formed UTF-8 as U+FFFD) is
+ * nearly YAML's, but YAML also forbids DEL, the C1 controls and U+FFFE/
+ * U+FFFF raw, and reads a raw U+FEFF as a byte-order mark: those become
+ * \u escapes too (a raw DEL broke the file: found by the sheet fuzz
+ * target), while < > & are written as they are, for the person who edits
+ * the file. */
 static void qstr(buf *b, const char *s)
 {
+	buf j = BUF_INIT;
+	esc_json(&j, s, strlen(s));
 	buf_putc(b, '"');
-	esc_json(b, s, strlen(s));
+	const unsigned char *p = (const unsigned char *)(j.ptr ? j.ptr : ""), *end = p + j.len;
+	while (p < end) {
+		if (*p == '\\') {
+			size_t n = p[1] == 'u' ? 6 : 2;
+			if (n == 6 && (!memcmp(p, "\\u003c", 6) || !memcmp(p, "\\u003e", 6) || !memcmp(p, "\\u0026", 6)))
+				buf_putc(b, p[5] == 'c' ? '<' : p[5] == 'e' ? '>' : '&');
+			else
+				buf_put(b, (const char *)p, n);
+			p += n;
+		} else if (*p == 0x7F) {
+			buf_puts(b, "\\u007F");
+			p++;
+		} else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+			buf_printf(b, "\\u%04X", p[1]);
+			p += 2;
+		} else if (*p == 0xEF && ((p[1] == 0xBB && p[2] == 0xBF) || (p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)))) {
+			buf_printf(b, "\\u%s", p[1] == 0xBB ? "FEFF" : p[2] == 0xBE ? "FFFE" : "FFFF");
+			p += 3;
+		} else {
+			buf_putc(b, (char)*p++);
+		}
+	}
 	buf_putc(b, '"');
+	buf_free(&j);
 }
 
 /* key: "text", from an option */
