@@ -184,6 +184,26 @@ static void remove_dead_staging(const char *final, diag *d)
 	closedir(dh);
 }
 
+/* What to do about a failed write, by its errno ("" when nothing to say). */
+static const char *io_advice(int err)
+{
+	switch (err) {
+	case ENOSPC:
+	case EDQUOT:
+		return "; free space on the output's disk, or give another --output";
+	case EROFS:
+		return "; the output's file system is read-only: give a writable --output";
+	case EACCES:
+	case EPERM:
+		return "; qingdan may not write there: give a folder you can write to, or change its permissions";
+	case EMFILE:
+	case ENFILE:
+		return "; too many open files: raise the limit (ulimit -n) or use fewer --jobs";
+	default:
+		return "";
+	}
+}
+
 int output_begin(output *o, const char *dir, const char *protect, diag *d)
 {
 	memset(o, 0, sizeof *o);
@@ -210,7 +230,8 @@ int output_begin(output *o, const char *dir, const char *protect, diag *d)
 	for (char *p = o->staging + 1; (p = strchr(p, '/')); p++) {
 		*p = '\0';
 		if (mkdir(o->staging, 0755) != 0 && errno != EEXIST) {
-			diag_report(d, DIAG_ERROR, o->staging, 0, 0, "cannot create folder: %s", strerror(errno));
+			diag_report(d, DIAG_ERROR, o->staging, 0, 0, "cannot create folder: %s%s", strerror(errno),
+				    io_advice(errno));
 			*p = '/';
 			return -1;
 		}
@@ -220,18 +241,23 @@ int output_begin(output *o, const char *dir, const char *protect, diag *d)
 	o->oldfd = open(o->final, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (mkdir(o->staging, 0755) != 0 ||
 	    (o->dirfd = open(o->staging, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
-		diag_report(d, DIAG_ERROR, o->staging, 0, 0, "cannot create the staging folder: %s",
-			    strerror(errno));
+		diag_report(d, DIAG_ERROR, o->staging, 0, 0, "cannot create the staging folder: %s%s",
+			    strerror(errno), io_advice(errno));
 		return -1;
 	}
 	static const char note[] = "This folder is written by qingdan: every build replaces its files.\n";
 	return output_write(o, MARKER, note, sizeof note - 1);
 }
 
+/* An output file's error, named by its path in the output folder (not the
+ * staging folder's name, which is gone after the build). */
 static void report(output *o, const char *path, const char *what, int err)
 {
 	pthread_mutex_lock(&o->lock);
-	diag_report(o->d, DIAG_ERROR, path, 0, 0, "%s: %s", what, strerror(err));
+	buf where = BUF_INIT;
+	buf_printf(&where, "%s/%s", o->final, path);
+	diag_report(o->d, DIAG_ERROR, where.ptr, 0, 0, "%s: %s%s", what, strerror(err), io_advice(err));
+	buf_free(&where);
 	pthread_mutex_unlock(&o->lock);
 }
 
@@ -626,9 +652,10 @@ static int carry_dotfiles(output *o)
 	return rc;
 }
 
-/* Test hooks (tests/suites/hardening.sh): QINGDAN_FAULT=swap makes the
- * atomic exchange fail as on a file system without it; =swap-kill also
- * kills the process between the fallback's two renames; =carry-kill
+/* Test hooks (tests/suites/hardening.sh, faults-io.sh): QINGDAN_FAULT=swap
+ * makes the atomic exchange fail as on a file system without it;
+ * =swap-kill also kills the process between the fallback's two renames;
+ * =swap-fail makes the swap fail outright (an I/O error); =carry-kill
  * kills it once the dot-entries are carried, before the swap. */
 static bool fault(const char *what)
 {
@@ -656,6 +683,10 @@ int output_commit(output *o)
 	}
 	if (fault("carry-kill"))
 		raise(SIGKILL);
+	if (fault("swap-fail")) {
+		errno = EIO;
+		goto fail;
+	}
 	/* one atomic step: the old tree moves to the staging name */
 	int swapped = fault("swap") ? (errno = EINVAL, -1)
 				    : renameat2(AT_FDCWD, o->staging, AT_FDCWD, o->final, RENAME_EXCHANGE);
@@ -683,8 +714,8 @@ int output_commit(output *o)
 	output_rmtree(o->staging);
 	return 0;
 fail:
-	diag_report(o->d, DIAG_ERROR, o->final, 0, 0, "cannot move the new site into place: %s",
-		    strerror(errno));
+	diag_report(o->d, DIAG_ERROR, o->final, 0, 0, "cannot move the new site into place: %s%s",
+		    strerror(errno), io_advice(errno));
 	output_abort(o);
 	return -1;
 }

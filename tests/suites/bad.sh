@@ -2,7 +2,9 @@
 # The bad-input suite: each tests/bad/<case>/ is the mini fixture with some
 # files replaced (files/), removed (remove), or made by setup.sh; `expect`
 # holds the exit status on its first line ("status N") and then exactly
-# the diagnostics `qingdan check` must print, in order.
+# the diagnostics `qingdan check` must print, in order. `qingdan build`
+# must agree with check on every case: the same status, the same
+# diagnostics, and no output folder when the status is not 0.
 . tests/lib.sh
 fixture=tests/fixtures/mini
 for dir in tests/bad/*/; do
@@ -30,6 +32,21 @@ for dir in tests/bad/*/; do
 		cat "$work/diff"
 	else
 		ok "$name"
+	fi
+	(cd "$work" && SOURCE_DATE_EPOCH=1596240000 timeout 120 $QD_WRAP "$QD" build --quiet --content content \
+		--output site) >"$work/bout" 2>"$work/berr"
+	bstatus=$?
+	grep -E ': (error|warning): ' "$work/berr" >"$work/bgot"
+	if [ "$bstatus" != "$status" ]; then
+		fail "build-agrees $name" "build exit status $bstatus, check $status"
+		head -5 "$work/berr"
+	elif ! diff -u "$work/got" "$work/bgot" >"$work/bdiff"; then
+		fail "build-agrees $name" "build's diagnostics differ from check's"
+		head -20 "$work/bdiff"
+	elif [ "$status" != 0 ] && [ -e "$work/site" ]; then
+		fail "build-agrees $name" "an output folder was written after errors"
+	else
+		ok "build-agrees $name"
 	fi
 done
 finish bad
