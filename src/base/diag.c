@@ -29,11 +29,41 @@ void diag_free(diag *d)
 	diag_init(d);
 }
 
+/* A message is one line: a value it quotes may hold line breaks and tabs
+ * (a quoted YAML scalar) or, from a file name or a spreadsheet cell, other
+ * control characters; they are written as \n, \t, \xHH, so that a
+ * message can neither break the FILE:LINE:COL format that editors read,
+ * nor forge a line of its own (in a log or in serve's event stream), nor
+ * send escape sequences to a terminal. */
+static void one_line(buf *b)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < b->len; i++)
+		n += (unsigned char)b->ptr[i] < 0x20 || b->ptr[i] == 0x7F;
+	if (!n)
+		return;
+	buf o = BUF_INIT;
+	for (size_t i = 0; i < b->len; i++) {
+		unsigned char c = (unsigned char)b->ptr[i];
+		if (c == '\n')
+			buf_puts(&o, "\\n");
+		else if (c == '\t')
+			buf_puts(&o, "\\t");
+		else if (c < 0x20 || c == 0x7F)
+			buf_printf(&o, "\\x%02X", c);
+		else
+			buf_putc(&o, (char)c);
+	}
+	buf_free(b);
+	*b = o;
+}
+
 void diag_vreport(diag *d, diag_level level, const char *file, unsigned line,
 		  unsigned col, const char *fmt, va_list ap)
 {
 	buf b = BUF_INIT;
 	buf_vprintf(&b, fmt, ap);
+	one_line(&b);
 	d->v = xgrow(d->v, &d->cap, d->n + 1, sizeof *d->v);
 	diag_entry *e = &d->v[d->n];
 	e->level = level;
