@@ -2,9 +2,9 @@
  * sheet.h). freexl gives dates as "YYYY-MM-DD" text; they are kept as
  * text, which the importer reads as dates.
  *
- * libfreexl 1.0.6 writes past a stack buffer on some damaged files (found
- * by tests/fuzz/fuzz_sheet.c; the input is tests/fuzz/corpus/sheet/
- * xls-freexl-overflow), so it never runs in qingdan's own process: a child
+ * libfreexl 1.0.6 reads outside a stack buffer (in iconv) on some damaged
+ * files (found by tests/fuzz/fuzz_sheet.c; the input is tests/fuzz/corpus/
+ * sheet/xls-freexl-overflow), so it never runs in qingdan's own process: a child
  * process reads the file, with its memory and CPU time limited, and sends
  * the cells back through a pipe. If the child dies, the file is refused
  * with a message; nothing it did can reach the parent. (fork: the callers,
