@@ -67,8 +67,10 @@ if [ "$(id -u)" = 0 ] && command -v mount >/dev/null && mkdir -p "$scratch/disk"
 	qd build --quiet --content content --output "$o" 2>/dev/null && ok read-only-next-build \
 		|| fail read-only-next-build "the build after remounting failed"
 	umount "$scratch/ro"
+elif [ "$(id -u)" = 0 ]; then
+	echo "faults-io: root, but no tmpfs could be mounted here: the full-disk and read-only cases are skipped"
 else
-	echo "faults-io: not root (or no tmpfs): the full-disk case is skipped; read-only by permissions"
+	echo "faults-io: not root: the full-disk case is skipped; read-only by permissions"
 	o="$scratch/perm/site"
 	mkdir -p "$scratch/perm"
 	qd build --quiet --content "$scratch/small" --output "$o" 2>/dev/null
