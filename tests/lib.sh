@@ -20,3 +20,12 @@ expect_status() { # NAME WANT CMD...: CMD exits with WANT (its output in $scratc
 	got=$?
 	if [ "$got" = "$want" ]; then ok "$name"; else fail "$name" "status $got, want $want"; cat "$scratch/err"; fi
 }
+serve_dir() { # ROOT PORT URL: serve ROOT over HTTP on 127.0.0.1:PORT until the suite ends; returns once URL answers
+	python3 -m http.server "$2" --bind 127.0.0.1 --directory "$1" >/dev/null 2>&1 &
+	server=$!
+	trap 'kill $server 2>/dev/null; rm -rf "$scratch"' EXIT
+	i=0
+	until python3 -c "import urllib.request, sys; urllib.request.urlopen(sys.argv[1])" "$3" 2>/dev/null; do
+		i=$((i + 1)); [ $i -gt 50 ] && break; sleep 0.1
+	done
+}

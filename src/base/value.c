@@ -30,6 +30,25 @@ value *value_seal(value *m)
 	return m;
 }
 
+static void seal_in(value *v, bool in_list)
+{
+	if (!v)
+		return;
+	if (v->kind == V_MAP && in_list)
+		value_seal(v);
+	if (v->kind == V_LIST)
+		for (size_t i = 0; i < v->n; i++)
+			seal_in(v->items[i], true);
+	if (v->kind == V_MAP)
+		for (size_t i = 0; i < v->n; i++)
+			seal_in(value_val(v, i), false);
+}
+
+void value_seal_rows(value *v)
+{
+	seal_in(v, false);
+}
+
 void value_make_text(value *v)
 {
 	v->kind = V_STR;

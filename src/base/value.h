@@ -66,6 +66,10 @@ value *value_map(arena *a, size_t cap);
  * engine looks such a name up at the root only (mustache.h: mu_data's
  * sealed). Returns m. */
 value *value_seal(value *m);
+/* Seal every map that is an element of a list, at any depth: the rows of
+ * a tree read from YAML, as the views seal theirs (the template engine's
+ * tests and fuzz target). */
+void value_seal_rows(value *v);
 /* Make a scalar text (its own text as written), whatever it was read
  * as: the number or boolean it held is dropped with its kind (u holds a
  * text's key filter bit, value_name). */

@@ -1,6 +1,7 @@
 // The hostile site (tests/injection/gen.py) in a browser: on every page
-// given, every element is hovered (mouseover, mouseenter, mousemove),
-// focused, and clicked (links, buttons, summaries, labels, inputs), and
+// given, every element is hovered (mouseover, mouseenter, mousemove) and
+// clicked, every control (links, buttons, summaries, labels, inputs) is
+// focused, the real pointer and the Tab key go over the first screen, and
 // the search page is given every hostile string as a query and a query
 // that finds every hostile title. No dialog may open (every payload calls
 // alert, confirm or prompt), no script address may be followed, and no
@@ -54,16 +55,18 @@ async function poke(page) {
     }, true);
     document.addEventListener('submit', (e) => e.preventDefault(), true);
     const all = Array.from(document.querySelectorAll('body *'));
-    // the pointer's events on every element (no layout needed), then
-    // focus and a click on each control (focus lays the page out: on
-    // controls only, or a long page takes minutes)
-    for (const el of all)
+    // the pointer's events and a click on every element (neither needs
+    // the page laid out), then focus on each control (focus lays the
+    // page out: on every element a long page takes minutes)
+    for (const el of all) {
       for (const type of ['mouseover', 'mouseenter', 'mousemove', 'pointerover', 'mousedown', 'mouseup'])
         el.dispatchEvent(new MouseEvent(type, { bubbles: type !== 'mouseenter', cancelable: true, view: window }));
+      if (typeof el.click === 'function') el.click(); // its default action too (HTML)
+      else el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, view: window })); // SVG
+    }
     for (const el of all.filter((e) => e.matches('a, button, summary, label, input, select, textarea, [tabindex], [role=button], [contenteditable]'))) {
       el.focus();
       el.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
-      el.click();
       el.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
       el.blur();
     }

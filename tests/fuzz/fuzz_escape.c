@@ -68,35 +68,55 @@ static void put_cp(buf *b, unsigned c)
 	buf_put(b, u, n);
 }
 
-/* ---- HTML: the five entities Mustache writes ---- */
+/* ---- entity decoding, for HTML and XML ---- */
 
-static bool html_decode(const buf *o, buf *dec)
+typedef struct ent {
+	const char *name;
+	char c;
+} ent;
+
+/* Decode o's entities (only those in `ents`) into dec; false when o holds
+ * a raw byte `raw_ok` refuses or an & that starts none of them. */
+static bool decode_entities(const buf *o, const ent *ents, size_t nents, bool (*raw_ok)(unsigned char),
+			    buf *dec)
 {
-	static const struct { const char *ent; char c; } ents[] = {
-		{ "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' }, { "&quot;", '"' }, { "&#39;", '\'' },
-	};
 	for (size_t i = 0; i < o->len;) {
-		char c = o->ptr[i];
-		if (c == '<' || c == '>' || c == '"' || c == '\'')
-			return false;
+		unsigned char c = (unsigned char)o->ptr[i];
 		if (c != '&') {
-			buf_putc(dec, c);
+			if (!raw_ok(c))
+				return false;
+			buf_putc(dec, (char)c);
 			i++;
 			continue;
 		}
 		size_t k = 0;
-		for (; k < sizeof ents / sizeof ents[0]; k++) {
-			size_t n = strlen(ents[k].ent);
-			if (o->len - i >= n && memcmp(o->ptr + i, ents[k].ent, n) == 0) {
+		for (; k < nents; k++) {
+			size_t n = strlen(ents[k].name);
+			if (o->len - i >= n && memcmp(o->ptr + i, ents[k].name, n) == 0) {
 				buf_putc(dec, ents[k].c);
 				i += n;
 				break;
 			}
 		}
-		if (k == sizeof ents / sizeof ents[0])
+		if (k == nents)
 			return false;
 	}
 	return true;
+}
+
+/* ---- HTML: the five entities Mustache writes ---- */
+
+static bool html_raw_ok(unsigned char c)
+{
+	return c != '<' && c != '>' && c != '"' && c != '\'';
+}
+
+static bool html_decode(const buf *o, buf *dec)
+{
+	static const ent ents[] = {
+		{ "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' }, { "&quot;", '"' }, { "&#39;", '\'' },
+	};
+	return decode_entities(o, ents, sizeof ents / sizeof ents[0], html_raw_ok, dec);
 }
 
 static void check_html(const char *in, size_t len)
@@ -177,38 +197,23 @@ static void expected(ctx x, const char *in, size_t len, buf *exp)
 	}
 }
 
+static bool xml_raw_ok(unsigned char c)
+{
+	return html_raw_ok(c) && c != '\r' && (c >= 0x20 || c == '\t' || c == '\n');
+}
+
+static bool xml_attr_raw_ok(unsigned char c)
+{
+	return xml_raw_ok(c) && c != '\t' && c != '\n';
+}
+
 static bool xml_decode(const buf *o, bool attr, buf *dec)
 {
-	static const struct { const char *ent; unsigned c; } ents[] = {
+	static const ent ents[] = {
 		{ "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' }, { "&quot;", '"' },
 		{ "&apos;", '\'' }, { "&#13;", '\r' }, { "&#9;", '\t' }, { "&#10;", '\n' },
 	};
-	for (size_t i = 0; i < o->len;) {
-		unsigned char c = (unsigned char)o->ptr[i];
-		if (c == '<' || c == '>' || c == '"' || c == '\'' || c == '\r')
-			return false;
-		if (attr && (c == '\t' || c == '\n'))
-			return false;
-		if (c < 0x20 && c != '\t' && c != '\n')
-			return false;
-		if (c != '&') {
-			buf_putc(dec, (char)c);
-			i++;
-			continue;
-		}
-		size_t k = 0;
-		for (; k < sizeof ents / sizeof ents[0]; k++) {
-			size_t n = strlen(ents[k].ent);
-			if (o->len - i >= n && memcmp(o->ptr + i, ents[k].ent, n) == 0) {
-				buf_putc(dec, (char)ents[k].c);
-				i += n;
-				break;
-			}
-		}
-		if (k == sizeof ents / sizeof ents[0])
-			return false;
-	}
-	return true;
+	return decode_entities(o, ents, sizeof ents / sizeof ents[0], attr ? xml_attr_raw_ok : xml_raw_ok, dec);
 }
 
 static void check_xml(const char *in, size_t len, bool valid, bool attr)

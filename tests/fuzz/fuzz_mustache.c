@@ -46,20 +46,6 @@ static const char DATA[] =
 	"partial: p\n"
 	"layout: layouts/q\n";
 
-static void seal_rows(value *v, bool in_list)
-{
-	if (!v)
-		return;
-	if (v->kind == V_MAP && in_list)
-		value_seal(v);
-	if (v->kind == V_LIST)
-		for (size_t i = 0; i < v->n; i++)
-			seal_rows(v->items[i], true);
-	if (v->kind == V_MAP)
-		for (size_t i = 0; i < v->n; i++)
-			seal_rows(value_val(v, i), false);
-}
-
 static arena data_arena;
 static value *root;
 
@@ -71,7 +57,7 @@ static void init(void)
 	root = yamlload_parse(&data_arena, &d, "data.yaml", DATA, sizeof DATA - 1, 1);
 	if (!root || d.errors)
 		abort();
-	seal_rows(root, false);
+	value_seal_rows(root);
 	value_lasting(root);
 	diag_free(&d);
 }

@@ -7,9 +7,10 @@
 # URLs, JSON-LD, JSON, Atom, the sitemap, iCalendar (one VEVENT per event),
 # CSV and XLSX (no formula), the search index and its page
 # (tests/injection/check.py, which first proves it catches a tampered
-# copy); then in headless Chromium every element of every page is hovered,
-# focused and clicked, and the search page is given every string, and no
-# dialog opens (tests/browser/injection.mjs).
+# copy); then in headless Chromium, on every index page and every fifth
+# record's page, every element is hovered and clicked and every control
+# focused, and the search page is given every string, and no dialog opens
+# (tests/browser/injection.mjs).
 . tests/lib.sh
 export SOURCE_DATE_EPOCH=1767225600
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -49,13 +50,7 @@ if [ -n "$p" ] && [ "$f" = 0 ] && [ "$p" -gt 200 ]; then ok injection-static; el
 # each kind (record i carries string (i + k) mod 20 in its k-th field, so
 # these show every string, in different fields; check.py above has read
 # every page)
-python3 -m http.server "$port" --bind 127.0.0.1 --directory "$scratch/root" >/dev/null 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; rm -rf "$scratch"' EXIT
-i=0
-until python3 -c "import urllib.request; urllib.request.urlopen('$base')" 2>/dev/null; do
-	i=$((i + 1)); [ $i -gt 50 ] && break; sleep 0.1
-done
+serve_dir "$scratch/root" "$port" "$base"
 (cd "$scratch/root/jihui" && find . -name '*.html' ! -path './posters/*' | sed 's|^\./||; s|index\.html$||' | sort) |
 	python3 -c '
 import re, sys

@@ -121,13 +121,7 @@ for dir in "$scratch/root/jihui" "$scratch/rootsite"; do
 done
 
 # 4. no broken links, over HTTP (and no page links outside the sub-path)
-python3 -m http.server "$port" --bind 127.0.0.1 --directory "$scratch/root" >/dev/null 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; rm -rf "$scratch"' EXIT
-i=0
-until python3 -c "import urllib.request; urllib.request.urlopen('$base')" 2>/dev/null; do
-	i=$((i + 1)); [ $i -gt 50 ] && break; sleep 0.1
-done
+serve_dir "$scratch/root" "$port" "$base"
 if linkchecker -f tests/site/linkcheckerrc --no-status --no-warnings -o text "$base" >"$scratch/lc" 2>&1; then
 	ok linkchecker
 else

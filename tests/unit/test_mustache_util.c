@@ -54,21 +54,6 @@ static const mu_template *compile(mu_set **set, diag *d, unsigned link_flags, co
 	return t;
 }
 
-/* Seal every map that is an element of a list: the rows of a view. */
-static void seal_rows(value *v, bool in_list)
-{
-	if (!v)
-		return;
-	if (v->kind == V_MAP && in_list)
-		value_seal(v);
-	if (v->kind == V_LIST)
-		for (size_t i = 0; i < v->n; i++)
-			seal_rows(v->items[i], true);
-	if (v->kind == V_MAP)
-		for (size_t i = 0; i < v->n; i++)
-			seal_rows(value_val(v, i), false);
-}
-
 static bool sealing;
 
 static const char *render_v(unsigned link_flags, unsigned render_flags, const char *tpl,
@@ -82,7 +67,7 @@ static const char *render_v(unsigned link_flags, unsigned render_flags, const ch
 	value *data = yamlload_parse(&last_arena, &d, "data.yaml", yaml, strlen(yaml), 1);
 	const mu_template *t = compile(&set, &d, link_flags, tpl, ap);
 	if (sealing)
-		seal_rows(data, false);
+		value_seal_rows(data);
 	if (data && t && !d.errors) {
 		mu_opts opts = { .flags = render_flags, .max_steps = 1000000 };
 		mu_error err;
