@@ -60,7 +60,7 @@ build/san/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) $(SAN) -O1 -c -o $@ $<
 
--include $(wildcard build/rel/*/*.d build/san/*/*.d build/rel/*.d build/san/*.d)
+-include $(wildcard build/rel/*/*.d build/san/*/*.d build/rel/*.d build/san/*.d build/fuzz/obj/*/*.d)
 
 build/tools:
 	mkdir -p $@
@@ -126,6 +126,8 @@ FUZZ_SECONDS ?= 60
 FUZZ_REPLAY := $(FUZZ_ALL:%=build/san/fuzz-%)
 FUZZ_CC := clang -std=c11 -D_GNU_SOURCE $(WARN) -Wno-missing-field-initializers -g -O1 -fno-omit-frame-pointer $(INC) $(PKG_CFLAGS)
 FUZZ_OBJ := $(LIB_SRC:src/%.c=build/fuzz/obj/%.o) $(GEN:%=build/fuzz/obj/%.o)
+# made through pattern rules only: keep them between runs
+.SECONDARY: $(FUZZ_OBJ)
 
 build/san/fuzz-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(SAN_OBJ)
 	$(CC) $(ALL_CFLAGS) $(SAN) -O1 -o $@ $< tests/fuzz/replay.c $(SAN_OBJ) $(LIBS)
